@@ -1,0 +1,6 @@
+// GET /device-api/health — liveness probe (spec: HealthResponse).
+import { healthResponse } from "@/lib/health";
+import { jsonRoute, otherMethods } from "@/lib/http/route";
+
+export const GET = jsonRoute((_request, deps) => healthResponse(deps, "device-api"));
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -1,0 +1,51 @@
+// /via?exposure-key=exp_… — the hosted sign-in page (docs 17 step 2). The
+// server decides what can be shown (the inquiry's state, the application's
+// name, the methods Layer 1 allows, who is signed in to this browser); the
+// card's steps run in the browser against via's JSON endpoints.
+import { cookies } from "next/headers";
+import { getLocale } from "next-intl/server";
+import { InquiryUnavailable } from "@/components/via/inquiry-unavailable";
+import { SignInFlow } from "@/components/via/sign-in-flow";
+import { ViaHeader } from "@/components/via/via-header";
+import { ViaMain } from "@/components/via/via-main";
+import { getDeps } from "@/lib/runtime";
+import { SESSION_COOKIE } from "@/lib/via/browser";
+import { OTP_TTL_SECONDS } from "@/lib/via/email-code";
+import { loadSignInPage } from "@/lib/via/sign-in-page";
+
+export default async function ViaSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = (await searchParams)["exposure-key"];
+  const exposureKey = typeof raw === "string" ? raw : "";
+  const deps = await getDeps();
+  const sessionKey = (await cookies()).get(SESSION_COOKIE)?.value ?? null;
+  const page = await loadSignInPage(deps, { sessionKey, locale: await getLocale() }, exposureKey);
+
+  if (page.state !== "pending") {
+    // Not the key: an unusable one has no business being echoed back into the page.
+    return (
+      <>
+        <ViaHeader returnTo="/via" />
+        <ViaMain>
+          <InquiryUnavailable state={page.state} />
+        </ViaMain>
+      </>
+    );
+  }
+
+  const offered = new Set(page.methods.map((option) => option.method));
+  return (
+    <>
+      <ViaHeader returnTo={`/via?exposure-key=${encodeURIComponent(exposureKey)}`} />
+      <ViaMain>
+        <SignInFlow
+          exposureKey={exposureKey}
+          application={page.application.name}
+          methods={{ usernameless: offered.has("PASSKEY_USERNAMELESS"), reasoned: offered.has("PASSKEY_REASONED"), email: offered.has("EMAIL_VERIFICATION") }}
+          signedIn={page.signedIn}
+          requirements={page.claimPolicy}
+          codeMinutes={Math.round(OTP_TTL_SECONDS / 60)}
+        />
+      </ViaMain>
+    </>
+  );
+}

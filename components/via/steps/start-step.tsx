@@ -1,0 +1,155 @@
+"use client";
+
+// The first step: "Sign in with a passkey" (usernameless) first, then the
+// email field. What happens after the email depends only on the methods the
+// application offers, never on the address — the page must not reveal
+// whether an account exists.
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Monogram } from "@/components/ui/card";
+import { PasskeyIcon } from "@/components/ui/icons";
+import { TextField } from "@/components/ui/text-field";
+import { useFlow } from "../flow-context";
+import { keep } from "../keep-together";
+import type { MessageRef } from "../error-messages";
+import { signInWithPasskey } from "../passkey-ceremony";
+import { StepHeader } from "../step-header";
+import { useStepAction } from "../use-step-action";
+import { useTranslateMessage } from "../use-translate-message";
+import { useWebAuthnSupport } from "../use-webauthn-support";
+import { viaApi } from "../via-api";
+
+export interface OfferedMethods {
+  usernameless: boolean;
+  reasoned: boolean;
+  email: boolean;
+}
+
+export interface StartStepProps {
+  methods: OfferedMethods;
+  initialEmail: string;
+  notice: MessageRef | null;
+  /** Someone is signed in whose sign-in this application does not accept. */
+  signedInElsewhere: string | null;
+  onSignOut: () => Promise<void>;
+  onChoose: (email: string) => void;
+  onCodeSent: (email: string, challengeId: string) => void;
+}
+
+// Deliberately loose: the server validates properly; this only catches typos before a round trip.
+const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+
+export function StartStep({ methods, initialEmail, notice, signedInElsewhere, onSignOut, onChoose, onCodeSent }: StartStepProps) {
+  const t = useTranslations("via");
+  const flow = useFlow();
+  const translate = useTranslateMessage();
+  const supportsPasskeys = useWebAuthnSupport();
+  const { busy, error, run } = useStepAction<"passkey" | "email">();
+  const [email, setEmail] = useState(initialEmail);
+  const [emailError, setEmailError] = useState<string | null>(null);
+  const [signingOut, setSigningOut] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  const usernameless = methods.usernameless && supportsPasskeys;
+  const reasoned = methods.reasoned && supportsPasskeys;
+  const emailForm = methods.email || reasoned;
+
+  useEffect(() => {
+    // Coming back with "Use a different email": the field is where the user continues.
+    if (flow.navigated && initialEmail) emailRef.current?.select();
+    // Only on mount.
+  }, []);
+
+  const serverEmailError = error?.key === "errors.invalidEmail" ? translate(error) : null;
+  const shownError = error && !serverEmailError ? translate(error) : null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const address = email.trim();
+    if (!looksLikeEmail(address)) {
+      setEmailError(t("errors.invalidEmail"));
+      emailRef.current?.focus();
+      return;
+    }
+    setEmailError(null);
+    if (methods.email && reasoned) return onChoose(address);
+    if (methods.email) return void run("email", () => viaApi.startEmail(flow.exposureKey, address), (data) => onCodeSent(address, data.challengeId));
+    void run("email", () => signInWithPasskey(flow.exposureKey, address), flow.proceed);
+  };
+
+  const signOut = async () => {
+    setSigningOut(true);
+    await onSignOut();
+    setSigningOut(false);
+  };
+
+  return (
+    <>
+      <StepHeader badge={<Monogram name={flow.application} />} title={t.rich("start.title", { application: flow.application, keep })} lead={t("start.lead")} focusTitle={!initialEmail} />
+
+      <div className="mt-6 space-y-3 empty:hidden">
+        {notice && <Alert tone="info">{translate(notice)}</Alert>}
+        {signedInElsewhere && (
+          <Alert tone="info">
+            <p>{t("start.signedInElsewhere", { name: signedInElsewhere, application: flow.application })}</p>
+            <Button variant="ghost" size="sm" fullWidth={false} busy={signingOut} onClick={signOut} className="-ml-3 mt-1">
+              {t("signOut")}
+            </Button>
+          </Alert>
+        )}
+        {shownError && <Alert tone="error">{shownError}</Alert>}
+      </div>
+
+      <div className="mt-8 space-y-6">
+        {usernameless && (
+          <Button
+            icon={<PasskeyIcon />}
+            busy={busy === "passkey"}
+            busyLabel={t("passkey.waiting")}
+            onClick={() => run("passkey", () => signInWithPasskey(flow.exposureKey), flow.proceed)}
+          >
+            {t("start.passkeyButton")}
+          </Button>
+        )}
+
+        {usernameless && emailForm && (
+          <div className="flex items-center gap-4 text-xs font-medium uppercase tracking-wider text-slate-500 dark:text-slate-400">
+            <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
+            {t("start.or")}
+            <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
+          </div>
+        )}
+
+        {emailForm && (
+          <form noValidate onSubmit={submit} className="space-y-4">
+            <TextField
+              ref={emailRef}
+              id="via-email"
+              name="email"
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              label={t("start.emailLabel")}
+              placeholder={t("start.emailPlaceholder")}
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              error={emailError ?? serverEmailError}
+            />
+            <Button type="submit" variant={usernameless ? "secondary" : "primary"} busy={busy === "email"} busyLabel={t("start.continuing")}>
+              {t("start.continue")}
+            </Button>
+          </form>
+        )}
+
+        {!usernameless && !emailForm && (
+          <Alert tone="warning">{methods.usernameless || methods.reasoned ? t("start.passkeysUnsupported") : t("start.noMethods", { application: flow.application })}</Alert>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+// Opens the database: real Postgres when a URL is given (postgres.js), else
+// embedded PGlite persisted in the data directory. Both speak the same SQL and
+// run the same migrations, so nothing above this file knows which one it got.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql, type SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; every query function accepts a Database or a Tx. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Executor = Database | Tx;
+
+export interface OpenDatabase {
+  db: Database;
+  kind: "postgres" | "pglite";
+  close(): Promise<void>;
+}
+
+/**
+ * Rows of a hand-written statement (the hot paths use a few combined
+ * queries). Outside a transaction the rendered SQL goes straight to the
+ * driver — drizzle's result layer roughly doubled the cost of these queries
+ * on PGlite — inside one it goes through the transaction's executor.
+ */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const direct = db as unknown as { $client?: unknown; dialect?: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } } };
+  if (direct.$client && direct.dialect) {
+    const { sql: text, params } = direct.dialect.sqlToQuery(query);
+    if (direct.$client instanceof PGlite) return (await direct.$client.query<T>(text, params)).rows;
+    return (await (direct.$client as postgres.Sql).unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[];
+  }
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** Timestamps from hand-written statements arrive as Date (PGlite) or text (postgres.js under drizzle). */
+export function toDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
+}
+
+/**
+ * A Date as a bound parameter of a hand-written statement. Drizzle's
+ * postgres.js setup does not serialize Date parameters itself (its column
+ * builders do), so raw `sql` templates pass ISO text cast to timestamptz.
+ */
+export function timestamp(date: Date): SQL {
+  return sql`${date.toISOString()}::timestamptz`;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+// Any fixed number works; it only has to be the same for every instance.
+const MIGRATION_LOCK_ID = 7_310_447;
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<OpenDatabase> {
+  // Several instances may start at once against one database: a session-level
+  // advisory lock on a dedicated connection serializes their migrations.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migratePostgres(drizzlePostgres({ client: migrator, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema }) as unknown as Database;
+  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/** PGlite is single-process: the data directory is locked while it is open. */
+export async function openPglite(dataDir: string): Promise<OpenDatabase & { lock: DataDirLock }> {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const lock = acquireDataDirLock(dataDir);
+  let client: PGlite | undefined;
+  try {
+    client = await PGlite.create(path.join(dataDir, "pglite"));
+    const pg = drizzlePglite({ client, schema });
+    await migratePglite(pg, { migrationsFolder: MIGRATIONS_FOLDER });
+    const opened = client;
+    return {
+      db: pg as unknown as Database,
+      kind: "pglite",
+      lock,
+      close: async () => {
+        await opened.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    await client?.close().catch(() => {});
+    lock.release();
+    throw error;
+  }
+}

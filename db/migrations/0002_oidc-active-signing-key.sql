@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "oidc_signing_keys_active_uq" ON "oidc_signing_keys" USING btree ("state") WHERE "oidc_signing_keys"."state" = 'ACTIVE';

@@ -1,0 +1,228 @@
+// Queries of the account surface of the With portal: what the signed-in
+// person manages about themselves — credentials, emails, alias, sector
+// subjects, claim grants — and the one erasure that removes it all.
+import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import {
+  accessKeyCredentials,
+  accountAliases,
+  accounts,
+  applications,
+  authentications,
+  browserSessions,
+  claimGrants,
+  claimPolicies,
+  emailIdentities,
+  errands,
+  memberships,
+  oidcAuthorizationCodes,
+  organizations,
+  otpChallenges,
+  passkeyChallenges,
+  sectors,
+  sectorSubjects,
+} from "../schema";
+
+// ------------------------------------------------------------ deletion guard
+
+/**
+ * Organizations that block erasure: the account is their only OWNER and they
+ * still hold an enabled application or a sector that is not disabled.
+ */
+export async function listBlockingOrganizations(db: Executor, accountId: string): Promise<{ anchor: string; name: string }[]> {
+  const owners = db
+    .select({ count: sql<number>`count(*)` })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "OWNER")));
+  const liveApplication = db
+    .select({ one: sql`1` })
+    .from(applications)
+    .where(and(eq(applications.organizationId, organizations.id), eq(applications.enabled, true)));
+  const liveSector = db
+    .select({ one: sql`1` })
+    .from(sectors)
+    .where(and(eq(sectors.organizationId, organizations.id), isNull(sectors.disabledAt)));
+  return db
+    .select({ anchor: organizations.anchor, name: organizations.name })
+    .from(organizations)
+    .innerJoin(memberships, eq(memberships.organizationId, organizations.id))
+    .where(
+      and(
+        eq(memberships.accountId, accountId),
+        eq(memberships.role, "OWNER"),
+        sql`(${owners}) = 1`,
+        sql`(exists ${liveApplication} or exists ${liveSector})`,
+      ),
+    )
+    .orderBy(asc(organizations.name), asc(organizations.anchor));
+}
+
+// ------------------------------------------------------------ erasure
+
+/**
+ * Erases everything personal of an account, keeping the tombstone row (and the
+ * sector subjects and refresh-token families pointing at it) so outstanding
+ * tokens answer AccountDeleted instead of AccountNotFound. Run inside a transaction.
+ */
+export async function eraseAccountData(tx: Executor, accountId: string, now: Date): Promise<void> {
+  await tx.update(accounts).set({ status: "DELETED", deletedAt: now, firstName: null, lastName: null, locale: null }).where(eq(accounts.id, accountId));
+  await tx.delete(authentications).where(eq(authentications.accountId, accountId));
+  // Frees every address: a new sign-up with it is a brand-new account.
+  await tx.delete(emailIdentities).where(eq(emailIdentities.accountId, accountId));
+  await tx.delete(accountAliases).where(eq(accountAliases.accountId, accountId));
+  await tx.delete(claimGrants).where(eq(claimGrants.accountId, accountId));
+  await tx.delete(memberships).where(eq(memberships.accountId, accountId));
+  await tx.delete(browserSessions).where(eq(browserSessions.accountId, accountId));
+  await tx.delete(errands).where(eq(errands.accountId, accountId));
+  await tx.delete(otpChallenges).where(eq(otpChallenges.accountId, accountId));
+  await tx.delete(passkeyChallenges).where(eq(passkeyChallenges.accountId, accountId));
+  await tx.delete(oidcAuthorizationCodes).where(eq(oidcAuthorizationCodes.accountId, accountId));
+  // Issuing by access key would answer AccountDeleted anyway; revoked, they also show as such to the developer.
+  await tx
+    .update(accessKeyCredentials)
+    .set({ revokedAt: now })
+    .where(and(eq(accessKeyCredentials.accountId, accountId), isNull(accessKeyCredentials.revokedAt)));
+}
+
+// ------------------------------------------------------------ credentials and emails
+
+export async function renameAuthentication(db: Executor, accountId: string, id: string, label: string): Promise<boolean> {
+  const rows = await db
+    .update(authentications)
+    .set({ label })
+    .where(and(eq(authentications.id, id), eq(authentications.accountId, accountId), eq(authentications.kind, "PASSKEY")))
+    .returning({ id: authentications.id });
+  return rows.length > 0;
+}
+
+export async function deleteAuthenticationOf(db: Executor, accountId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(authentications)
+    .where(and(eq(authentications.id, id), eq(authentications.accountId, accountId)))
+    .returning({ id: authentications.id });
+  return rows.length > 0;
+}
+
+export async function deleteEmailCredential(db: Executor, accountId: string, email: string): Promise<void> {
+  await db
+    .delete(authentications)
+    .where(and(eq(authentications.accountId, accountId), eq(authentications.kind, "EMAIL"), eq(authentications.subject, email)));
+}
+
+/** Removes a non-primary email identity of the account; the primary is never removed here. */
+export async function deleteSecondaryEmail(db: Executor, accountId: string, id: string): Promise<string | null> {
+  const [row] = await db
+    .delete(emailIdentities)
+    .where(and(eq(emailIdentities.id, id), eq(emailIdentities.accountId, accountId), eq(emailIdentities.isPrimary, false)))
+    .returning({ email: emailIdentities.email });
+  return row?.email ?? null;
+}
+
+/** Makes one of the account's addresses its primary (two writes: the partial unique index allows one primary). */
+export async function setPrimaryEmail(tx: Executor, accountId: string, id: string): Promise<boolean> {
+  const [target] = await tx
+    .select({ id: emailIdentities.id })
+    .from(emailIdentities)
+    .where(and(eq(emailIdentities.id, id), eq(emailIdentities.accountId, accountId)));
+  if (!target) return false;
+  await tx.update(emailIdentities).set({ isPrimary: false }).where(and(eq(emailIdentities.accountId, accountId), ne(emailIdentities.id, id)));
+  await tx.update(emailIdentities).set({ isPrimary: true }).where(eq(emailIdentities.id, id));
+  return true;
+}
+
+// ------------------------------------------------------------ alias and sector subjects
+
+export async function replaceAccountAlias(db: Executor, accountId: string, alias: string): Promise<boolean> {
+  const rows = await db
+    .insert(accountAliases)
+    .values({ accountId, alias })
+    .onConflictDoUpdate({ target: accountAliases.accountId, set: { alias, createdAt: sql`now()` } })
+    .returning({ alias: accountAliases.alias });
+  return rows.length > 0;
+}
+
+export interface LiveSubjectRow {
+  sectorId: string;
+  sectorAnchor: string;
+  sectorName: string;
+  subject: string;
+  createdAt: Date;
+}
+
+export async function listLiveSectorSubjects(db: Executor, accountId: string): Promise<LiveSubjectRow[]> {
+  return db
+    .select({
+      sectorId: sectors.id,
+      sectorAnchor: sectors.anchor,
+      sectorName: sectors.name,
+      subject: sectorSubjects.subject,
+      createdAt: sectorSubjects.createdAt,
+    })
+    .from(sectorSubjects)
+    .innerJoin(sectors, eq(sectors.id, sectorSubjects.sectorId))
+    .where(and(eq(sectorSubjects.accountId, accountId), isNull(sectorSubjects.retiredAt)))
+    .orderBy(asc(sectors.name), asc(sectors.anchor));
+}
+
+export async function listApplicationsOfSectors(db: Executor, sectorIds: string[]) {
+  if (sectorIds.length === 0) return [];
+  return db
+    .select({ sectorId: applications.sectorId, anchor: applications.anchor, names: applications.names, defaultLocale: applications.defaultLocale })
+    .from(applications)
+    .where(inArray(applications.sectorId, sectorIds))
+    .orderBy(asc(applications.anchor));
+}
+
+export async function findSectorByAnchor(db: Executor, anchor: string) {
+  const [row] = await db.select({ id: sectors.id, anchor: sectors.anchor }).from(sectors).where(eq(sectors.anchor, anchor));
+  return row ?? null;
+}
+
+/** Retires the live subject of (account, sector); true when there was one. */
+export async function retireSectorSubject(db: Executor, accountId: string, sectorId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(sectorSubjects)
+    .set({ retiredAt: now })
+    .where(and(eq(sectorSubjects.accountId, accountId), eq(sectorSubjects.sectorId, sectorId), isNull(sectorSubjects.retiredAt)))
+    .returning({ id: sectorSubjects.id });
+  return rows.length > 0;
+}
+
+// ------------------------------------------------------------ data sharing
+
+export async function listGrantsWithApplications(db: Executor, accountId: string) {
+  return db
+    .select({
+      applicationId: applications.id,
+      anchor: applications.anchor,
+      names: applications.names,
+      defaultLocale: applications.defaultLocale,
+      claim: claimGrants.claim,
+      decision: claimGrants.decision,
+      decidedAt: claimGrants.decidedAt,
+    })
+    .from(claimGrants)
+    .innerJoin(applications, eq(applications.id, claimGrants.applicationId))
+    .where(eq(claimGrants.accountId, accountId))
+    .orderBy(asc(applications.anchor));
+}
+
+export async function listClaimPoliciesOf(db: Executor, applicationIds: string[]) {
+  if (applicationIds.length === 0) return [];
+  return db.select().from(claimPolicies).where(inArray(claimPolicies.applicationId, applicationIds));
+}
+
+export async function findApplicationIdByAnchor(db: Executor, anchor: string): Promise<string | null> {
+  const [row] = await db.select({ id: applications.id }).from(applications).where(eq(applications.anchor, anchor));
+  return row?.id ?? null;
+}
+
+/** GRANTED → DENIED for every claim of one application; read live at the next token issue. */
+export async function denyGrantedClaims(db: Executor, accountId: string, applicationId: string, now: Date): Promise<number> {
+  const rows = await db
+    .update(claimGrants)
+    .set({ decision: "DENIED", decidedAt: now })
+    .where(and(eq(claimGrants.accountId, accountId), eq(claimGrants.applicationId, applicationId), eq(claimGrants.decision, "GRANTED")))
+    .returning({ claim: claimGrants.claim });
+  return rows.length;
+}

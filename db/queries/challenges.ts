@@ -1,0 +1,71 @@
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { otpChallenges, passkeyChallenges } from "../schema";
+
+export type OtpChallengeRow = typeof otpChallenges.$inferSelect;
+export type PasskeyChallengeRow = typeof passkeyChallenges.$inferSelect;
+
+export async function insertOtpChallenge(db: Executor, values: typeof otpChallenges.$inferInsert): Promise<OtpChallengeRow> {
+  const [row] = await db.insert(otpChallenges).values(values).returning();
+  return row!;
+}
+
+/** A live (unconsumed, unexpired) challenge of this browser. */
+export async function findLiveOtpChallenge(db: Executor, id: string, browserBinding: string, now: Date): Promise<OtpChallengeRow | null> {
+  const [row] = await db
+    .select()
+    .from(otpChallenges)
+    .where(
+      and(eq(otpChallenges.id, id), eq(otpChallenges.browserBinding, browserBinding), isNull(otpChallenges.consumedAt), gt(otpChallenges.expiresAt, now)),
+    );
+  return row ?? null;
+}
+
+/** Supersedes this browser's earlier live codes for the same purpose and email (a resend invalidates the old code). */
+export async function consumeOtherOtpChallenges(db: Executor, browserBinding: string, email: string, now: Date): Promise<void> {
+  await db
+    .update(otpChallenges)
+    .set({ consumedAt: now })
+    .where(and(eq(otpChallenges.browserBinding, browserBinding), eq(otpChallenges.email, email), isNull(otpChallenges.consumedAt)));
+}
+
+/** Single use: exactly one caller consumes a challenge. */
+export async function consumeOtpChallenge(db: Executor, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(otpChallenges)
+    .set({ consumedAt: now })
+    .where(and(eq(otpChallenges.id, id), isNull(otpChallenges.consumedAt), gt(otpChallenges.expiresAt, now)))
+    .returning({ id: otpChallenges.id });
+  return rows.length > 0;
+}
+
+export async function countOtpAttempt(db: Executor, id: string): Promise<void> {
+  await db.update(otpChallenges).set({ attempts: sql`${otpChallenges.attempts} + 1` }).where(eq(otpChallenges.id, id));
+}
+
+export async function insertPasskeyChallenge(db: Executor, values: typeof passkeyChallenges.$inferInsert): Promise<PasskeyChallengeRow> {
+  const [row] = await db.insert(passkeyChallenges).values(values).returning();
+  return row!;
+}
+
+/** Takes a live challenge of this browser, once. */
+export async function takePasskeyChallenge(db: Executor, id: string, browserBinding: string, now: Date): Promise<PasskeyChallengeRow | null> {
+  const [row] = await db
+    .update(passkeyChallenges)
+    .set({ consumedAt: now })
+    .where(
+      and(
+        eq(passkeyChallenges.id, id),
+        eq(passkeyChallenges.browserBinding, browserBinding),
+        isNull(passkeyChallenges.consumedAt),
+        gt(passkeyChallenges.expiresAt, now),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+export async function deleteExpiredChallenges(db: Executor, cutoff: Date): Promise<void> {
+  await db.delete(otpChallenges).where(lt(otpChallenges.expiresAt, cutoff));
+  await db.delete(passkeyChallenges).where(lt(passkeyChallenges.expiresAt, cutoff));
+}

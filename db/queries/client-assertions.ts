@@ -1,0 +1,17 @@
+import { lt } from "drizzle-orm";
+import type { Executor } from "../client";
+import { usedClientAssertions } from "../schema";
+
+/** Records a jti; false when it was already recorded (a replay). One conditional insert, no read. */
+export async function recordClientAssertion(db: Executor, applicationId: string, jti: string, expiresAt: Date): Promise<boolean> {
+  const rows = await db
+    .insert(usedClientAssertions)
+    .values({ applicationId, jti, expiresAt })
+    .onConflictDoNothing()
+    .returning({ jti: usedClientAssertions.jti });
+  return rows.length > 0;
+}
+
+export async function deleteExpiredClientAssertions(db: Executor, now: Date): Promise<void> {
+  await db.delete(usedClientAssertions).where(lt(usedClientAssertions.expiresAt, now));
+}

@@ -1,0 +1,227 @@
+// create-application: an application with a fresh sector in an organization
+// created on first use (by the anchor derived from its name) and reused after.
+import fs from "node:fs";
+import { z } from "zod";
+import { claimPolicyInputSchema, type ClaimPolicyInput } from "../../applications/claim-policy";
+import { createApplication } from "../../applications/create-application";
+import { parseRuleSet, type RuleSet } from "../../applications/rule-set";
+import { fail } from "../../errors";
+import { CLAIMS, REQUIREMENTS, type Claim, type Requirement } from "../../identity/claims-vocabulary";
+import { InvalidTemplateParamsError, TEMPLATE_NAMES, buildTemplate, isTemplateName, type TemplateName } from "../../rules/templates";
+import { CliError, UsageError } from "../cli-error";
+import type { AdminCommand, Flags } from "../command";
+import { ensureOrganization } from "../organization";
+import { deriveOrganizationAnchor } from "../organization-anchor";
+import { describeRoute } from "../route";
+import { assertSecretOpensDatabase } from "../secret-check";
+import { required, single, wrap } from "./flag-helpers";
+
+/** Rule sets are a few kilobytes; the cap keeps a mistaken path (a log, a dump) from being shipped to the server. */
+const MAX_RULES_FILE_BYTES = 256 * 1024;
+
+export interface CreateApplicationOptions {
+  organization: string;
+  anchor: string;
+  name?: string;
+  template?: TemplateName;
+  rulesFile?: string;
+  callbackDomains: string[];
+  claims: ClaimPolicyInput;
+}
+
+const argsSchema = z
+  .strictObject({
+    organization: z.string().trim().min(1).max(200),
+    // Checked by createApplication, which owns the anchor rules and their messages.
+    anchor: z.string().max(200),
+    name: z.string().trim().min(1).max(200).optional(),
+    template: z.enum(TEMPLATE_NAMES).optional(),
+    callbackDomains: z.array(z.string().max(253)).max(100).optional(),
+    rules: z.unknown().optional(),
+    claims: claimPolicyInputSchema.optional(),
+  })
+  .refine((args) => (args.template === undefined) !== (args.rules === undefined), {
+    message: "exactly one of template and rules is required",
+  });
+type Args = z.infer<typeof argsSchema>;
+
+const resultSchema = z.object({
+  applicationAnchor: z.string(),
+  applicationId: z.string(),
+  sectorId: z.string(),
+  organizationAnchor: z.string(),
+  organizationName: z.string(),
+  organizationCreated: z.boolean(),
+  /** PKCS#8 PEM, shown once. */
+  clientAuthPrivateKey: z.string(),
+  applicationPublicKey: z.string(),
+  warnings: z.array(z.string()),
+});
+export type CreateApplicationResult = z.infer<typeof resultSchema>;
+
+export const createApplicationCommand: AdminCommand<CreateApplicationOptions, Args, CreateApplicationResult> = {
+  name: "create-application",
+  summary: "Create an application with a fresh sector, in an organization that is created on first use and reused afterwards.",
+  usage: `Options for create-application:
+  --organization <name>     Organization display name. Its anchor is derived from it
+                            ("Acme, Inc." -> acme-inc); an existing organization with
+                            that anchor is reused.
+  --anchor <anchor>         Application anchor: lowercase kebab-case, 3-64 characters.
+  --template <name>         Rules from a configuration template:
+${wrap(TEMPLATE_NAMES, 28, 88)}.
+  --callback-domain <host>  A CALLBACK hostname for the template (repeatable; templates
+                            without a CALLBACK rule ignore it).
+  --rules-file <path.json>  Rules as JSON: { "authentication": [...], "realize": [...],
+                            "return": [...] }. Exactly one of --template and --rules-file.
+  --name <display name>     The application's name (en-US); defaults to the anchor.
+  --claim <claim>=<policy>  Claim policy, repeatable: ${CLAIMS.join(", ")} =
+                            ${REQUIREMENTS.join(" | ")}. Unset claims are OFF.
+  --json                    Print only {"applicationAnchor", "clientAuthPrivateKey",
+                            "applicationPublicKey"} on stdout.`,
+  valueFlags: ["organization", "anchor", "template", "rules-file", "name", "callback-domain", "claim"],
+  repeatableFlags: ["callback-domain", "claim"],
+  parse,
+  toArgs: (options) => ({
+    organization: options.organization,
+    anchor: options.anchor,
+    ...(options.name !== undefined ? { name: options.name } : {}),
+    ...(options.template !== undefined ? { template: options.template, callbackDomains: options.callbackDomains } : { rules: readRulesFile(options.rulesFile ?? "") }),
+    ...(Object.keys(options.claims).length > 0 ? { claims: options.claims } : {}),
+  }),
+  argsSchema,
+  resultSchema,
+  run,
+  warnings: (result) => result.warnings,
+  format(result, { json, route, options }) {
+    if (json) {
+      const { applicationAnchor, clientAuthPrivateKey, applicationPublicKey } = result;
+      return JSON.stringify({ applicationAnchor, clientAuthPrivateKey, applicationPublicKey }) + "\n";
+    }
+    const organization = `"${result.organizationName}" (${result.organizationAnchor}, ${result.organizationCreated ? "new" : "existing"})`;
+    const rules = options.template ? `template ${options.template}` : `rules file ${options.rulesFile}`;
+    const claims = Object.entries(options.claims).map(([claim, policy]) => `${claim} ${policy}`);
+    return [
+      `Created application ${result.applicationAnchor} in organization ${organization}, with a fresh sector.`,
+      `Rules: ${rules}. Claims: ${claims.length > 0 ? claims.join(", ") : "none requested"}.`,
+      `Database: ${describeRoute(route)}.`,
+      "",
+      "Client-auth private key (PKCS#8). It is shown only this once; Sudomimus does not keep it. Store it now:",
+      result.clientAuthPrivateKey.trimEnd(),
+      "",
+    ].join("\n");
+  },
+};
+
+function parse(values: Flags): CreateApplicationOptions {
+  const organization = required(values, "organization");
+  if (deriveOrganizationAnchor(organization) === null) {
+    throw new UsageError(`--organization "${organization}" yields no organization anchor: use a name with letters a-z or digits.`);
+  }
+  const anchor = required(values, "anchor");
+  const name = single(values, "name");
+  const template = single(values, "template");
+  const rulesFile = single(values, "rules-file");
+  const callbackDomains = [...(values.get("callback-domain") ?? [])];
+  if (template !== undefined && rulesFile !== undefined) throw new UsageError("Use either --template or --rules-file, not both.");
+  if (template === undefined && rulesFile === undefined) throw new UsageError("One of --template or --rules-file is required.");
+  if (template !== undefined && !isTemplateName(template)) {
+    throw new UsageError(`Unknown template "${template}". Templates: ${TEMPLATE_NAMES.join(", ")}.`);
+  }
+  if (rulesFile !== undefined && callbackDomains.length > 0) {
+    throw new UsageError("--callback-domain only applies to --template; put callback domains in the rules file.");
+  }
+  return {
+    organization,
+    anchor,
+    ...(name !== undefined ? { name } : {}),
+    ...(template !== undefined ? { template } : {}),
+    ...(rulesFile !== undefined ? { rulesFile } : {}),
+    callbackDomains,
+    claims: parseClaims(values.get("claim") ?? []),
+  };
+}
+
+function parseClaims(entries: readonly string[]): ClaimPolicyInput {
+  const claims: ClaimPolicyInput = {};
+  for (const entry of entries) {
+    const match = /^([A-Za-z]+)=([A-Za-z]+)$/.exec(entry);
+    if (!match) throw new UsageError(`--claim "${entry}" must look like email=REQUIRED.`);
+    const [, claim = "", requirement = ""] = match;
+    if (!(CLAIMS as readonly string[]).includes(claim)) {
+      throw new UsageError(`Unknown claim "${claim}" in --claim (claims: ${CLAIMS.join(", ")}).`);
+    }
+    if (!(REQUIREMENTS as readonly string[]).includes(requirement)) {
+      throw new UsageError(`Unknown policy "${requirement}" for --claim ${claim} (policies: ${REQUIREMENTS.join(", ")}).`);
+    }
+    if (claims[claim as Claim] !== undefined) throw new UsageError(`--claim ${claim} is given more than once.`);
+    claims[claim as Claim] = requirement as Requirement;
+  }
+  return claims;
+}
+
+// Read where the operator runs the command: the path is relative to them, not to the server.
+function readRulesFile(file: string): unknown {
+  let text: string;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new CliError(`The rules file ${file} is not a regular file.`);
+    if (stat.size > MAX_RULES_FILE_BYTES) throw new CliError(`The rules file ${file} is larger than ${MAX_RULES_FILE_BYTES / 1024} KiB.`);
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`Cannot read the rules file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`The rules file ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function run(deps: Parameters<AdminCommand<CreateApplicationOptions, Args, CreateApplicationResult>["run"]>[0], args: Args): Promise<CreateApplicationResult> {
+  const organizationAnchor = deriveOrganizationAnchor(args.organization);
+  if (!organizationAnchor) fail("Invalid organization", { message: `"${args.organization}" yields no organization anchor.` });
+  const rules = args.template ? templateRules(args.template, args.callbackDomains ?? []) : parseRuleSet(args.rules);
+  await assertSecretOpensDatabase(deps);
+  // One transaction: a refused application (say, a taken anchor) leaves no new, empty organization behind.
+  return deps.db.transaction(async (tx) => {
+    const { organization, created } = await ensureOrganization(tx, organizationAnchor, args.organization);
+    const application = await createApplication(
+      { ...deps, db: tx },
+      {
+        anchor: args.anchor,
+        organizationId: organization.id,
+        names: { "en-US": args.name ?? args.anchor },
+        rules,
+        ...(args.claims ? { claimPolicies: args.claims } : {}),
+      },
+    );
+    return {
+      applicationAnchor: application.applicationAnchor,
+      applicationId: application.applicationId,
+      sectorId: application.sectorId,
+      organizationAnchor: organization.anchor,
+      organizationName: organization.name,
+      organizationCreated: created,
+      clientAuthPrivateKey: application.clientAuthPrivateKey,
+      applicationPublicKey: application.applicationPublicKey,
+      warnings: emptyLayerWarnings(rules),
+    };
+  });
+}
+
+function templateRules(template: TemplateName, callbackDomains: readonly string[]): RuleSet {
+  try {
+    return buildTemplate(template, callbackDomains.length > 0 ? { callbackDomains } : {});
+  } catch (error) {
+    if (error instanceof InvalidTemplateParamsError) fail("Invalid template parameters", { message: error.message });
+    throw error;
+  }
+}
+
+/** Valid but useless: by default-deny, an empty layer lets no one through. */
+function emptyLayerWarnings(rules: RuleSet): string[] {
+  return (["authentication", "realize", "return"] as const)
+    .filter((layer) => rules[layer].length === 0)
+    .map((layer) => `The ${layer} layer has no rules, so no one can sign in until it gets one.`);
+}

@@ -1,0 +1,17 @@
+// Every admin command, by name. A new command is one file in this folder and one line here.
+import type { AnyAdminCommand } from "../command";
+import { createAccessKeyCommand } from "./create-access-key";
+import { createApplicationCommand } from "./create-application";
+import { revokeAccessKeyCommand } from "./revoke-access-key";
+import { rotateOidcSigningKeyCommand } from "./rotate-oidc-signing-key";
+import { setOidcClientSecretCommand } from "./set-oidc-client-secret";
+
+export const ADMIN_COMMAND_LIST: readonly AnyAdminCommand[] = [
+  createApplicationCommand as AnyAdminCommand,
+  createAccessKeyCommand as AnyAdminCommand,
+  revokeAccessKeyCommand as AnyAdminCommand,
+  setOidcClientSecretCommand as AnyAdminCommand,
+  rotateOidcSigningKeyCommand as AnyAdminCommand,
+];
+
+export const ADMIN_COMMANDS: ReadonlyMap<string, AnyAdminCommand> = new Map(ADMIN_COMMAND_LIST.map((command) => [command.name, command]));

@@ -1,0 +1,55 @@
+// Everything a flow needs to know about an application: its row, its enabled
+// rules in the rules engine's shapes, and its claim policy.
+import type { Executor } from "@/db/client";
+import {
+  findApplicationByAnchor,
+  findApplicationById,
+  listClaimPolicies,
+  listEnabledRules,
+  type ApplicationRow,
+  type StoredRule,
+} from "@/db/queries/applications";
+import type { AuthenticationRule, RealizeRule, ReturnRule } from "../rules";
+import { claimPolicyFromRows, type ClaimPolicy } from "./claim-policy";
+
+export interface ApplicationRules {
+  authentication: AuthenticationRule[];
+  realize: RealizeRule[];
+  return: ReturnRule[];
+}
+
+export interface ApplicationContext {
+  application: ApplicationRow;
+  rules: ApplicationRules;
+  claimPolicy: ClaimPolicy;
+}
+
+// Stored rules were validated by the rules engine's schemas when written, so
+// reading them back is a reshaping, not a re-validation.
+const ttl = (rule: StoredRule) => ({
+  accessTokenTtlSeconds: rule.accessTokenTtlSeconds,
+  refreshTokenTtlSeconds: rule.refreshTokenTtlSeconds,
+});
+
+export function toApplicationRules(stored: { authentication: StoredRule[]; realize: StoredRule[]; return: StoredRule[] }): ApplicationRules {
+  return {
+    authentication: stored.authentication.map((rule) => ({ method: rule.kind, payload: rule.payload, ...ttl(rule) }) as AuthenticationRule),
+    realize: stored.realize.map((rule) => ({ constraintType: rule.kind, payload: rule.payload, ...ttl(rule) }) as RealizeRule),
+    return: stored.return.map((rule) => ({ returnMethod: rule.kind, payload: rule.payload, ...ttl(rule) }) as ReturnRule),
+  };
+}
+
+export async function loadApplicationContext(db: Executor, application: ApplicationRow): Promise<ApplicationContext> {
+  const [stored, policies] = await Promise.all([listEnabledRules(db, application.id), listClaimPolicies(db, application.id)]);
+  return { application, rules: toApplicationRules(stored), claimPolicy: claimPolicyFromRows(policies) };
+}
+
+export async function loadApplicationContextByAnchor(db: Executor, anchor: string): Promise<ApplicationContext | null> {
+  const application = await findApplicationByAnchor(db, anchor);
+  return application ? loadApplicationContext(db, application) : null;
+}
+
+export async function loadApplicationContextById(db: Executor, id: string): Promise<ApplicationContext | null> {
+  const application = await findApplicationById(db, id);
+  return application ? loadApplicationContext(db, application) : null;
+}

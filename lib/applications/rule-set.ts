@@ -1,0 +1,42 @@
+// Writing an application's three rule layers. Everything stored has passed
+// the rules engine's schemas, so evaluation can trust what it reads back.
+import type { z } from "zod";
+import type { Executor } from "@/db/client";
+import { deleteRules, insertRules } from "@/db/queries/applications";
+import { fail } from "../errors";
+import { ruleSetSchema } from "../rules";
+
+export type RuleSetInput = z.input<typeof ruleSetSchema>;
+export type RuleSet = z.output<typeof ruleSetSchema>;
+
+export function parseRuleSet(input: unknown): RuleSet {
+  const parsed = ruleSetSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    fail("Invalid rules", { message: `${issue?.path.join(".") || "rules"}: ${issue?.message ?? "invalid"}` });
+  }
+  return parsed.data;
+}
+
+/** Which rules are switched off, by layer and position; absent = all enabled. */
+export interface RuleSetEnabled {
+  authentication?: readonly boolean[];
+  realize?: readonly boolean[];
+  return?: readonly boolean[];
+}
+
+/** Replaces all three layers at once (callers run it inside a transaction). */
+export async function replaceRuleSet(db: Executor, applicationId: string, input: RuleSetInput, enabled: RuleSetEnabled = {}): Promise<void> {
+  const rules = parseRuleSet(input);
+  const ttl = (rule: { accessTokenTtlSeconds?: number | null; refreshTokenTtlSeconds?: number | null }) => ({
+    accessTokenTtlSeconds: rule.accessTokenTtlSeconds ?? null,
+    refreshTokenTtlSeconds: rule.refreshTokenTtlSeconds ?? null,
+  });
+  const on = (layer: keyof RuleSetEnabled, index: number) => enabled[layer]?.[index] ?? true;
+  await deleteRules(db, applicationId);
+  await insertRules(db, applicationId, {
+    authentication: rules.authentication.map((rule, i) => ({ kind: rule.method, payload: rule.payload, ...ttl(rule), enabled: on("authentication", i) })),
+    realize: rules.realize.map((rule, i) => ({ kind: rule.constraintType, payload: rule.payload, ...ttl(rule), enabled: on("realize", i) })),
+    return: rules.return.map((rule, i) => ({ kind: rule.returnMethod, payload: rule.payload, ...ttl(rule), enabled: on("return", i) })),
+  });
+}

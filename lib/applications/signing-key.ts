@@ -1,0 +1,33 @@
+// The application's keys as signing/verification keys. The token-signing
+// private key is sealed at rest and opened on demand; opened and parsed keys
+// are memoized per process, keyed by the public key, so a rotation (new public
+// key) naturally misses the cache. WebCrypto keys make jose sign and verify on
+// libuv's thread pool, off the request thread.
+import { importPKCS8, importSPKI } from "jose";
+import type { ApplicationRow } from "@/db/queries/applications";
+import { parseRsaPublicKey } from "../crypto/rsa";
+import { unseal } from "../crypto/seal";
+import { memo } from "../memo";
+import type { Deps } from "../runtime";
+
+/** Binds the sealed key to its application, so it cannot be moved to another row. */
+export function tokenSigningKeyAad(applicationAnchor: string): string {
+  return `applications.token_signing_private_key:${applicationAnchor}`;
+}
+
+type KeyDeps = Pick<Deps, "keyring" | "cache">;
+type Application = Pick<ApplicationRow, "id" | "anchor" | "tokenSigningPrivateKeySealed" | "tokenSigningPublicKey">;
+
+export function tokenSigningPrivateKey(deps: KeyDeps, application: Application): Promise<CryptoKey> {
+  return memo(deps.cache, `token-signing-private:${application.id}:${application.tokenSigningPublicKey}`, () =>
+    importPKCS8(unseal(deps.keyring, application.tokenSigningPrivateKeySealed, tokenSigningKeyAad(application.anchor)), "RS256"),
+  );
+}
+
+/** Verification key for any RSA public key PEM (token-signing or client-auth). */
+export function rsaVerificationKey(deps: Pick<Deps, "cache">, publicKeyPem: string): Promise<CryptoKey> {
+  return memo(deps.cache, `rsa-public:${publicKeyPem}`, () => {
+    parseRsaPublicKey(publicKeyPem); // refuses non-RSA and short keys before use
+    return importSPKI(publicKeyPem, "RS256");
+  });
+}

@@ -1,0 +1,113 @@
+// Every setting the server reads, parsed and validated once. Nothing else in
+// the codebase reads process.env. Development needs no setup: secrets that are
+// not given are generated once and kept in the data directory.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: optionalUrl,
+  DATABASE_URL: optionalString,
+  SUDOMIMUS_DATA_DIR: z.string().trim().min(1).default(".data"),
+  /** 32+ random bytes, base64/base64url or hex; derives the AEAD key, the secret-hash pepper and cookie keys. */
+  SUDOMIMUS_SECRET: optionalString,
+  SMTP_URL: optionalUrl,
+  SMTP_FROM: z.string().trim().min(3).default("Sudomimus <no-reply@sudomimus.localhost>"),
+  /** "on" shows the development mailbox page; defaults to on exactly when no SMTP server is configured. */
+  SUDOMIMUS_DEV_MAILBOX: z.enum(["on", "off"]).optional(),
+  /** The `iss` header of Connect access/refresh tokens (docs: always "sudomimus.com"). */
+  SUDOMIMUS_TOKEN_ISSUER: z.string().trim().min(1).default("sudomimus.com"),
+  /** Domain of SYNTHETIC proxy email addresses (`…@proxy.<domain>`). */
+  SUDOMIMUS_PROXY_EMAIL_DOMAIN: z.string().trim().min(3).default("proxy.sudomimus.email"),
+  STEAM_WEB_API_URL: z.url().default("https://api.steampowered.com"),
+  STEAM_WEB_API_KEY: optionalString,
+  STEAM_OPENID_URL: z.url().default("https://steamcommunity.com/openid/login"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Lifetime of a device authorization session (`expiresIn`, docs 20: production default 600). */
+  SUDOMIMUS_DEVICE_CODE_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(600),
+  /** Minimum seconds between /device-token polls (`interval`, RFC 8628 default 5). */
+  SUDOMIMUS_DEVICE_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+});
+
+export interface Config {
+  port: number;
+  publicUrl: string;
+  /** True when PUBLIC_URL is https: cookies get `Secure`, pages get HSTS. */
+  secure: boolean;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  secret: Buffer;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  devMailbox: boolean;
+  tokenIssuer: string;
+  proxyEmailDomain: string;
+  steam: { webApiUrl: string; webApiKey: string | undefined; openIdUrl: string };
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  device: { codeTtlSeconds: number; pollIntervalSeconds: number };
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function decodeSecret(value: string): Buffer {
+  const bytes = /^[0-9a-f]+$/i.test(value) && value.length % 2 === 0 ? Buffer.from(value, "hex") : Buffer.from(value, "base64url");
+  if (bytes.length < 32) throw new ConfigError("SUDOMIMUS_SECRET must encode at least 32 random bytes (e.g. `openssl rand -hex 32`).");
+  return bytes;
+}
+
+/** The generated development secret, created once with owner-only permissions. */
+function persistedSecret(dataDir: string): Buffer {
+  const file = path.join(dataDir, "secret.key");
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("hex") + "\n", { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return decodeSecret(fs.readFileSync(file, "utf8").trim());
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.SUDOMIMUS_DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return {
+    port: e.PORT,
+    publicUrl,
+    secure: publicUrl.startsWith("https://"),
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    secret: e.SUDOMIMUS_SECRET ? decodeSecret(e.SUDOMIMUS_SECRET) : persistedSecret(dataDir),
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    devMailbox: e.SUDOMIMUS_DEV_MAILBOX ? e.SUDOMIMUS_DEV_MAILBOX === "on" : e.SMTP_URL === undefined,
+    tokenIssuer: e.SUDOMIMUS_TOKEN_ISSUER,
+    proxyEmailDomain: e.SUDOMIMUS_PROXY_EMAIL_DOMAIN,
+    steam: { webApiUrl: e.STEAM_WEB_API_URL.replace(/\/+$/, ""), webApiKey: e.STEAM_WEB_API_KEY, openIdUrl: e.STEAM_OPENID_URL },
+    logLevel: e.LOG_LEVEL,
+    device: { codeTtlSeconds: e.SUDOMIMUS_DEVICE_CODE_TTL_SECONDS, pollIntervalSeconds: e.SUDOMIMUS_DEVICE_POLL_INTERVAL_SECONDS },
+  };
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

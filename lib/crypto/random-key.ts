@@ -1,0 +1,36 @@
+// Bearer keys with a role prefix, so a key pasted into the wrong field is
+// rejected at the request boundary before any lookup.
+import crypto from "node:crypto";
+
+/** Prefix and number of lowercase hex characters for every key kind the docs name. */
+export const KEY_FORMATS = {
+  exposure: { prefix: "exp_", hex: 32 },
+  hidden: { prefix: "hid_", hex: 32 },
+  confirmation: { prefix: "cnf_", hex: 32 },
+  device: { prefix: "dvc_", hex: 64 },
+  errand: { prefix: "ernd_", hex: 64 },
+  accessKeySecret: { prefix: "acs_t_", hex: 64 },
+  browserSession: { prefix: "vbs_", hex: 64 },
+  oidcCode: { prefix: "oac_", hex: 64 },
+  oidcClientSecret: { prefix: "ocs_", hex: 64 },
+} as const;
+
+export type KeyKind = keyof typeof KEY_FORMATS;
+
+export function newKey(kind: KeyKind): string {
+  const { prefix, hex } = KEY_FORMATS[kind];
+  return prefix + crypto.randomBytes(hex / 2).toString("hex");
+}
+
+const patterns = Object.fromEntries(
+  Object.entries(KEY_FORMATS).map(([kind, { prefix, hex }]) => [kind, new RegExp(`^${prefix}[0-9a-f]{${hex}}$`)]),
+) as Record<KeyKind, RegExp>;
+
+export function isKey(kind: KeyKind, value: unknown): value is string {
+  return typeof value === "string" && patterns[kind].test(value);
+}
+
+/** Random lowercase hex of the given byte length (jti, refresh-token ids, OTP salts). */
+export function randomHex(bytes: number): string {
+  return crypto.randomBytes(bytes).toString("hex");
+}

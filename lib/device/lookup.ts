@@ -1,0 +1,109 @@
+// via's device page, step one (docs 19 §2): the user types — or confirms the
+// prefilled — code their device shows. The code names a live device session;
+// what the browser gets back is what the ordinary sign-in card needs for the
+// session's DEVICE inquiry (its exposure key, never the device code). Wrong
+// codes are limited per browser binding: a limited browser cannot keep
+// guessing, not even right.
+import { z } from "zod";
+import type { InquiryRow } from "@/db/queries/inquiries";
+import { findLiveDeviceSessionByUserCode } from "@/db/queries/device-sessions";
+import { loadApplicationContextById } from "../applications/application-context";
+import type { ClaimPolicy } from "../applications/claim-policy";
+import { localizedName } from "../applications/info";
+import { fail, invalid } from "../errors";
+import { findInquiryByExposureKey } from "../inquiry/load-inquiry";
+import { assertUnderRateLimit, enforceRateLimit, type RateLimit } from "../rate-limit";
+import { returnMethodAllowed } from "../rules";
+import type { Deps } from "../runtime";
+import type { Browser } from "../via/browser";
+import { currentBrowserSession } from "../via/browser-session";
+import { loadSignInPage } from "../via/sign-in-page";
+import { deviceExposureKey } from "./keys";
+import { normalizeUserCode } from "./user-code";
+
+export const lookupBodySchema = z.strictObject({ userCode: z.string().max(64) });
+
+/** Codes that match nothing, per browser binding. */
+export const WRONG_CODES_PER_BROWSER: RateLimit = { limit: 10, windowSeconds: 15 * 60 };
+
+export type DeviceLookup =
+  | {
+      /** Sign in (or continue as the signed-in account) to the DEVICE inquiry. */
+      step: "sign-in";
+      userCode: string;
+      exposureKey: string;
+      application: string;
+      methods: { usernameless: boolean; reasoned: boolean; email: boolean };
+      signedIn: { displayName: string; usableHere: boolean } | null;
+      requirements: ClaimPolicy;
+    }
+  | {
+      /** This browser already signed in for the code (the page was reloaded): approve or deny. */
+      step: "decide";
+      userCode: string;
+      exposureKey: string;
+      application: string;
+    };
+
+type LookupDeps = Pick<Deps, "db" | "keyring" | "clock">;
+
+export async function lookupUserCode(deps: LookupDeps, browser: Browser, input: z.output<typeof lookupBodySchema>): Promise<DeviceLookup> {
+  const userCode = normalizeUserCode(input.userCode);
+  if (!userCode) throw invalid("userCode", "A code has eight letters and digits, like WDJB-MJHT.");
+  const limitKey = `device-user-code:${browser.binding}`;
+  await assertUnderRateLimit(deps, limitKey, WRONG_CODES_PER_BROWSER);
+  const session = await findLiveDeviceSessionByUserCode(deps.db, userCode);
+  if (!session) {
+    await enforceRateLimit(deps, limitKey, WRONG_CODES_PER_BROWSER);
+    fail("UserCodeNotFound", { message: "No device is waiting for this code." });
+  }
+  if (session.expiresAt.getTime() <= deps.clock.now().getTime()) fail("UserCodeExpired", { message: "This code has expired." });
+  if (session.state !== "PENDING") fail("UserCodeUsed", { message: "This code has already been used." });
+
+  const exposureKey = deviceExposureKey(deps.keyring, session.id);
+  const [inquiry, context] = await Promise.all([
+    findInquiryByExposureKey(deps, exposureKey),
+    loadApplicationContextById(deps.db, session.applicationId),
+  ]);
+  if (!inquiry || !context) fail("UserCodeNotFound", { message: "No device is waiting for this code." });
+  if (!context.application.enabled) fail("ApplicationDisabled", { message: "This application is disabled." });
+  if (!returnMethodAllowed(context.rules.return, undefined, "DEVICE_CODE")) {
+    fail("Layer3Denied", { message: "The application no longer allows device sign-in." });
+  }
+  const application = localizedName(context.application.names, context.application.defaultLocale, browser.locale);
+
+  if (inquiry.row.state === "REALIZED") {
+    // Someone signed in for this code already; only that browser may go on to decide.
+    const signedIn = await currentBrowserSession(deps, browser);
+    if (signedIn && realizedBy(inquiry.row, signedIn)) return { step: "decide", userCode, exposureKey, application };
+    fail("UserCodeUsed", { message: "This code is being used in another browser." });
+  }
+  if (inquiry.row.state === "DEAD") fail("UserCodeExpired", { message: "Too many failed sign-in attempts ended this request." });
+  if (inquiry.row.state !== "PENDING") fail("UserCodeUsed", { message: "This code has already been used." });
+
+  const page = await loadSignInPage(deps, browser, exposureKey);
+  if (page.state === "disabled") fail("ApplicationDisabled", { message: "This application is disabled." });
+  if (page.state !== "pending") fail("UserCodeExpired", { message: "This code has expired." });
+  const offered = new Set(page.methods.map((option) => option.method));
+  return {
+    step: "sign-in",
+    userCode,
+    exposureKey,
+    application: page.application.name,
+    methods: { usernameless: offered.has("PASSKEY_USERNAMELESS"), reasoned: offered.has("PASSKEY_REASONED"), email: offered.has("EMAIL_VERIFICATION") },
+    signedIn: page.signedIn,
+    requirements: page.claimPolicy,
+  };
+}
+
+/**
+ * The browser session that realized a DEVICE inquiry: realize copies the
+ * session's account and sign-in time onto the inquiry, and a sign-in in
+ * another browser is another session with its own time.
+ */
+export function realizedBy(
+  row: Pick<InquiryRow, "accountId" | "authTime">,
+  session: { accountId: string; authTime: Date },
+): boolean {
+  return row.accountId === session.accountId && row.authTime !== null && row.authTime.getTime() === session.authTime.getTime();
+}

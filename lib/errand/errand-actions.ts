@@ -1,0 +1,204 @@
+// What the errand page does (docs 31): sign the user in with an emailed code
+// (only as the errand's account), add and verify a missing email (a new
+// email identity of the account, only once signed in), and settle the owed
+// work — names, decisions — which marks the errand COMPLETED. The codes are
+// via's email codes (same hashing, lifetime, rate limits and mail).
+import crypto from "node:crypto";
+import { z } from "zod";
+import { consumeOtherOtpChallenges, consumeOtpChallenge, countOtpAttempt, findLiveOtpChallenge, insertOtpChallenge } from "@/db/queries/challenges";
+import { markErrandCompleted } from "@/db/queries/errands";
+import { findEmailIdentity, insertEmailIdentity, updateAccount, upsertClaimGrant } from "@/db/queries/identity";
+import { localizedName } from "../applications/info";
+import { addSeconds } from "../clock";
+import { secretHash, secretMatches } from "../crypto/secret-hash";
+import { checkLoginPolicy } from "../domains/login-policy-gate";
+import { fail, SudomimusError } from "../errors";
+import { claimGate, loadClaimStates } from "../identity/claims";
+import { STORED_CLAIM } from "../identity/claims-vocabulary";
+import { emailAddressSchema } from "../identity/email-address";
+import { sendSignInCode } from "../mail/sign-in-code";
+import { enforceRateLimit } from "../rate-limit";
+import type { Deps } from "../runtime";
+import type { Browser } from "../via/browser";
+import { startBrowserSession } from "../via/browser-session";
+import { CODES_PER_ADDRESS, CODES_PER_BROWSER, OTP_TTL_SECONDS, codeHash, newOtpCode, recordEmailCredentialUse } from "../via/email-code";
+import { sendAddEmailCode } from "./errand-mail";
+import { askedClaims, errandView, requireErrandSignIn, requireLiveErrand, type ErrandView, type LiveErrand } from "./errand-view";
+
+/** Wrong codes one challenge tolerates before it is spent (an errand has no inquiry lives). */
+export const ERRAND_CODE_ATTEMPTS = 5;
+const CODES_PER_ERRAND = { limit: 10, windowSeconds: 30 * 60 };
+
+type ActionDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "mailer">;
+
+const errandKeySchema = z.string().max(128);
+const name = z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters");
+
+export const errandEmailStartSchema = z.strictObject({
+  errandKey: errandKeySchema,
+  purpose: z.enum(["sign-in", "add-email"]),
+  email: z.string().max(320),
+});
+
+export const errandEmailVerifySchema = z.strictObject({
+  errandKey: errandKeySchema,
+  challengeId: z.string().max(64),
+  code: z.string().max(32),
+});
+
+export const errandCompleteSchema = z.strictObject({
+  errandKey: errandKeySchema,
+  decisions: z.strictObject({ email: z.boolean(), firstName: z.boolean(), lastName: z.boolean() }).partial(),
+  profile: z.strictObject({ firstName: name, lastName: name }).partial().optional(),
+});
+
+const applicationName = (live: LiveErrand, browser: Browser) =>
+  localizedName(live.context.application.names, live.context.application.defaultLocale, browser.locale);
+
+export async function startErrandEmailCode(
+  deps: ActionDeps,
+  browser: Browser,
+  input: z.output<typeof errandEmailStartSchema>,
+): Promise<{ challengeId: string }> {
+  const live = await requireLiveErrand(deps, input.errandKey);
+  const parsed = emailAddressSchema.safeParse(input.email);
+  if (!parsed.success) throw new SudomimusError("Invalid email", { message: "Enter a valid email address." });
+  const email = parsed.data;
+  if (input.purpose === "sign-in") {
+    if (!live.needsSignIn) fail("Forbidden", { message: "This request needs no sign-in." });
+    // Only the account the request is for may sign in here.
+    if (!live.identity.verifiedEmails.includes(email)) {
+      fail("ErrandAccountMismatch", { message: "This address does not belong to the account this request is for." });
+    }
+  } else {
+    // Writing identity data: the user must be signed in as the errand's account.
+    await requireErrandSignIn(deps, browser, live);
+    if (live.identity.verifiedEmails.length > 0) fail("Forbidden", { message: "This account already has an email address." });
+    // An address on a blocked or SSO-only domain would lock the account out of this application.
+    await checkLoginPolicy(deps.db, [email], null);
+  }
+  await enforceRateLimit(deps, `errand:codes:${live.errand.id}`, CODES_PER_ERRAND);
+  await enforceRateLimit(deps, `otp:address:${secretHash(deps.keyring, "rate-limit", email)}`, CODES_PER_ADDRESS);
+  await enforceRateLimit(deps, `otp:browser:${browser.binding}`, CODES_PER_BROWSER);
+
+  const now = deps.clock.now();
+  const challengeId = crypto.randomUUID();
+  const code = newOtpCode();
+  await deps.db.transaction(async (tx) => {
+    await consumeOtherOtpChallenges(tx, browser.binding, email, now);
+    await insertOtpChallenge(tx, {
+      id: challengeId,
+      purpose: input.purpose === "sign-in" ? "SIGN_IN" : "ADD_EMAIL",
+      email,
+      codeHash: codeHash(deps, challengeId, code),
+      inquiryId: null,
+      browserBinding: browser.binding,
+      accountId: live.errand.accountId,
+      expiresAt: addSeconds(now, OTP_TTL_SECONDS),
+      createdAt: now,
+    });
+  });
+  const message = { to: email, code, locale: browser.locale, applicationName: applicationName(live, browser), ttlMinutes: OTP_TTL_SECONDS / 60 };
+  if (input.purpose === "sign-in") await sendSignInCode(deps, { ...message, registering: false });
+  else await sendAddEmailCode(deps, message);
+  return { challengeId };
+}
+
+export async function verifyErrandEmailCode(
+  deps: ActionDeps,
+  browser: Browser,
+  input: z.output<typeof errandEmailVerifySchema>,
+): Promise<ErrandView> {
+  const live = await requireLiveErrand(deps, input.errandKey);
+  const now = deps.clock.now();
+  const challenge = /^[0-9a-f-]{36}$/.test(input.challengeId) ? await findLiveOtpChallenge(deps.db, input.challengeId, browser.binding, now) : null;
+  if (!challenge || challenge.inquiryId !== null || challenge.accountId !== live.errand.accountId || (challenge.purpose !== "SIGN_IN" && challenge.purpose !== "ADD_EMAIL")) {
+    fail("CodeExpired", { message: "This code has expired or was replaced by a newer one. Request a new code." });
+  }
+  const code = input.code.replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(code) || !secretMatches(deps.keyring, "otp", `${challenge.id}:${code}`, challenge.codeHash)) {
+    await countOtpAttempt(deps.db, challenge.id);
+    const attemptsLeft = ERRAND_CODE_ATTEMPTS - (challenge.attempts + 1);
+    if (attemptsLeft <= 0) {
+      await consumeOtpChallenge(deps.db, challenge.id, now);
+      fail("CodeExpired", { message: "Too many wrong codes; request a new code." });
+    }
+    fail("WrongCode", { message: "That code is not right.", body: { livesRemaining: attemptsLeft } });
+  }
+  if (!(await consumeOtpChallenge(deps.db, challenge.id, now))) {
+    fail("CodeExpired", { message: "This code has already been used. Request a new code." });
+  }
+
+  if (challenge.purpose === "SIGN_IN") {
+    // The address may have changed hands since the code was sent.
+    const owner = await findEmailIdentity(deps.db, challenge.email);
+    if (owner?.accountId !== live.errand.accountId) fail("ErrandAccountMismatch", { message: "This address no longer belongs to the account this request is for." });
+    await recordEmailCredentialUse(deps, live.errand.accountId, challenge.email, now);
+    await startBrowserSession(deps, browser, { accountId: live.errand.accountId, authenticationMethod: "EMAIL_VERIFICATION", loginEmail: challenge.email });
+  } else {
+    await requireErrandSignIn(deps, browser, live);
+    await addVerifiedEmail(deps, live, challenge.email, now);
+  }
+  return errandView(deps, browser, input.errandKey);
+}
+
+/** The proven address becomes the account's email identity (primary if it is the first) and an email-code credential. */
+async function addVerifiedEmail(deps: Pick<Deps, "db">, live: LiveErrand, email: string, now: Date): Promise<void> {
+  await checkLoginPolicy(deps.db, [email], null);
+  const added = await insertEmailIdentity(deps.db, {
+    accountId: live.errand.accountId,
+    email,
+    verifiedHow: "EMAIL_OTP",
+    verifiedAt: now,
+    isPrimary: live.identity.verifiedEmails.length === 0,
+    createdAt: now,
+  });
+  if (!added) {
+    const owner = await findEmailIdentity(deps.db, email);
+    // Proving the mailbox again is harmless; taking another account's address is not.
+    if (owner?.accountId !== live.errand.accountId) fail("Conflict", { message: "This address already belongs to another account." });
+  }
+  await recordEmailCredentialUse(deps, live.errand.accountId, email, now);
+}
+
+/**
+ * Settles the owed work: missing names (signed in only), then the decisions
+ * (REQUIRED claims must be granted). When nothing is owed any more the errand
+ * becomes COMPLETED; otherwise the view says what is still missing.
+ */
+export async function completeErrand(
+  deps: ActionDeps,
+  browser: Browser,
+  input: z.output<typeof errandCompleteSchema>,
+): Promise<ErrandView> {
+  const live = await requireLiveErrand(deps, input.errandKey);
+  if (live.needsSignIn) await requireErrandSignIn(deps, browser, live);
+  const policy = live.context.claimPolicy;
+  const accountId = live.errand.accountId;
+  const applicationId = live.context.application.id;
+
+  const names = Object.entries(input.profile ?? {}).filter(([, value]) => value);
+  if (names.length > 0) {
+    // Writing identity data is the signed-in tier's business, and only what is owed.
+    if (!live.needsSignIn) fail("SignInRequired", { message: "Sign in to change your profile." });
+    const allowed = names.filter(([claim]) => live.tasks.data.includes(claim as "firstName" | "lastName"));
+    if (allowed.length !== names.length) throw new SudomimusError("Invalid profile", { message: "Only missing, required names can be set here." });
+    await updateAccount(deps.db, accountId, Object.fromEntries(allowed));
+  }
+
+  const now = deps.clock.now();
+  for (const claim of askedClaims(policy, live.states)) {
+    const granted = input.decisions[claim] === true;
+    if (policy[claim] === "REQUIRED" && !granted) {
+      throw new SudomimusError("Invalid decisions", { message: `${claim} is required by this application; share it to continue.` });
+    }
+    await upsertClaimGrant(deps.db, { accountId, applicationId, claim: STORED_CLAIM[claim], decision: granted ? "GRANTED" : "DENIED", decidedAt: now });
+  }
+
+  const after = await requireLiveErrand(deps, input.errandKey);
+  const states = await loadClaimStates(deps.db, accountId, applicationId);
+  if (claimGate(policy, states, after.data) === null && askedClaims(policy, states).length === 0) {
+    await markErrandCompleted(deps.db, live.errand.id, now);
+  }
+  return errandView(deps, browser, input.errandKey);
+}

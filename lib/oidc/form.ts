@@ -1,0 +1,36 @@
+// Reading `application/x-www-form-urlencoded` bodies, as /token, /userinfo
+// (POST), /authorize (POST) and /end-session (POST) receive them.
+import { readRawBody } from "../http/body";
+import { oauthError } from "./errors";
+
+const FORM_MAX_BYTES = 32 * 1024;
+
+export function isFormRequest(request: Request): boolean {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  return type === "application/x-www-form-urlencoded";
+}
+
+/** The form body; invalid_request for another media type or a body that is too large. */
+export async function readForm(request: Request): Promise<URLSearchParams> {
+  if (!isFormRequest(request)) throw oauthError("invalid_request", "The body must be application/x-www-form-urlencoded.");
+  let raw: Uint8Array;
+  try {
+    raw = await readRawBody(request, FORM_MAX_BYTES);
+  } catch {
+    throw oauthError("invalid_request", `The body must not exceed ${FORM_MAX_BYTES} bytes.`);
+  }
+  return new URLSearchParams(new TextDecoder().decode(raw));
+}
+
+/** RFC 6749 §3.1/§3.2: no parameter may be sent twice. */
+export function assertNoRepeats(params: URLSearchParams): void {
+  for (const name of new Set(params.keys())) {
+    if (params.getAll(name).length > 1) throw oauthError("invalid_request", `The ${name} parameter must not be repeated.`);
+  }
+}
+
+/** The parameters of a browser-facing endpoint: the query of a GET, the form of a POST (OIDC Core §3.1.2.1). */
+export async function browserParameters(request: Request): Promise<URLSearchParams> {
+  if (request.method !== "POST") return new URL(request.url).searchParams;
+  return isFormRequest(request) ? readForm(request) : new URLSearchParams();
+}

@@ -1,0 +1,60 @@
+// grant_type=refresh_token (RFC 6749 §6, OIDC Core §12): the same strict
+// rotation as Connect's /refresh, in the same session family, bound to the
+// client it was issued to. `scope` may narrow the originally granted scope
+// for this response (never widen it; the family keeps its grant). The new
+// ID token keeps the original auth_time and carries no nonce.
+import { rotateSession } from "../../sessions/refresh";
+import { toSessionSubject } from "../../sessions/session-subject";
+import type { Deps } from "../../runtime";
+import type { AuthenticatedClient } from "../client-auth";
+import { oauthError } from "../errors";
+import { mintIdToken, oidcUserClaims } from "../id-token";
+import { formatScope, scopeIncludes, scopeValues } from "../scope";
+import type { TokenResponse } from "../token";
+
+type GrantDeps = Pick<Deps, "db" | "keyring" | "clock" | "cache" | "config">;
+
+export async function refreshTokenGrant(deps: GrantDeps, authenticated: AuthenticatedClient, form: URLSearchParams): Promise<TokenResponse> {
+  const refreshToken = form.get("refresh_token");
+  if (!refreshToken) throw oauthError("invalid_request", "refresh_token is required.");
+  if (!(authenticated.client.allowedScopes as readonly string[]).includes("offline_access")) {
+    throw oauthError("unauthorized_client", "This client may not use refresh tokens (offline_access is not allowed).");
+  }
+  const requested = form.get("scope");
+  const { application } = authenticated.context;
+
+  const rotation = await rotateSession(deps, refreshToken, {
+    admit(session) {
+      if (session.familyApplicationId !== application.id || session.origin !== "OIDC" || !session.oidcScope) {
+        throw oauthError("invalid_grant", "The refresh token is not valid for this client.");
+      }
+      if (requested === null) return { scope: session.oidcScope };
+      const granted = scopeValues(session.oidcScope);
+      const wanted = scopeValues(requested);
+      const beyond = wanted.filter((scope) => !granted.includes(scope));
+      if (wanted.length === 0 || beyond.length > 0) {
+        throw oauthError("invalid_scope", `scope may only narrow the granted scope (${session.oidcScope}).`);
+      }
+      return { scope: formatScope(wanted) };
+    },
+  });
+  const scope = rotation.scope ?? "";
+  const subject = toSessionSubject(rotation.session);
+  const idToken = scopeIncludes(scope, "openid")
+    ? await mintIdToken(deps, {
+        clientId: application.anchor,
+        subject: rotation.claims.subject,
+        authTime: rotation.session.authTime,
+        nonce: null,
+        claims: oidcUserClaims(subject, rotation.claims),
+      })
+    : null;
+  return {
+    access_token: rotation.accessToken,
+    token_type: "Bearer",
+    expires_in: rotation.session.accessTokenTtlSeconds,
+    ...(idToken ? { id_token: idToken } : {}),
+    scope,
+    refresh_token: rotation.refreshToken,
+  };
+}

@@ -1,0 +1,109 @@
+// The server's dependencies, created once per process: configuration, the
+// database (migrated and seeded), derived keys, clock, mailer, logger. Routes
+// ask for them with getDeps(); lib functions receive them as an argument, so
+// tests can pass their own database and clock.
+import { openPglite, openPostgres, type Database, type OpenDatabase } from "@/db/client";
+import { systemClock, type Clock } from "./clock";
+import { getConfig, type Config } from "./config";
+import { createKeyring, type Keyring } from "./crypto/keyring";
+import { createLogger, type Logger } from "./log";
+import { createOutboxMailer, createSmtpMailer, type Mailer } from "./mail/mailer";
+import { seedIfEmpty } from "./seed";
+import { startAdminSocket, type AdminSocket } from "./admin/socket-server";
+import { startSweeper } from "./maintenance";
+
+export interface Deps {
+  config: Config;
+  db: Database;
+  keyring: Keyring;
+  clock: Clock;
+  mailer: Mailer;
+  log: Logger;
+  /** For calls to upstream services (Steam, OAuth providers, federation IdPs). */
+  fetch: typeof fetch;
+  /** Per-process memo of derived, immutable values (parsed keys). */
+  cache: Map<string, unknown>;
+}
+
+export interface Runtime extends Deps {
+  database: OpenDatabase;
+  shutdown(): Promise<void>;
+}
+
+export async function createRuntime(config: Config): Promise<Runtime> {
+  const log = createLogger(config.logLevel);
+  const database = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+  const keyring = createKeyring(config.secret);
+  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.smtpFrom) : createOutboxMailer(database.db);
+  let adminSocket: AdminSocket | undefined;
+  let stopSweeper: (() => void) | undefined;
+  const runtime: Runtime = {
+    config,
+    db: database.db,
+    keyring,
+    clock: systemClock,
+    mailer,
+    log,
+    fetch: globalThis.fetch.bind(globalThis),
+    cache: new Map(),
+    database,
+    // The admin socket first: commands it is still running finish before the database closes.
+    shutdown: async () => {
+      stopSweeper?.();
+      await adminSocket?.close();
+      await database.close();
+    },
+  };
+  try {
+    await seedIfEmpty(runtime);
+    // PGlite has one owning process, so the admin CLI reaches the database through this one (lib/admin/socket-server.ts).
+    if (database.kind === "pglite") adminSocket = await startAdminSocket(runtime);
+  } catch (error) {
+    // Never leave a half-started runtime holding the database (and, on PGlite, its lock).
+    await runtime.shutdown().catch(() => undefined);
+    throw error;
+  }
+  stopSweeper = startSweeper(runtime);
+  closeOnSignals(runtime);
+  log.info("sudomimus ready", { database: database.kind, publicUrl: config.publicUrl, mail: mailer.kind });
+  return runtime;
+}
+
+/**
+ * Embedded PGlite must be closed cleanly so the next start does not need
+ * recovery. The exit status is the conventional one for the signal (128 + n),
+ * so a caller can tell an interrupted command from a finished one.
+ */
+const signalSlot = globalThis as typeof globalThis & { __sudomimusSignalsHandled?: Runtime };
+function closeOnSignals(runtime: Runtime): void {
+  const alreadyHandled = signalSlot.__sudomimusSignalsHandled !== undefined;
+  signalSlot.__sudomimusSignalsHandled = runtime;
+  if (alreadyHandled) return;
+  let closing = false;
+  const close = (signal: NodeJS.Signals) => {
+    const current = signalSlot.__sudomimusSignalsHandled!;
+    if (closing) return;
+    closing = true;
+    current.log.info("shutting down", { signal });
+    current
+      .shutdown()
+      .catch((error: unknown) => current.log.error("shutdown failed", { error: String(error) }))
+      .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGTERM", close);
+  process.once("SIGINT", close);
+}
+
+// Kept on globalThis: Next.js may load this module in more than one bundle
+// (instrumentation, route handlers), and there must be exactly one database.
+const slot = globalThis as typeof globalThis & { __sudomimusRuntime?: Promise<Runtime> };
+
+export function getDeps(): Promise<Runtime> {
+  if (!slot.__sudomimusRuntime) {
+    slot.__sudomimusRuntime = createRuntime(getConfig()).catch((error: unknown) => {
+      slot.__sudomimusRuntime = undefined;
+      throw error;
+    });
+  }
+  return slot.__sudomimusRuntime;
+}

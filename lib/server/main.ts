@@ -1,0 +1,60 @@
+// The production server (`npm start`): one process, one Next.js application.
+// Pages and browser routes go through Next.js; the JSON API surfaces are
+// dispatched straight to their route modules (see api-routes.ts).
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { getConfig } from "../config";
+import { SudomimusError } from "../errors";
+import { errorResponse } from "../http/respond";
+import { SECURITY_HEADERS } from "../http/security-headers";
+import { getDeps } from "../runtime";
+import { loadApiRouter } from "./api-routes";
+import { BodyTooLargeError, sendWebResponse, toWebRequest } from "./node-bridge";
+
+const root = process.cwd();
+
+async function main(): Promise<void> {
+  const config = getConfig();
+  const app = next({ dev: false, dir: root, port: config.port });
+  const [router] = await Promise.all([loadApiRouter(path.join(root, "app")), app.prepare()]);
+  const handleWithNext = app.getRequestHandler();
+  // Open the database (migrate, seed) before accepting traffic.
+  await getDeps();
+  const origin = `http://127.0.0.1:${config.port}`;
+
+  const server = http.createServer((req, res) => {
+    const pathname = (req.url ?? "/").split("?")[0]!;
+    const route = router.match(pathname);
+    if (!route) {
+      void handleWithNext(req, res);
+      return;
+    }
+    void (async () => {
+      let response: Response;
+      try {
+        const request = await toWebRequest(req, origin);
+        const handler = route.handlers[request.method] ?? route.handlers.GET;
+        response = handler
+          ? await handler(request, { params: Promise.resolve(route.params) })
+          : errorResponse(new SudomimusError("MethodNotAllowed", { message: "This method is not served here." }));
+      } catch (error) {
+        response = errorResponse(
+          error instanceof BodyTooLargeError ? new SudomimusError("PayloadTooLarge", { message: "The request body is too large." }) : error,
+        );
+      }
+      await sendWebResponse(res, response, SECURITY_HEADERS);
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(config.port, () => {
+    process.stdout.write(`sudomimus listening on http://localhost:${config.port} (public URL ${config.publicUrl})\n`);
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`sudomimus failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

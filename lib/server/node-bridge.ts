@@ -1,0 +1,44 @@
+// Between Node's http objects and the Web Request/Response the route
+// modules speak. Bodies are read with a hard cap first: no handler ever sees
+// more than MAX_BRIDGE_BODY_BYTES.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
+
+export const MAX_BRIDGE_BODY_BYTES = 1024 * 1024;
+
+export class BodyTooLargeError extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of req) {
+    total += (chunk as Buffer).length;
+    if (total > MAX_BRIDGE_BODY_BYTES) throw new BodyTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function toWebRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  // The socket's peer, never a client-supplied value (rate limits key on it).
+  headers.delete(CLIENT_ADDRESS_HEADER);
+  if (req.socket.remoteAddress) headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress);
+  const method = req.method ?? "GET";
+  const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req);
+  return new Request(new URL(req.url ?? "/", origin), { method, headers, body: body as unknown as BodyInit | undefined });
+}
+
+export async function sendWebResponse(res: ServerResponse, response: Response, extraHeaders: readonly { key: string; value: string }[]): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  for (const { key, value } of extraHeaders) res.setHeader(key, value);
+  response.headers.forEach((value, key) => {
+    if (key !== "set-cookie") res.setHeader(key, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader("set-cookie", cookies);
+  res.setHeader("content-length", body.length);
+  res.writeHead(response.status);
+  res.end(body);
+}

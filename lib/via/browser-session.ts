@@ -1,0 +1,47 @@
+// Browser sessions on via: created when someone proves who they are, used to
+// realize the next inquiry of the same browser without asking again — if the
+// method they used is one that inquiry accepts.
+import { findLiveBrowserSession, insertBrowserSession, revokeBrowserSession, type BrowserSessionRow } from "@/db/queries/browser-sessions";
+import { addSeconds } from "../clock";
+import { isKey } from "../crypto/random-key";
+import { secretHash } from "../crypto/secret-hash";
+import type { Deps } from "../runtime";
+import { BROWSER_SESSION_TTL_SECONDS, newBrowserSessionKey, sessionCookie, type Browser } from "./browser";
+
+const hashKey = (deps: Pick<Deps, "keyring">, key: string) => secretHash(deps.keyring, "browser-session", key);
+
+export async function startBrowserSession(
+  deps: Pick<Deps, "db" | "keyring" | "clock" | "config">,
+  browser: Browser,
+  session: { accountId: string; authenticationMethod: string; loginEmail: string | null },
+): Promise<BrowserSessionRow> {
+  const now = deps.clock.now();
+  if (browser.sessionKey && isKey("browserSession", browser.sessionKey)) await revokeBrowserSession(deps.db, hashKey(deps, browser.sessionKey), now);
+  const key = newBrowserSessionKey();
+  const row = {
+    idHash: hashKey(deps, key),
+    accountId: session.accountId,
+    authenticationMethod: session.authenticationMethod,
+    loginEmail: session.loginEmail,
+    authTime: now,
+    expiresAt: addSeconds(now, BROWSER_SESSION_TTL_SECONDS),
+    createdAt: now,
+    revokedAt: null,
+  };
+  await insertBrowserSession(deps.db, row);
+  browser.sessionKey = key;
+  browser.setCookies.push(sessionCookie(key, deps.config));
+  return row;
+}
+
+export async function currentBrowserSession(deps: Pick<Deps, "db" | "keyring" | "clock">, browser: Pick<Browser, "sessionKey">): Promise<BrowserSessionRow | null> {
+  if (!browser.sessionKey || !isKey("browserSession", browser.sessionKey)) return null;
+  return findLiveBrowserSession(deps.db, hashKey(deps, browser.sessionKey), deps.clock.now());
+}
+
+export async function endBrowserSession(deps: Pick<Deps, "db" | "keyring" | "clock">, browser: Browser): Promise<void> {
+  if (browser.sessionKey && isKey("browserSession", browser.sessionKey)) {
+    await revokeBrowserSession(deps.db, hashKey(deps, browser.sessionKey), deps.clock.now());
+  }
+  browser.sessionKey = null;
+}

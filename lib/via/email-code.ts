@@ -1,0 +1,130 @@
+// Email one-time codes on via (docs 06 EMAIL_VERIFICATION, 11, 15 §7):
+// six digits, ten minutes, hashed at rest, single use, valid only in the
+// browser that asked. A wrong code spends one of the inquiry's lives — never
+// the account's. An unknown address gets a registration code; the page
+// cannot tell the two apart.
+import crypto from "node:crypto";
+import { consumeOtherOtpChallenges, consumeOtpChallenge, countOtpAttempt, findLiveOtpChallenge, insertOtpChallenge } from "@/db/queries/challenges";
+import { spendLife } from "@/db/queries/inquiries";
+import { findEmailIdentity, insertAuthentication, updateAuthenticationUse } from "@/db/queries/identity";
+import { localizedName } from "../applications/info";
+import { addSeconds } from "../clock";
+import { secretMatches, secretHash } from "../crypto/secret-hash";
+import { checkLoginPolicy } from "../domains/login-policy-gate";
+import { fail, SudomimusError } from "../errors";
+import { registerAccountByEmail } from "../identity/accounts";
+import { emailAddressSchema } from "../identity/email-address";
+import { sendSignInCode } from "../mail/sign-in-code";
+import { enforceRateLimit } from "../rate-limit";
+import { checkAuthenticationMethod, checkRealize } from "../rules";
+import type { Deps } from "../runtime";
+import type { Browser } from "./browser";
+import { startBrowserSession } from "./browser-session";
+import { realizeForBrowser, type ViaOutcome } from "./outcome";
+import { pendingInquiry } from "./pending-inquiry";
+
+export const OTP_TTL_SECONDS = 10 * 60;
+export const CODES_PER_ADDRESS = { limit: 5, windowSeconds: 15 * 60 };
+export const CODES_PER_BROWSER = { limit: 10, windowSeconds: 15 * 60 };
+
+type ViaDeps = Pick<Deps, "db" | "keyring" | "clock" | "cache" | "config" | "mailer">;
+
+/** Keyed hash of a code, bound to its challenge (shared with the errand page's codes). */
+export const codeHash = (deps: Pick<Deps, "keyring">, challengeId: string, code: string) => secretHash(deps.keyring, "otp", `${challengeId}:${code}`);
+
+/** Six random digits. */
+export function newOtpCode(): string {
+  return crypto.randomInt(0, 1_000_000).toString().padStart(6, "0");
+}
+
+export async function startEmailCode(deps: ViaDeps, browser: Browser, input: { exposureKey: string; email: string }): Promise<{ challengeId: string }> {
+  const { inquiry, context } = await pendingInquiry(deps, input.exposureKey);
+  if (!checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, { method: "EMAIL_VERIFICATION" }).allowed) {
+    fail("Layer1Denied", { message: "Email codes are not a sign-in method of this application." });
+  }
+  const parsed = emailAddressSchema.safeParse(input.email);
+  if (!parsed.success) throw new SudomimusError("Invalid email", { message: "Enter a valid email address." });
+  const email = parsed.data;
+  await enforceRateLimit(deps, `otp:address:${secretHash(deps.keyring, "rate-limit", email)}`, CODES_PER_ADDRESS);
+  await enforceRateLimit(deps, `otp:browser:${browser.binding}`, CODES_PER_BROWSER);
+
+  const owner = await findEmailIdentity(deps.db, email);
+  const now = deps.clock.now();
+  const challengeId = crypto.randomUUID();
+  const code = newOtpCode();
+  await deps.db.transaction(async (tx) => {
+    await consumeOtherOtpChallenges(tx, browser.binding, email, now);
+    await insertOtpChallenge(tx, {
+      id: challengeId,
+      purpose: owner ? "SIGN_IN" : "REGISTER",
+      email,
+      codeHash: codeHash(deps, challengeId, code),
+      inquiryId: inquiry.row.id,
+      browserBinding: browser.binding,
+      accountId: owner?.accountId ?? null,
+      expiresAt: addSeconds(now, OTP_TTL_SECONDS),
+      createdAt: now,
+    });
+  });
+  await sendSignInCode(deps, {
+    to: email,
+    code,
+    locale: browser.locale,
+    applicationName: localizedName(context.application.names, context.application.defaultLocale, browser.locale),
+    registering: !owner,
+    ttlMinutes: OTP_TTL_SECONDS / 60,
+  });
+  return { challengeId };
+}
+
+export async function verifyEmailCode(
+  deps: ViaDeps,
+  browser: Browser,
+  input: { exposureKey: string; challengeId: string; code: string },
+): Promise<ViaOutcome & { registered: boolean }> {
+  const { inquiry, context } = await pendingInquiry(deps, input.exposureKey);
+  const now = deps.clock.now();
+  const challenge = /^[0-9a-f-]{36}$/.test(input.challengeId) ? await findLiveOtpChallenge(deps.db, input.challengeId, browser.binding, now) : null;
+  if (!challenge || challenge.inquiryId !== inquiry.row.id) {
+    fail("CodeExpired", { message: "This code has expired or was replaced by a newer one. Request a new code." });
+  }
+  const code = input.code.replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(code) || !secretMatches(deps.keyring, "otp", `${challenge.id}:${code}`, challenge.codeHash)) {
+    await countOtpAttempt(deps.db, challenge.id);
+    const livesRemaining = await spendLife(deps.db, inquiry.row.id);
+    if (!livesRemaining) fail("InquiryDead", { message: "Too many wrong codes ended this sign-in. Start again from the application." });
+    fail("WrongCode", { message: "That code is not right.", body: { livesRemaining } });
+  }
+  if (!(await consumeOtpChallenge(deps.db, challenge.id, now))) {
+    fail("CodeExpired", { message: "This code has already been used. Request a new code." });
+  }
+
+  let accountId: string;
+  let registered = false;
+  const owner = await findEmailIdentity(deps.db, challenge.email);
+  if (owner) {
+    // The address may have changed hands since the code was sent: only its current owner signs in.
+    if (challenge.purpose === "SIGN_IN" && owner.accountId !== challenge.accountId) {
+      fail("CodeExpired", { message: "This code is no longer valid. Request a new code." });
+    }
+    accountId = owner.accountId;
+  } else {
+    // Registration: this application must accept the address before an account exists for it.
+    if (!checkRealize(context.rules.realize, inquiry.realizeConstraints, { verifiedEmails: [challenge.email] }).allowed) {
+      fail("Layer2Denied", { message: "This email address is not allowed to sign in to this application." });
+    }
+    await checkLoginPolicy(deps.db, [challenge.email], null);
+    const account = await deps.db.transaction((tx) => registerAccountByEmail(tx, { email: challenge.email, now, locale: browser.locale }));
+    accountId = account.id;
+    registered = true;
+  }
+  await recordEmailCredentialUse(deps, accountId, challenge.email, now);
+  const session = await startBrowserSession(deps, browser, { accountId, authenticationMethod: "EMAIL_VERIFICATION", loginEmail: challenge.email });
+  return { ...(await realizeForBrowser(deps, inquiry, session)), registered };
+}
+
+/** An address verified another way (e.g. by Google) becomes an email-code credential on first use. */
+export async function recordEmailCredentialUse(deps: Pick<Deps, "db">, accountId: string, email: string, now: Date): Promise<void> {
+  const created = await insertAuthentication(deps.db, { accountId, kind: "EMAIL", subject: email, createdAt: now, lastUsedAt: now });
+  if (!created) await updateAuthenticationUse(deps.db, "EMAIL", email, now);
+}

@@ -1,0 +1,77 @@
+// What the sign-in page needs to render for an exposure key: the
+// application's name in the visitor's language, the methods Layer 1 and the
+// inquiry's constraints allow, who is signed in to this browser and whether
+// that sign-in counts for this inquiry. No secrets, no account id.
+import type { ApplicationContext } from "../applications/application-context";
+import type { ClaimPolicy } from "../applications/claim-policy";
+import { localizedName } from "../applications/info";
+import { isSudomimusError } from "../errors";
+import { loadAccountIdentity } from "../identity/accounts";
+import type { Inquiry } from "../inquiry/load-inquiry";
+import { freshnessOf } from "../inquiry/realize";
+import { allowedAuthenticationMethods, checkAuthenticationMethod, type AuthenticationMethod, type AuthenticationOption } from "../rules";
+import type { Deps } from "../runtime";
+import { currentBrowserSession } from "./browser-session";
+import { pendingInquiry } from "./pending-inquiry";
+import type { Browser } from "./browser";
+
+export type SignInPage =
+  | { state: "invalid" | "expired" | "dead" | "disabled" }
+  | {
+      state: "pending";
+      application: { anchor: string; name: string };
+      methods: AuthenticationOption[];
+      /** Each claim's requirement, for the consent step (REQUIRED locked on, SYNTHETIC disclosed). */
+      claimPolicy: ClaimPolicy;
+      /** Someone is signed in to this browser: shown as "Continue as …". */
+      signedIn: { displayName: string; usableHere: boolean } | null;
+      livesRemaining: number;
+    };
+
+export async function loadSignInPage(deps: Pick<Deps, "db" | "keyring" | "clock">, browser: Pick<Browser, "sessionKey" | "locale">, exposureKey: string): Promise<SignInPage> {
+  let found;
+  try {
+    found = await pendingInquiry(deps, exposureKey);
+  } catch (error) {
+    if (!isSudomimusError(error)) throw error;
+    if (error.reason === "InquiryDead") return { state: "dead" };
+    if (error.reason === "InquiryExpired") return { state: "expired" };
+    if (error.reason === "ApplicationDisabled") return { state: "disabled" };
+    return { state: "invalid" };
+  }
+  const { inquiry, context } = found;
+  const session = await currentBrowserSession(deps, browser);
+  let signedIn: { displayName: string; usableHere: boolean } | null = null;
+  // A flow that demands a fresh sign-in (OIDC prompt=login, max_age) is not offered an older one at all.
+  if (session && signInIsFresh(context, inquiry, session.authTime)) {
+    const identity = await loadAccountIdentity(deps.db, session.accountId);
+    if (identity && identity.account.status === "ACTIVE") {
+      const name = [identity.account.firstName, identity.account.lastName].filter(Boolean).join(" ");
+      signedIn = {
+        displayName: name || session.loginEmail || identity.primaryEmail || "",
+        usableHere: checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, {
+          method: session.authenticationMethod as AuthenticationMethod,
+        }).allowed,
+      };
+    }
+  }
+  return {
+    state: "pending",
+    application: { anchor: context.application.anchor, name: localizedName(context.application.names, context.application.defaultLocale, browser.locale) },
+    methods: allowedAuthenticationMethods(context.rules.authentication, inquiry.authenticationConstraints),
+    claimPolicy: { ...context.claimPolicy },
+    signedIn,
+    livesRemaining: inquiry.row.livesRemaining,
+  };
+}
+
+function signInIsFresh(context: ApplicationContext, inquiry: Inquiry, authTime: Date): boolean {
+  try {
+    const { signInNotBefore } = freshnessOf(context, inquiry);
+    return !signInNotBefore || authTime.getTime() >= signInNotBefore.getTime();
+  } catch (error) {
+    // The flow can no longer deliver (Layer 3); realize says so when the user continues.
+    if (isSudomimusError(error)) return true;
+    throw error;
+  }
+}

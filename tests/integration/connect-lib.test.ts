@@ -1,0 +1,209 @@
+// The Connect state machine through its lib functions, on a real database of
+// this pass's kind, with a clock the test moves: expiry, grace periods, and
+// the account and claim states a live server cannot be put into over HTTP.
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { SignJWT, importPKCS8 } from "jose";
+import { eq } from "drizzle-orm";
+import { accounts } from "@/db/schema";
+import { updateAccount, upsertClaimGrant } from "@/db/queries/identity";
+import { updateApplication } from "@/db/queries/applications";
+import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
+import { writeClaimPolicies } from "@/lib/applications/claim-policy";
+import { registerAccountByEmail } from "@/lib/identity/accounts";
+import { establish } from "@/lib/inquiry/establish";
+import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
+import { realize } from "@/lib/inquiry/realize";
+import { redeem } from "@/lib/inquiry/redeem";
+import { statusPoll } from "@/lib/inquiry/status-poll";
+import { introspect } from "@/lib/sessions/introspect";
+import { refresh } from "@/lib/sessions/refresh";
+import { isSudomimusError, type Reason } from "@/lib/errors";
+import { libDeps } from "../support/lib-deps";
+
+type Setup = Awaited<ReturnType<typeof libDeps>>;
+let setup: Setup;
+let app: CreatedApplication;
+
+async function rejectsWith(promise: Promise<unknown>, reason: Reason, status?: number) {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(isSudomimusError(error), String(error));
+    assert.equal(error.reason, reason);
+    if (status) assert.equal(error.status, status);
+    return true;
+  });
+}
+
+async function signedRequest(body: Record<string, unknown>, application = app) {
+  const rawBody = new TextEncoder().encode(JSON.stringify(body));
+  const now = Math.floor(setup.deps.clock.now().getTime() / 1000);
+  const jwt = await new SignJWT({ jti: crypto.randomUUID(), body_sha256: crypto.createHash("sha256").update(rawBody).digest("base64") })
+    .setProtectedHeader({ alg: "RS256" })
+    .setIssuer(application.applicationAnchor)
+    .setAudience("sudomimus-connect")
+    .setIssuedAt(now)
+    .setExpirationTime(now + 60)
+    .sign(await importPKCS8(application.clientAuthPrivateKey, "RS256"));
+  return { authorization: `SudomimusClientJWT ${jwt}`, rawBody };
+}
+
+async function newAccount(email = `user-${crypto.randomBytes(4).toString("hex")}@example.com`) {
+  const account = await setup.deps.db.transaction((tx) => registerAccountByEmail(tx, { email, now: setup.deps.clock.now() }));
+  await upsertClaimGrant(setup.deps.db, { accountId: account.id, applicationId: app.applicationId, claim: "EMAIL", decision: "GRANTED", decidedAt: setup.deps.clock.now() });
+  return { id: account.id, email };
+}
+
+/** establish → realize → the three keys. */
+async function realizedKeys(accountId: string, email: string, extra: Record<string, unknown> = {}) {
+  const established = await establish(setup.deps, await signedRequest({ applicationAnchor: app.applicationAnchor, returnMethods: [{ type: "STATUS_POLL", payload: {} }], ...extra }));
+  const inquiry = (await findInquiryByExposureKey(setup.deps, established.exposureKey))!;
+  const outcome = await realize(setup.deps, {
+    inquiry,
+    accountId,
+    attempt: { method: "EMAIL_VERIFICATION" },
+    loginEmail: email,
+    authTime: setup.deps.clock.now(),
+  });
+  assert.equal(outcome.kind, "realized");
+  return { exposureKey: established.exposureKey, hiddenKey: established.hiddenKey, confirmationKey: outcome.kind === "realized" ? outcome.confirmationKey : "" };
+}
+
+async function session(accountId: string, email: string) {
+  return redeem(setup.deps, await realizedKeys(accountId, email));
+}
+
+describe("Connect state machine (lib, fixed clock)", () => {
+  before(async () => {
+    setup = await libDeps();
+    app = await createApplication(setup.deps, {
+      anchor: "lib-connect",
+      organizationId: null,
+      names: { "en-US": "Lib Connect" },
+      rules: {
+        authentication: [{ method: "EMAIL_VERIFICATION", payload: {}, accessTokenTtlSeconds: 900 }],
+        realize: [{ constraintType: "EMAIL", payload: { allowedEmails: ["*@example.com"] } }],
+        return: [{ returnMethod: "STATUS_POLL", payload: {} }],
+      },
+      claimPolicies: { email: "REQUIRED" },
+    });
+  });
+  after(async () => setup.close());
+
+  it("folds TTLs: the minimum over every matching rule and constraint, refresh raised to at least access", async () => {
+    const user = await newAccount();
+    const tokens = await session(user.id, user.email);
+    const header = (token: string) => JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString()) as { iat: number; exp: number };
+    assert.equal(header(tokens.accessToken).exp - header(tokens.accessToken).iat, 900, "the Layer 1 rule's 900 s wins over the 3 h default");
+    const narrowed = await redeem(
+      setup.deps,
+      await realizedKeys(user.id, user.email, {
+        realizeConstraints: [{ constraintType: "EMAIL", payload: { allowedEmails: ["*"] }, accessTokenTtlSeconds: 120, refreshTokenTtlSeconds: 86_400 }],
+      }),
+    );
+    assert.equal(header(narrowed.accessToken).exp - header(narrowed.accessToken).iat, 120);
+    assert.equal(header(narrowed.refreshToken).exp - header(narrowed.refreshToken).iat, 86_400);
+  });
+
+  it("expires an inquiry by TTL, and a realized one after its redeem window", async () => {
+    const user = await newAccount();
+    const established = await establish(setup.deps, await signedRequest({ applicationAnchor: app.applicationAnchor }));
+    setup.deps.clock.advance(16 * 60);
+    const inquiry = (await findInquiryByExposureKey(setup.deps, established.exposureKey))!;
+    await rejectsWith(
+      realize(setup.deps, { inquiry, accountId: user.id, attempt: { method: "EMAIL_VERIFICATION" }, loginEmail: user.email, authTime: setup.deps.clock.now() }),
+      "InquiryExpired",
+    );
+    await rejectsWith(statusPoll(setup.deps, { exposureKey: established.exposureKey, hiddenKey: established.hiddenKey }), "InquiryExpired", 400);
+    await rejectsWith(
+      redeem(setup.deps, { exposureKey: established.exposureKey, hiddenKey: established.hiddenKey, confirmationKey: `cnf_${"0".repeat(32)}` }),
+      "InquiryExpired",
+      400,
+    );
+    const keys = await realizedKeys(user.id, user.email);
+    setup.deps.clock.advance(11 * 60);
+    await rejectsWith(redeem(setup.deps, keys), "InquiryExpired", 400);
+  });
+
+  it("refuses an expired client-auth JWT by the server's clock", async () => {
+    const request = await signedRequest({ applicationAnchor: app.applicationAnchor });
+    setup.deps.clock.advance(120);
+    await rejectsWith(establish(setup.deps, request), "ClientAuthInvalid", 401);
+  });
+
+  it("expires refresh tokens and reports the session as expired", async () => {
+    const user = await newAccount();
+    const tokens = await session(user.id, user.email);
+    setup.deps.clock.advance(30 * 24 * 3600 + 1);
+    await rejectsWith(refresh(setup.deps, { refreshToken: tokens.refreshToken }), "RefreshTokenExpired", 401);
+    assert.equal((await introspect(setup.deps, { accessToken: tokens.accessToken })).status, "expired");
+  });
+
+  it("treats reuse after the grace period as compromise and revokes the family", async () => {
+    const user = await newAccount();
+    const tokens = await session(user.id, user.email);
+    const rotated = await refresh(setup.deps, { refreshToken: tokens.refreshToken });
+    setup.deps.clock.advance(5);
+    const converged = await refresh(setup.deps, { refreshToken: tokens.refreshToken });
+    const sub = (token: string) => (JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString()) as { sub: string }).sub;
+    assert.equal(sub(converged.accessToken), sub(rotated.accessToken), "within 10 s a second presentation converges");
+    setup.deps.clock.advance(6);
+    await rejectsWith(refresh(setup.deps, { refreshToken: tokens.refreshToken }), "RefreshTokenFamilyCompromised", 401);
+    await rejectsWith(refresh(setup.deps, { refreshToken: rotated.refreshToken }), "RefreshTokenSuspended", 401);
+    assert.equal((await introspect(setup.deps, { accessToken: rotated.accessToken })).status, "revoked");
+  });
+
+  it("refuses disabled and deleted accounts at redeem and refresh, and a purged one at refresh", async () => {
+    for (const [status, reason] of [
+      ["DISABLED", "AccountDisabled"],
+      ["DELETED", "AccountDeleted"],
+    ] as const) {
+      const user = await newAccount();
+      const keys = await realizedKeys(user.id, user.email);
+      const tokens = await session(user.id, user.email);
+      await updateAccount(setup.deps.db, user.id, { status });
+      await rejectsWith(redeem(setup.deps, keys), reason, 403);
+      await rejectsWith(refresh(setup.deps, { refreshToken: tokens.refreshToken }), reason, 403);
+    }
+    const purged = await newAccount();
+    const tokens = await session(purged.id, purged.email);
+    await setup.deps.db.delete(accounts).where(eq(accounts.id, purged.id));
+    await rejectsWith(refresh(setup.deps, { refreshToken: tokens.refreshToken }), "AccountNotFound", 400);
+  });
+
+  it("gates refresh on required claims: revoked consent, and granted data that is missing", async () => {
+    const user = await newAccount();
+    const tokens = await session(user.id, user.email);
+    await upsertClaimGrant(setup.deps.db, { accountId: user.id, applicationId: app.applicationId, claim: "EMAIL", decision: "DENIED", decidedAt: setup.deps.clock.now() });
+    await rejectsWith(refresh(setup.deps, { refreshToken: tokens.refreshToken }), "ClaimConsentRequired", 403);
+
+    const other = await newAccount();
+    const otherTokens = await session(other.id, other.email);
+    await writeClaimPolicies(setup.deps.db, app.applicationId, { firstName: "REQUIRED" });
+    await upsertClaimGrant(setup.deps.db, { accountId: other.id, applicationId: app.applicationId, claim: "FIRST_NAME", decision: "GRANTED", decidedAt: setup.deps.clock.now() });
+    await rejectsWith(refresh(setup.deps, { refreshToken: otherTokens.refreshToken }), "RequiredClaimDataMissing", 403);
+    await updateAccount(setup.deps.db, other.id, { firstName: "Ada" });
+    const refreshed = await refresh(setup.deps, { refreshToken: otherTokens.refreshToken });
+    assert.equal(JSON.parse(Buffer.from(refreshed.accessToken.split(".")[1]!, "base64url").toString()).firstName, "Ada");
+    await writeClaimPolicies(setup.deps.db, app.applicationId, { firstName: "OFF" });
+  });
+
+  it("refuses to redeem when required consent was withdrawn after realize", async () => {
+    const user = await newAccount();
+    const keys = await realizedKeys(user.id, user.email);
+    await upsertClaimGrant(setup.deps.db, { accountId: user.id, applicationId: app.applicationId, claim: "EMAIL", decision: "DENIED", decidedAt: setup.deps.clock.now() });
+    await rejectsWith(redeem(setup.deps, keys), "ClaimConsentRequired", 403);
+  });
+
+  it("refuses a disabled application at establish and redeem", async () => {
+    const user = await newAccount();
+    const keys = await realizedKeys(user.id, user.email);
+    await updateApplication(setup.deps.db, app.applicationId, { enabled: false });
+    try {
+      await rejectsWith(establish(setup.deps, await signedRequest({ applicationAnchor: app.applicationAnchor })), "ApplicationDisabled", 403);
+      await rejectsWith(redeem(setup.deps, keys), "ApplicationDisabled", 403);
+    } finally {
+      await updateApplication(setup.deps.db, app.applicationId, { enabled: true });
+    }
+  });
+});

@@ -1,0 +1,42 @@
+// The background sweep deletes what has served its purpose and nothing else.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { count } from "drizzle-orm";
+import { rateLimitBuckets, usedClientAssertions } from "@/db/schema";
+import { recordClientAssertion } from "@/db/queries/client-assertions";
+import { hitRateLimit } from "@/db/queries/rate-limits";
+import { createApplication } from "@/lib/applications/create-application";
+import { sweepExpired } from "@/lib/maintenance";
+import { libDeps } from "../support/lib-deps";
+
+let setup: Awaited<ReturnType<typeof libDeps>>;
+
+describe("maintenance sweep", () => {
+  before(async () => {
+    setup = await libDeps();
+  });
+  after(async () => setup.close());
+
+  it("removes expired replay guards and ended rate-limit windows, keeps live ones", async () => {
+    const { deps } = setup;
+    const app = await createApplication(deps, {
+      anchor: "sweep-app",
+      organizationId: null,
+      names: { "en-US": "Sweep" },
+      rules: { authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }], realize: [{ constraintType: "EVERYONE", payload: {} }], return: [{ returnMethod: "STATUS_POLL", payload: {} }] },
+    });
+    const now = deps.clock.now();
+    await recordClientAssertion(deps.db, app.applicationId, "old", new Date(now.getTime() - 1000));
+    await recordClientAssertion(deps.db, app.applicationId, "live", new Date(now.getTime() + 60_000));
+    await hitRateLimit(deps.db, "ended", 1, new Date(now.getTime() - 5000));
+    await hitRateLimit(deps.db, "running", 600, now);
+    await sweepExpired(deps);
+    const [assertions] = await deps.db.select({ n: count() }).from(usedClientAssertions);
+    const [buckets] = await deps.db.select({ n: count() }).from(rateLimitBuckets);
+    assert.equal(assertions!.n, 1);
+    assert.equal(buckets!.n, 1);
+    // A recorded jti that is still within its window keeps refusing replays.
+    assert.equal(await recordClientAssertion(deps.db, app.applicationId, "live", new Date(now.getTime() + 60_000)), false);
+    assert.equal(await recordClientAssertion(deps.db, app.applicationId, "old", new Date(now.getTime() + 60_000)), true);
+  });
+});

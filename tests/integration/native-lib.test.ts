@@ -1,0 +1,315 @@
+// Native direct-issue and the Errand through their lib functions, on a real
+// database of this pass's kind and a Steam peer of its own, with a clock the
+// test moves: the errand's reuse window and lifetime, key expiry, the
+// replay window, Steam timing out, and account and application states a live
+// server cannot be put into over HTTP.
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { eq } from "drizzle-orm";
+import { accessKeyCredentials, accounts } from "@/db/schema";
+import { updateAccount, upsertClaimGrant } from "@/db/queries/identity";
+import { updateApplication } from "@/db/queries/applications";
+import { findErrandByKeyHash, markErrandCompleted } from "@/db/queries/errands";
+import { recordSteamTicket } from "@/db/queries/native";
+import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
+import { writeClaimPolicies } from "@/lib/applications/claim-policy";
+import { errandStatus, handOffErrand, hashErrandKey } from "@/lib/errand/errand";
+import { requestErrand } from "@/lib/errand/request-errand";
+import { isSudomimusError, type Reason } from "@/lib/errors";
+import { registerAccountByEmail } from "@/lib/identity/accounts";
+import { directIssueAccessKey } from "@/lib/native/access-key-direct";
+import { issueAccessKey, listAccessKeys, revokeAccessKey } from "@/lib/native/access-keys";
+import { directIssueSteamTicket } from "@/lib/native/steam-ticket";
+import { authenticateUserTicket } from "@/lib/native/steam-web-api";
+import type { Deps } from "@/lib/runtime";
+import { refresh } from "@/lib/sessions/refresh";
+import { startSteamPeer, type SteamPeer } from "../fixtures/steam-peer";
+import { libDeps, type TestClock } from "../support/lib-deps";
+import { newSteamId, steamTicket } from "../support/steam";
+
+type Setup = Awaited<ReturnType<typeof libDeps>>;
+let setup: Setup;
+let deps: Deps & { clock: TestClock };
+let steam: SteamPeer;
+let cli: CreatedApplication;
+let game: CreatedApplication;
+
+async function rejectsWith(promise: Promise<unknown>, reason: Reason, status?: number) {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(isSudomimusError(error), String(error));
+    assert.equal(error.reason, reason);
+    if (status) assert.equal(error.status, status);
+    return true;
+  });
+}
+
+/** The claim-gate 403's errand, from a rejection. */
+async function blockedErrand(promise: Promise<unknown>): Promise<{ reason: string; errand: { errandKey: string; url: string; expiresAt: string } }> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isSudomimusError(error), String(error));
+    assert.equal(error.status, 403);
+    return { reason: error.reason, errand: error.body!.errand as { errandKey: string; url: string; expiresAt: string } };
+  }
+  assert.fail("expected a claim-gate 403");
+}
+
+async function newAccount(tag = "native") {
+  const email = `${tag}-${crypto.randomBytes(4).toString("hex")}@example.com`;
+  const account = await deps.db.transaction((tx) => registerAccountByEmail(tx, { email, now: deps.clock.now() }));
+  return { id: account.id, email };
+}
+
+async function newKey(accountId: string, extra: Partial<Parameters<typeof issueAccessKey>[1]> = {}) {
+  return issueAccessKey(deps, { applicationId: cli.applicationId, accountId, ...extra });
+}
+
+const useKey = (key: { accessKeyIdentifier: string; accessKeySecret: string }, application = cli) =>
+  directIssueAccessKey(deps, { applicationAnchor: application.applicationAnchor, accessKeyIdentifier: key.accessKeyIdentifier, accessKeySecret: key.accessKeySecret });
+
+const grant = (accountId: string, claim: "EMAIL" | "FIRST_NAME" | "LAST_NAME", applicationId = cli.applicationId) =>
+  upsertClaimGrant(deps.db, { accountId, applicationId, claim, decision: "GRANTED", decidedAt: deps.clock.now() });
+
+describe("native direct-issue and the Errand (lib, fixed clock)", () => {
+  before(async () => {
+    setup = await libDeps();
+    steam = await startSteamPeer();
+    deps = { ...setup.deps, config: { ...setup.deps.config, steam: { webApiUrl: steam.baseUrl, webApiKey: steam.webApiKey, openIdUrl: steam.openIdUrl } } };
+    cli = await createApplication(deps, {
+      anchor: "lib-native-cli",
+      organizationId: null,
+      names: { "en-US": "Lib CLI" },
+      rules: {
+        authentication: [{ method: "ACCESS_KEY_DIRECT", payload: {} }],
+        realize: [{ constraintType: "EVERYONE", payload: {} }],
+        return: [{ returnMethod: "DIRECT_ISSUE", payload: {} }],
+      },
+      claimPolicies: { email: "REQUIRED" },
+    });
+    game = await createApplication(deps, {
+      anchor: "lib-native-game",
+      organizationId: null,
+      names: { "en-US": "Lib Game" },
+      rules: {
+        authentication: [{ method: "STEAM_TICKET", payload: { allowedSteamAppIds: [480] } }],
+        realize: [{ constraintType: "STEAM_ID", payload: { allowedSteamIds: ["*"] } }],
+        return: [{ returnMethod: "DIRECT_ISSUE", payload: {} }],
+      },
+    });
+  });
+  after(async () => {
+    await steam?.close();
+    await setup?.close();
+  });
+
+  it("re-hands the same live errand (key and original expiresAt) while 15 minutes are left, then a fresh one", async () => {
+    const user = await newAccount();
+    const key = await newKey(user.id);
+    const first = await blockedErrand(useKey(key));
+    assert.equal(first.reason, "ClaimConsentRequired");
+    assert.equal(first.errand.expiresAt, "2026-06-01T12:30:00Z");
+
+    deps.clock.advance(15 * 60 - 1);
+    assert.deepEqual((await blockedErrand(useKey(key))).errand, first.errand, "14:59 in, 15:01 left: the same errand");
+    deps.clock.advance(2);
+    const second = await blockedErrand(useKey(key));
+    assert.notEqual(second.errand.errandKey, first.errand.errandKey, "under 15 minutes left: a fresh one");
+    assert.equal(second.errand.expiresAt, "2026-06-01T12:45:01Z");
+    assert.equal((await errandStatus(deps, first.errand.errandKey)).status, "EXPIRED", "the superseded errand is over");
+    assert.equal((await errandStatus(deps, second.errand.errandKey)).status, "PENDING");
+
+    deps.clock.advance(30 * 60);
+    assert.equal((await errandStatus(deps, second.errand.errandKey)).status, "EXPIRED", "30 minutes of life");
+    const third = await blockedErrand(useKey(key));
+    assert.notEqual(third.errand.errandKey, second.errand.errandKey);
+  });
+
+  it("mints a fresh errand when the owed work changes, and says why (RequiredClaimDataMissing)", async () => {
+    const app = await createApplication(deps, {
+      anchor: `lib-native-scope-${crypto.randomBytes(3).toString("hex")}`,
+      organizationId: null,
+      names: { "en-US": "Scope" },
+      rules: {
+        authentication: [{ method: "ACCESS_KEY_DIRECT", payload: {} }],
+        realize: [{ constraintType: "EVERYONE", payload: {} }],
+        return: [{ returnMethod: "DIRECT_ISSUE", payload: {} }],
+      },
+      claimPolicies: { firstName: "REQUIRED" },
+    });
+    const user = await newAccount();
+    const key = await issueAccessKey(deps, { applicationId: app.applicationId, accountId: user.id });
+    const consent = await blockedErrand(useKey(key, app));
+    assert.equal(consent.reason, "ClaimConsentRequired");
+    await grant(user.id, "FIRST_NAME", app.applicationId);
+    const data = await blockedErrand(useKey(key, app));
+    assert.equal(data.reason, "RequiredClaimDataMissing", "granted, but the account has no first name");
+    assert.notEqual(data.errand.errandKey, consent.errand.errandKey, "the owed work changed");
+
+    await writeClaimPolicies(deps.db, app.applicationId, { lastName: "REQUIRED" });
+    const wider = await blockedErrand(useKey(key, app));
+    assert.notEqual(wider.errand.errandKey, data.errand.errandKey);
+
+    await updateAccount(deps.db, user.id, { firstName: "Ada", lastName: "Lovelace" });
+    await grant(user.id, "LAST_NAME", app.applicationId);
+    const issued = await useKey(key, app);
+    assert.deepEqual(issued.claims.firstName, { requirement: "REQUIRED", state: "GRANTED" });
+    assert.equal((await errandStatus(deps, wider.errand.errandKey)).status, "EXPIRED", "the issue made the errand moot");
+  });
+
+  it("reports COMPLETED until the retry succeeds, then EXPIRED (single use)", async () => {
+    const user = await newAccount();
+    const key = await newKey(user.id);
+    const { errand } = await blockedErrand(useKey(key));
+    const row = (await findErrandByKeyHash(deps.db, hashErrandKey(deps, errand.errandKey)))!;
+    await grant(user.id, "EMAIL");
+    assert.ok(await markErrandCompleted(deps.db, row.id, deps.clock.now()));
+    assert.equal(await markErrandCompleted(deps.db, row.id, deps.clock.now()), false, "completion happens once");
+    assert.equal((await errandStatus(deps, errand.errandKey)).status, "COMPLETED");
+    const issued = await useKey(key);
+    assert.equal(issued.claims.email.state, "GRANTED");
+    assert.equal((await errandStatus(deps, errand.errandKey)).status, "EXPIRED");
+    for (const probe of ["", "ernd_", `ernd_${"0".repeat(64)}`, errand.errandKey.toUpperCase(), "../../etc"]) {
+      assert.equal((await errandStatus(deps, probe)).status, "EXPIRED", probe);
+    }
+  });
+
+  it("converges racing blocked calls on one errand", async () => {
+    const user = await newAccount();
+    const request = { applicationId: cli.applicationId, accountId: user.id, reason: "ClaimConsentRequired", tasks: { origin: "claim-gate" as const, consent: ["email" as const], data: [] }, requiresSignIn: false };
+    const handoffs = await Promise.all(Array.from({ length: 6 }, () => handOffErrand(deps, request)));
+    assert.equal(new Set(handoffs.map((handoff) => handoff.errandKey)).size, 1);
+  });
+
+  it("refuses an expired key, records lastUsedAt, and lists keys without secrets", async () => {
+    const user = await newAccount();
+    await grant(user.id, "EMAIL");
+    const key = await newKey(user.id, { expiresAt: new Date(deps.clock.now().getTime() + 3600_000), label: "nightly", accessTokenTtlSeconds: 300 });
+    const issued = await useKey(key);
+    const header = JSON.parse(Buffer.from(issued.accessToken.split(".")[0]!, "base64url").toString()) as { iat: number; exp: number };
+    assert.equal(header.exp - header.iat, 300);
+    const listed = await listAccessKeys(deps, { applicationId: cli.applicationId, accountId: user.id });
+    assert.equal(listed.length, 1);
+    assert.equal(listed[0]!.label, "nightly");
+    assert.equal(listed[0]!.lastUsedAt?.getTime(), deps.clock.now().getTime());
+    assert.equal(JSON.stringify(listed).includes(key.accessKeySecret.slice(6)), false);
+
+    deps.clock.advance(3600);
+    await rejectsWith(useKey(key), "AccessKeyDirectDenied", 401);
+    await rejectsWith(issueAccessKey(deps, { applicationId: cli.applicationId, accountId: user.id, accessTokenTtlSeconds: 30 }), "Invalid accessTokenTtlSeconds", 400);
+  });
+
+  it("answers AccessKeyCredentialAccountMissing (500) once the key's account row is gone, after the secret checked out", async () => {
+    const user = await newAccount();
+    const key = await newKey(user.id);
+    await deps.db.delete(accounts).where(eq(accounts.id, user.id));
+    const [row] = await deps.db.select().from(accessKeyCredentials).where(eq(accessKeyCredentials.id, key.accessKeyIdentifier.slice(6)));
+    assert.equal(row?.accountId, null, "the credential outlives the purge, unbound");
+    await rejectsWith(useKey({ ...key, accessKeySecret: `acs_t_${"1".repeat(64)}` }), "AccessKeyDirectDenied", 401);
+    await rejectsWith(useKey(key), "AccessKeyCredentialAccountMissing", 500);
+  });
+
+  it("refuses disabled and erased accounts and disabled applications (403)", async () => {
+    const user = await newAccount();
+    await grant(user.id, "EMAIL");
+    const key = await newKey(user.id);
+    await updateAccount(deps.db, user.id, { status: "DISABLED" });
+    await rejectsWith(useKey(key), "AccountDisabled", 403);
+    await updateAccount(deps.db, user.id, { status: "DELETED" });
+    await rejectsWith(useKey(key), "AccountDeleted", 403);
+
+    await updateApplication(deps.db, cli.applicationId, { enabled: false });
+    await updateApplication(deps.db, game.applicationId, { enabled: false });
+    try {
+      await rejectsWith(useKey(key), "ApplicationDisabled", 403);
+      const ticket = await steamTicket({ steamId: newSteamId() }, steam.baseUrl);
+      await rejectsWith(directIssueSteamTicket(deps, { applicationAnchor: game.applicationAnchor, steamTicketHex: ticket, steamAppId: 480 }), "ApplicationDisabled", 403);
+    } finally {
+      await updateApplication(deps.db, cli.applicationId, { enabled: true });
+      await updateApplication(deps.db, game.applicationId, { enabled: true });
+    }
+  });
+
+  it("revokes a key's sessions with it, and a session minted before keeps nothing", async () => {
+    const user = await newAccount();
+    await grant(user.id, "EMAIL");
+    const key = await newKey(user.id);
+    const issued = await useKey(key);
+    assert.deepEqual(await revokeAccessKey(deps, { accessKeyIdentifier: key.accessKeyIdentifier }), { revoked: true, sessionsRevoked: 1 });
+    await rejectsWith(refresh(deps, { refreshToken: issued.refreshToken }), "RefreshTokenSuspended", 401);
+    await rejectsWith(revokeAccessKey(deps, { accessKeyIdentifier: key.accessKeyIdentifier, applicationId: game.applicationId }), "NotFound");
+  });
+
+  it("keeps a Steam ticket's hash for 24 hours", async () => {
+    const hash = crypto.randomBytes(32).toString("hex");
+    const now = deps.clock.now();
+    const later = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+    assert.equal(await recordSteamTicket(deps.db, hash, now, later(86_400)), true);
+    assert.equal(await recordSteamTicket(deps.db, hash, later(86_399), later(2 * 86_400)), false);
+    assert.equal(await recordSteamTicket(deps.db, hash, later(86_400), later(2 * 86_400)), true, "the window ended: the slot is taken again");
+
+    const steamId = newSteamId();
+    const ticket = await steamTicket({ steamId }, steam.baseUrl);
+    const input = { applicationAnchor: game.applicationAnchor, steamTicketHex: ticket, steamAppId: 480 };
+    await directIssueSteamTicket(deps, input);
+    deps.clock.advance(86_399);
+    await rejectsWith(directIssueSteamTicket(deps, input), "SteamTicketReplayed", 409);
+    deps.clock.advance(1);
+    // Past the window the guard lets it through again; Steam still has the last word on the ticket.
+    assert.equal((await directIssueSteamTicket(deps, input)).applicationAnchor, game.applicationAnchor);
+  });
+
+  it("treats a Steam that hangs, refuses the Web API key, or is not configured as unavailable (502)", async () => {
+    const hanging = await steamTicket({ steamId: newSteamId(), behaviour: "hang" }, steam.baseUrl);
+    const started = Date.now();
+    await rejectsWith(authenticateUserTicket(deps, { appId: 480, ticketHex: hanging }, { timeoutMs: 300 }), "SteamUnavailable", 502);
+    assert.ok(Date.now() - started < 5_000);
+    const ticket = await steamTicket({ steamId: newSteamId() }, steam.baseUrl);
+    const wrongKey = { ...deps, config: { ...deps.config, steam: { ...deps.config.steam, webApiKey: "NOT-THE-KEY" } } };
+    await rejectsWith(authenticateUserTicket(wrongKey, { appId: 480, ticketHex: ticket }), "SteamUnavailable", 502);
+    const noKey = { ...deps, config: { ...deps.config, steam: { ...deps.config.steam, webApiKey: undefined } } };
+    await rejectsWith(authenticateUserTicket(noKey, { appId: 480, ticketHex: ticket }), "SteamUnavailable", 502);
+    const verdict = await authenticateUserTicket(deps, { appId: 480, ticketHex: ticket });
+    assert.equal(verdict.ok, true);
+  });
+
+  it("POST /errand: verifies the access token (expiry, live session), answers null when nothing is owed", async () => {
+    const app = await createApplication(deps, {
+      anchor: `lib-native-req-${crypto.randomBytes(3).toString("hex")}`,
+      organizationId: null,
+      names: { "en-US": "Requested" },
+      rules: {
+        authentication: [{ method: "ACCESS_KEY_DIRECT", payload: {} }],
+        realize: [{ constraintType: "EVERYONE", payload: {} }],
+        return: [{ returnMethod: "DIRECT_ISSUE", payload: {} }],
+      },
+      claimPolicies: { email: "OPTIONAL", firstName: "SYNTHETIC" },
+    });
+    const user = await newAccount();
+    const key = await issueAccessKey(deps, { applicationId: app.applicationId, accountId: user.id, accessTokenTtlSeconds: 600 });
+    const issued = await useKey(key, app);
+
+    const asked = await requestErrand(deps, { accessToken: issued.accessToken });
+    assert.ok(asked.errand, "undecided optional claims are worth an errand");
+    assert.deepEqual(asked.claims.email, { requirement: "OPTIONAL", state: "UNKNOWN" });
+    const row = (await findErrandByKeyHash(deps.db, hashErrandKey(deps, asked.errand.errandKey)))!;
+    assert.equal(row.requiresSignIn, true, "a requested errand always signs the user in again");
+    assert.deepEqual((await requestErrand(deps, { accessToken: issued.accessToken })).errand, asked.errand);
+
+    await upsertClaimGrant(deps.db, { accountId: user.id, applicationId: app.applicationId, claim: "EMAIL", decision: "GRANTED", decidedAt: deps.clock.now() });
+    await upsertClaimGrant(deps.db, { accountId: user.id, applicationId: app.applicationId, claim: "FIRST_NAME", decision: "DENIED", decidedAt: deps.clock.now() });
+    assert.equal((await requestErrand(deps, { accessToken: issued.accessToken })).errand, null, "everything decided, nothing missing");
+
+    await updateAccount(deps.db, user.id, { status: "DISABLED" });
+    await rejectsWith(requestErrand(deps, { accessToken: issued.accessToken }), "AccountDisabled", 403);
+    await updateAccount(deps.db, user.id, { status: "ACTIVE" });
+
+    deps.clock.advance(601);
+    await rejectsWith(requestErrand(deps, { accessToken: issued.accessToken }), "AccessTokenInvalid", 401);
+    const fresh = await useKey(key, app);
+    await revokeAccessKey(deps, { accessKeyIdentifier: key.accessKeyIdentifier });
+    await rejectsWith(requestErrand(deps, { accessToken: fresh.accessToken }), "AccessTokenInvalid", 401);
+    await rejectsWith(requestErrand(deps, { accessToken: "not.a.token" }), "AccessTokenInvalid", 401);
+  });
+});

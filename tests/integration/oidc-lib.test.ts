@@ -1,0 +1,289 @@
+// The OpenID Provider through its lib functions, on a real database of this
+// pass's kind, with a clock the test moves: code and assertion lifetimes,
+// max_age, refresh rotation and reuse, and the account / application states a
+// running PGlite server cannot be put into from outside (docs 29).
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { eq } from "drizzle-orm";
+import { SignJWT, importPKCS8 } from "jose";
+import { accounts, applications } from "@/db/schema";
+import { upsertClaimGrant } from "@/db/queries/identity";
+import { replaceRuleSet, type RuleSetInput } from "@/lib/applications/rule-set";
+import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
+import { writeClaimPolicies } from "@/lib/applications/claim-policy";
+import { isSudomimusError } from "@/lib/errors";
+import { registerAccountByEmail } from "@/lib/identity/accounts";
+import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
+import { realize } from "@/lib/inquiry/realize";
+import { authorize } from "@/lib/oidc/authorize";
+import { tokenEndpointError, userinfoError, OAuthError } from "@/lib/oidc/errors";
+import { ID_TOKEN_TTL_SECONDS } from "@/lib/oidc/id-token";
+import { exchangeToken, type TokenResponse } from "@/lib/oidc/token";
+import { userinfo } from "@/lib/oidc/userinfo";
+import { refresh } from "@/lib/sessions/refresh";
+import { libDeps } from "../support/lib-deps";
+
+type Setup = Awaited<ReturnType<typeof libDeps>>;
+let setup: Setup;
+let publicApp: CreatedApplication;
+let jwtApp: CreatedApplication;
+
+const REDIRECT = "https://rp.example/cb";
+const VERIFIER = "v".repeat(43);
+const CHALLENGE = crypto.createHash("sha256").update(VERIFIER).digest("base64url");
+const issuer = () => `${setup.deps.config.publicUrl}/oidc`;
+
+function rules(method: string, extra: Record<string, unknown> = {}): RuleSetInput {
+  return {
+    authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }],
+    realize: [{ constraintType: "EMAIL", payload: { allowedEmails: ["*@example.com"] } }],
+    return: [
+      {
+        returnMethod: "OIDC",
+        payload: { redirectUris: [REDIRECT], allowedScopes: ["openid", "email", "profile", "offline_access"], tokenEndpointAuthMethod: method },
+        ...extra,
+      },
+    ],
+  } as RuleSetInput;
+}
+
+async function newApplication(anchor: string, method: string, extra: Record<string, unknown> = {}) {
+  return createApplication(setup.deps, {
+    anchor: `${anchor}-${crypto.randomBytes(3).toString("hex")}`,
+    organizationId: null,
+    names: { "en-US": anchor },
+    rules: rules(method, extra),
+    claimPolicies: { email: "OPTIONAL", firstName: "OPTIONAL" },
+  });
+}
+
+async function newAccount() {
+  const email = `oidc-${crypto.randomBytes(4).toString("hex")}@example.com`;
+  const account = await setup.deps.db.transaction((tx) => registerAccountByEmail(tx, { email, now: setup.deps.clock.now() }));
+  for (const app of [publicApp, jwtApp]) {
+    await upsertClaimGrant(setup.deps.db, { accountId: account.id, applicationId: app.applicationId, claim: "EMAIL", decision: "GRANTED", decidedAt: setup.deps.clock.now() });
+  }
+  return { id: account.id, email };
+}
+
+function params(app: CreatedApplication, extra: Record<string, string> = {}) {
+  return new URLSearchParams({
+    client_id: app.applicationAnchor,
+    redirect_uri: REDIRECT,
+    response_type: "code",
+    scope: "openid email offline_access",
+    code_challenge: CHALLENGE,
+    code_challenge_method: "S256",
+    state: "s",
+    nonce: "n",
+    ...extra,
+  });
+}
+
+/** /authorize, then realize as `user` signed in at `authTime` → the code (or what realize threw). */
+async function codeFor(app: CreatedApplication, user: { id: string; email: string }, extra: Record<string, string> = {}, authTime = setup.deps.clock.now()) {
+  const outcome = await authorize(setup.deps, { params: params(app, extra), browserSessionKey: null });
+  assert.equal(outcome.kind, "redirect");
+  const exposureKey = new URL(outcome.kind === "redirect" ? outcome.location : "").searchParams.get("exposure-key")!;
+  const inquiry = (await findInquiryByExposureKey(setup.deps, exposureKey))!;
+  const realized = await realize(setup.deps, { inquiry, accountId: user.id, attempt: { method: "EMAIL_VERIFICATION" }, loginEmail: user.email, authTime });
+  assert.equal(realized.kind, "realized");
+  if (realized.kind !== "realized" || realized.delivered.next !== "callback") throw new Error("not delivered to the callback");
+  const callback = new URL(realized.delivered.redirectTo);
+  assert.equal(callback.searchParams.get("iss"), issuer());
+  return callback.searchParams.get("code")!;
+}
+
+const exchangePublic = (code: string, extra: Record<string, string> = {}) =>
+  exchangeToken(setup.deps, {
+    authorization: null,
+    form: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: VERIFIER, client_id: publicApp.applicationAnchor, ...extra }),
+  });
+
+const refreshPublic = (refreshToken: string) =>
+  exchangeToken(setup.deps, { authorization: null, form: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: publicApp.applicationAnchor }) });
+
+async function assertion(claims: { iat?: number; exp?: number; jti?: string } = {}) {
+  const now = Math.floor(setup.deps.clock.now().getTime() / 1000);
+  return new SignJWT({ jti: claims.jti ?? crypto.randomUUID() })
+    .setProtectedHeader({ alg: "RS256" })
+    .setIssuer(jwtApp.applicationAnchor)
+    .setSubject(jwtApp.applicationAnchor)
+    .setAudience(`${issuer()}/token`)
+    .setIssuedAt(claims.iat ?? now)
+    .setExpirationTime(claims.exp ?? now + 60)
+    .sign(await importPKCS8(jwtApp.clientAuthPrivateKey, "RS256"));
+}
+
+const exchangeJwt = async (code: string, clientAssertion: string) =>
+  exchangeToken(setup.deps, {
+    authorization: null,
+    form: new URLSearchParams({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: VERIFIER,
+      client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+      client_assertion: clientAssertion,
+    }),
+  });
+
+/** The OAuth error an endpoint answers with (what the route maps a failure to). */
+async function oauthFailure(promise: Promise<unknown>, map = tokenEndpointError): Promise<{ error: string; description: string; status: number }> {
+  try {
+    await promise;
+  } catch (error) {
+    const mapped = map(error);
+    assert.ok(mapped, `unmapped failure: ${String(error)}`);
+    return { error: mapped.error, description: mapped.description, status: mapped.status };
+  }
+  assert.fail("expected a failure");
+}
+
+const header = (token: string) => JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString()) as Record<string, unknown>;
+const body = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
+
+describe("OIDC provider (lib, fixed clock)", () => {
+  before(async () => {
+    setup = await libDeps();
+    publicApp = await newApplication("lib-oidc-public", "none", { accessTokenTtlSeconds: 600 });
+    jwtApp = await newApplication("lib-oidc-jwt", "private_key_jwt");
+  });
+  after(async () => setup.close());
+
+  it("issues the folded TTLs, an hour-long ID token, and a scope-gated access token", async () => {
+    const user = await newAccount();
+    const tokens = await exchangePublic(await codeFor(publicApp, user));
+    assert.equal(tokens.expires_in, 600, "the OIDC rule's access TTL joins the fold");
+    assert.equal(Number(header(tokens.access_token).exp) - Number(header(tokens.access_token).iat), 600);
+    const idToken = body(tokens.id_token!);
+    assert.equal(Number(idToken.exp) - Number(idToken.iat), ID_TOKEN_TTL_SECONDS);
+    assert.equal(idToken.auth_time, Math.floor(setup.deps.clock.now().getTime() / 1000));
+    assert.equal(header(tokens.access_token).scope, "openid email offline_access");
+    assert.equal(body(tokens.access_token).emailAddress, user.email);
+    // Connect's /refresh on an OIDC session keeps the scope gate.
+    const narrow = await exchangePublic(await codeFor(publicApp, user, { scope: "openid offline_access" }));
+    assert.equal(body(narrow.access_token).emailAddress, undefined);
+    const viaConnect = await refresh(setup.deps, { refreshToken: narrow.refresh_token! });
+    assert.equal(body(viaConnect.accessToken).emailAddress, undefined);
+    assert.equal(header(viaConnect.accessToken).scope, "openid offline_access");
+  });
+
+  it("an authorization code lives 60 seconds", async () => {
+    const user = await newAccount();
+    const code = await codeFor(publicApp, user);
+    setup.deps.clock.advance(59);
+    assert.ok((await exchangePublic(code)).access_token);
+    const late = await codeFor(publicApp, user);
+    setup.deps.clock.advance(61);
+    assert.deepEqual((await oauthFailure(exchangePublic(late))).error, "invalid_grant");
+  });
+
+  it("private_key_jwt: exp at most 300 s after iat, 30 s of skew, each jti once", async () => {
+    const user = await newAccount();
+    const now = Math.floor(setup.deps.clock.now().getTime() / 1000);
+    const failure = async (clientAssertion: string) => oauthFailure(exchangeJwt(await codeFor(jwtApp, user), clientAssertion));
+    assert.deepEqual(await failure(await assertion({ iat: now, exp: now + 301 })), { error: "invalid_client", description: "client_assertion must expire within 300 seconds of iat.", status: 401 });
+    assert.equal((await failure(await assertion({ iat: now - 100, exp: now - 31 }))).description, "client_assertion has expired.");
+    assert.equal((await failure(await assertion({ iat: now + 31, exp: now + 90 }))).description, "client_assertion is issued in the future.");
+    assert.ok((await exchangeJwt(await codeFor(jwtApp, user), await assertion({ iat: now - 200, exp: now - 10 }))).access_token, "within the skew");
+    const once = await assertion({ iat: now, exp: now + 300, jti: "lib-once" });
+    assert.ok((await exchangeJwt(await codeFor(jwtApp, user), once)).access_token);
+    setup.deps.clock.advance(200);
+    assert.match((await failure(once)).description, /already been used/);
+  });
+
+  it("max_age is measured from the request: a sign-in older than that must be repeated", async () => {
+    const user = await newAccount();
+    const signedInAt = setup.deps.clock.now();
+    setup.deps.clock.advance(50);
+    await codeFor(publicApp, user, { max_age: "100" }, signedInAt);
+    setup.deps.clock.advance(150);
+    await assert.rejects(codeFor(publicApp, user, { max_age: "100" }, signedInAt), (error: unknown) => isSudomimusError(error, "SignInRequired"));
+    await assert.rejects(codeFor(publicApp, user, { prompt: "login" }, new Date(setup.deps.clock.now().getTime() - 1)), (error: unknown) => isSudomimusError(error, "SignInRequired"));
+  });
+
+  it("refresh: strict rotation, a late second use revokes the session, an expired token is refused", async () => {
+    const user = await newAccount();
+    const first = await exchangePublic(await codeFor(publicApp, user));
+    const second = await refreshPublic(first.refresh_token!);
+    assert.equal(body(second.id_token!).auth_time, body(first.id_token!).auth_time);
+    assert.equal(body(second.id_token!).nonce, undefined);
+    // Two tabs at once converge on the same replacement…
+    const twin = await refreshPublic(first.refresh_token!);
+    assert.equal(twin.refresh_token, second.refresh_token);
+    // …but a replay after the grace period is theft: the family dies.
+    setup.deps.clock.advance(11);
+    assert.equal((await oauthFailure(refreshPublic(first.refresh_token!))).error, "invalid_grant");
+    assert.equal((await oauthFailure(refreshPublic(second.refresh_token!))).error, "invalid_grant");
+    assert.equal((await oauthFailure(userinfo(setup.deps, second.access_token), userinfoError)).error, "invalid_token");
+
+    const aging = await exchangePublic(await codeFor(publicApp, user));
+    setup.deps.clock.advance(30 * 24 * 3600 + 1);
+    assert.equal((await oauthFailure(refreshPublic(aging.refresh_token!))).error, "invalid_grant");
+    assert.equal((await oauthFailure(userinfo(setup.deps, aging.access_token), userinfoError)).description, "The access token has expired.");
+  });
+
+  it("deleted and disabled accounts (docs 29): invalid_grant at /token, invalid_token at /userinfo", async () => {
+    for (const [status, description] of [
+      ["DELETED", "Account is deleted"],
+      ["DISABLED", "Account is disabled"],
+    ] as const) {
+      const user = await newAccount();
+      const tokens = await exchangePublic(await codeFor(publicApp, user));
+      const pending = await codeFor(publicApp, user);
+      await setup.deps.db.update(accounts).set({ status }).where(eq(accounts.id, user.id));
+      assert.deepEqual(await oauthFailure(exchangePublic(pending)), { error: "invalid_grant", description, status: 400 });
+      assert.deepEqual(await oauthFailure(refreshPublic(tokens.refresh_token!)), { error: "invalid_grant", description, status: 400 });
+      assert.deepEqual(await oauthFailure(userinfo(setup.deps, tokens.access_token), userinfoError), { error: "invalid_token", description, status: 401 });
+    }
+    const purged = await newAccount();
+    const tokens = await exchangePublic(await codeFor(publicApp, purged));
+    await setup.deps.db.delete(accounts).where(eq(accounts.id, purged.id));
+    assert.deepEqual(await oauthFailure(refreshPublic(tokens.refresh_token!)), { error: "invalid_grant", description: "Account does not exist", status: 400 });
+  });
+
+  it("a disabled application: a page at /authorize, invalid_client at /token, invalid_token at /userinfo", async () => {
+    const app = await newApplication("lib-oidc-off", "none");
+    const user = await newAccount();
+    const exchange = (form: Record<string, string>) => exchangeToken(setup.deps, { authorization: null, form: new URLSearchParams({ client_id: app.applicationAnchor, ...form }) });
+    const code = await codeFor(app, user, { scope: "openid offline_access" });
+    const tokens = (await exchange({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: VERIFIER })) as TokenResponse;
+    await setup.deps.db.update(applications).set({ enabled: false }).where(eq(applications.id, app.applicationId));
+    assert.deepEqual(await authorize(setup.deps, { params: params(app), browserSessionKey: null }), { kind: "page", problem: "client-disabled" });
+    const refused = await oauthFailure(exchange({ grant_type: "refresh_token", refresh_token: tokens.refresh_token! }));
+    assert.deepEqual([refused.error, refused.status], ["invalid_client", 401]);
+    assert.equal((await oauthFailure(userinfo(setup.deps, tokens.access_token), userinfoError)).error, "invalid_token");
+  });
+
+  it("Layer 3 and the claim gate at runtime: a rule change or a revoked required claim stops the exchange", async () => {
+    const app = await newApplication("lib-oidc-rules", "none");
+    const user = await newAccount();
+    const exchange = (code: string) =>
+      exchangeToken(setup.deps, { authorization: null, form: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: VERIFIER, client_id: app.applicationAnchor }) });
+    // A required email, granted at sign-in, revoked before the exchange.
+    await writeClaimPolicies(setup.deps.db, app.applicationId, { email: "REQUIRED" });
+    await upsertClaimGrant(setup.deps.db, { accountId: user.id, applicationId: app.applicationId, claim: "EMAIL", decision: "GRANTED", decidedAt: setup.deps.clock.now() });
+    const code = await codeFor(app, user);
+    await upsertClaimGrant(setup.deps.db, { accountId: user.id, applicationId: app.applicationId, claim: "EMAIL", decision: "DENIED", decidedAt: setup.deps.clock.now() });
+    assert.equal((await oauthFailure(exchange(code))).error, "invalid_grant");
+    // Without the email scope the required email is not part of this token: no gate.
+    const openidOnly = await codeFor(app, user, { scope: "openid" });
+    assert.ok((await exchange(openidOnly)).id_token);
+
+    // The redirect URI leaves the rule between sign-in and exchange.
+    await upsertClaimGrant(setup.deps.db, { accountId: user.id, applicationId: app.applicationId, claim: "EMAIL", decision: "GRANTED", decidedAt: setup.deps.clock.now() });
+    const stale = await codeFor(app, user);
+    await replaceRuleSet(setup.deps.db, app.applicationId, {
+      ...rules("none"),
+      return: [{ returnMethod: "OIDC", payload: { redirectUris: ["https://rp.example/other"], allowedScopes: ["openid", "email"], tokenEndpointAuthMethod: "none" } }],
+    } as RuleSetInput);
+    assert.equal((await oauthFailure(exchange(stale))).error, "invalid_grant");
+  });
+
+  it("maps shared-code failures into the OAuth vocabulary, and leaves unexpected ones alone", () => {
+    assert.equal(tokenEndpointError(new Error("boom")), null);
+    assert.ok(tokenEndpointError(new OAuthError("invalid_scope", "x")) instanceof OAuthError);
+  });
+});

@@ -1,0 +1,155 @@
+// `npm test`: every test of the project, against real parts.
+//   1. unit tests (pure lib functions),
+//   2. `next build`,
+//   3. for each database — embedded PGlite and the local Postgres server —
+//      a fresh database, the built server started over HTTP, a real SMTP
+//      server and a Steam peer (Web API + OpenID), then the integration and
+//      end-to-end (Chromium) suites.
+// Flags for working on a slice: --only unit|integration|e2e, --db pglite|postgres,
+// --skip-build, and any other argument filters test files by substring.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { startSmtpInbox } from "./fixtures/smtp-inbox";
+import { startSteamPeer } from "./fixtures/steam-peer";
+import { createFreshPostgresDatabase } from "./support/database";
+import { freePort } from "./support/ports";
+import { startServer } from "./support/server";
+
+const root = path.resolve(import.meta.dirname, "..");
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args.splice(index, 2)[1] : undefined;
+};
+const only = flag("--only");
+const dbOnly = flag("--db");
+const skipBuild = args.includes("--skip-build");
+const filters = args.filter((arg) => !arg.startsWith("--"));
+const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+function testFiles(dir: string): string[] {
+  const full = path.join(root, "tests", dir);
+  if (!fs.existsSync(full)) return [];
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(full, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".test.ts")) continue;
+    const file = path.relative(root, path.join(entry.parentPath, entry.name));
+    if (filters.length === 0 || filters.some((filter) => file.includes(filter))) found.push(file);
+  }
+  return found.sort();
+}
+
+function run(command: string, commandArgs: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function nodeTest(files: string[], env: Record<string, string> = {}): Promise<number> {
+  return run(
+    process.execPath,
+    ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=1", "--test-timeout=300000", ...files],
+    env,
+  );
+}
+
+const results: { step: string; ok: boolean; seconds: number }[] = [];
+async function step(name: string, work: () => Promise<boolean>): Promise<boolean> {
+  const started = Date.now();
+  console.log(`\n━━━ ${name}`);
+  let ok = false;
+  try {
+    ok = await work();
+  } catch (error) {
+    console.error(error);
+  }
+  results.push({ step: name, ok, seconds: Math.round((Date.now() - started) / 1000) });
+  return ok;
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const sql = postgres(postgresAdminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch (error) {
+    console.error(`Cannot reach Postgres at ${postgresAdminUrl}: ${(error as Error).message}`);
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+async function suiteOnDatabase(kind: "pglite" | "postgres"): Promise<boolean> {
+  const files = [...(only === "e2e" ? [] : testFiles("integration")), ...(only === "integration" ? [] : testFiles("e2e"))];
+  if (files.length === 0) return true;
+  if (kind === "postgres" && !(await postgresReachable())) return false;
+
+  const smtp = await startSmtpInbox();
+  const steam = await startSteamPeer();
+  const secret = crypto.randomBytes(32).toString("hex");
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sudomimus-${kind}-`));
+  const fresh = kind === "postgres" ? await createFreshPostgresDatabase(postgresAdminUrl) : undefined;
+  const port = await freePort();
+  const serverEnv: Record<string, string> = {
+    SUDOMIMUS_DATA_DIR: dataDir,
+    SUDOMIMUS_SECRET: secret,
+    PUBLIC_URL: `http://localhost:${port}`,
+    SMTP_URL: smtp.smtpUrl,
+    STEAM_WEB_API_URL: steam.baseUrl,
+    STEAM_WEB_API_KEY: steam.webApiKey,
+    STEAM_OPENID_URL: steam.openIdUrl,
+    LOG_LEVEL: "warn",
+    ...(fresh ? { DATABASE_URL: fresh.url } : {}),
+  };
+  const server = await startServer(port, serverEnv);
+  try {
+    const code = await nodeTest(files, {
+      TEST_BASE_URL: server.baseUrl,
+      TEST_DB_KIND: kind,
+      TEST_INBOX_URL: smtp.inboxUrl,
+      TEST_STEAM_URL: steam.baseUrl,
+      TEST_POSTGRES_URL: postgresAdminUrl,
+      TEST_SERVER_DATABASE_URL: fresh?.url ?? "",
+      TEST_SERVER_DATA_DIR: dataDir,
+      TEST_SERVER_SECRET: secret,
+    });
+    if (code !== 0) console.error(`\nServer output (${kind}):\n${server.output().slice(-20_000)}`);
+    return code === 0;
+  } finally {
+    await server.stop();
+    await smtp.close();
+    await steam.close();
+    await fresh?.drop().catch((error: unknown) => console.error("could not drop test database", error));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  if (!only || only === "unit") {
+    const files = testFiles("unit");
+    if (files.length > 0) await step("unit tests", async () => (await nodeTest(files)) === 0);
+  }
+  if (only !== "unit") {
+    const built = skipBuild || (await step("next build", async () => (await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"])) === 0));
+    if (built) {
+      for (const kind of ["pglite", "postgres"] as const) {
+        if (dbOnly && dbOnly !== kind) continue;
+        await step(`integration + e2e on ${kind}`, () => suiteOnDatabase(kind));
+      }
+    }
+  }
+  console.log("\n━━━ summary");
+  for (const result of results) console.log(`${result.ok ? "✔" : "✘"} ${result.step} (${result.seconds}s)`);
+  console.log(`total ${Math.round((Date.now() - started) / 1000)}s`);
+  const failed = results.some((result) => !result.ok) || results.length === 0;
+  process.exit(failed ? 1 : 0);
+}
+
+await main();

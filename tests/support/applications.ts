@@ -1,0 +1,77 @@
+// Test applications are provisioned the way an operator would: with the
+// admin CLI against the running server's data (through its admin socket on
+// PGlite, directly on Postgres).
+import { execFile } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { TestApplication } from "./connect-client";
+import { testEnv } from "./env";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+export interface ApplicationSpec {
+  anchorPrefix: string;
+  template?: string;
+  callbackDomains?: string[];
+  rules?: { authentication: unknown[]; realize: unknown[]; return: unknown[] };
+  claims?: Record<string, string>;
+  organization?: string;
+  /** The display name (en-US); defaults to the anchor. */
+  name?: string;
+}
+
+export function serverEnv(): Record<string, string> {
+  return {
+    ...(process.env as Record<string, string>),
+    SUDOMIMUS_DATA_DIR: testEnv.serverDataDir,
+    SUDOMIMUS_SECRET: testEnv.serverSecret,
+    LOG_LEVEL: "silent",
+    ...(testEnv.serverDatabaseUrl ? { DATABASE_URL: testEnv.serverDatabaseUrl } : { DATABASE_URL: "" }),
+  };
+}
+
+export async function runAdmin(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "lib/admin/cli.ts", ...args], { cwd: root, env: serverEnv() as NodeJS.ProcessEnv });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const failure = error as { stdout?: string; stderr?: string; code?: number };
+    return { stdout: failure.stdout ?? "", stderr: failure.stderr ?? "", code: typeof failure.code === "number" ? failure.code : 1 };
+  }
+}
+
+export async function createTestApplication(spec: ApplicationSpec): Promise<TestApplication> {
+  const anchor = `${spec.anchorPrefix}-${crypto.randomBytes(4).toString("hex")}`;
+  const args = ["create-application", "--organization", spec.organization ?? "Test organization", "--anchor", anchor, "--json"];
+  if (spec.name) args.push("--name", spec.name);
+  if (spec.template) args.push("--template", spec.template);
+  for (const domain of spec.callbackDomains ?? []) args.push("--callback-domain", domain);
+  if (spec.rules) {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rules-")), "rules.json");
+    fs.writeFileSync(file, JSON.stringify(spec.rules));
+    args.push("--rules-file", file);
+  }
+  for (const [claim, requirement] of Object.entries(spec.claims ?? {})) args.push("--claim", `${claim}=${requirement}`);
+  const result = await runAdmin(args);
+  if (result.code !== 0) throw new Error(`admin create-application failed (${result.code}): ${result.stderr}`);
+  const created = JSON.parse(result.stdout) as { applicationAnchor: string; clientAuthPrivateKey: string; applicationPublicKey: string };
+  return { anchor: created.applicationAnchor, privateKeyPem: created.clientAuthPrivateKey, publicKeyPem: created.applicationPublicKey };
+}
+
+/** The rules most Connect tests use: email codes and passkeys, any address at example.com, every browser return. */
+export function webRules(overrides: Partial<NonNullable<ApplicationSpec["rules"]>> = {}) {
+  return {
+    authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }, { method: "PASSKEY_USERNAMELESS", payload: {} }, { method: "PASSKEY_REASONED", payload: {} }],
+    realize: [{ constraintType: "EMAIL", payload: { allowedEmails: ["*@example.com"] } }],
+    return: [
+      { returnMethod: "CALLBACK", payload: { allowedCallbackDomains: ["localhost"] } },
+      { returnMethod: "STATUS_POLL", payload: {} },
+      { returnMethod: "REVEAL", payload: { includeAccessToken: true, includeRefreshToken: true } },
+    ],
+    ...overrides,
+  };
+}

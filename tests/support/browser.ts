@@ -1,0 +1,45 @@
+// Debian's Chromium driven by playwright-core. Never downloads a browser.
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { testEnv } from "./env";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** Saves a full-page screenshot into the git-ignored screenshot folder, named per database. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = path.resolve(testEnv.screenshotDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.${testEnv.dbKind}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * Collects what a user would never see but a broken page produces: uncaught
+ * errors and Content-Security-Policy violations. Assert it stays empty.
+ */
+export function watchPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`csp: ${message.text()}`);
+  });
+  return problems;
+}

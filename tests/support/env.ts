@@ -1,0 +1,22 @@
+// What the test runner (tests/run.ts) tells each test process.
+export const testEnv = {
+  /** The server under test, e.g. http://localhost:41234 */
+  baseUrl: process.env.TEST_BASE_URL ?? "",
+  /** "pglite" or "postgres": the database the server (and lib-level tests) use. */
+  dbKind: (process.env.TEST_DB_KIND ?? "pglite") as "pglite" | "postgres",
+  /** HTTP inbox of the SMTP fixture. */
+  inboxUrl: process.env.TEST_INBOX_URL ?? "",
+  /** Admin connection used to create fresh Postgres databases. */
+  postgresAdminUrl: process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test",
+  /** The server's database (Postgres) or data directory (PGlite). */
+  serverDatabaseUrl: process.env.TEST_SERVER_DATABASE_URL ?? "",
+  serverDataDir: process.env.TEST_SERVER_DATA_DIR ?? "",
+  /** The server's SUDOMIMUS_SECRET (tests that inspect stored values need the same keyring). */
+  serverSecret: process.env.TEST_SERVER_SECRET ?? "",
+  screenshotDir: process.env.TEST_SCREENSHOT_DIR ?? "tests/screenshots",
+};
+
+export function requireServer(): string {
+  if (!testEnv.baseUrl) throw new Error("TEST_BASE_URL is not set: run integration tests through `npm test`.");
+  return testEnv.baseUrl;
+}

@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { ConfigError, parseConfig } from "@/lib/config";
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-config-"));
+
+describe("configuration", () => {
+  it("needs no setup: port 3000, PUBLIC_URL from the port, PGlite, generated secret, dev mailbox", () => {
+    const dir = tmp();
+    const config = parseConfig({ SUDOMIMUS_DATA_DIR: dir });
+    assert.equal(config.port, 3000);
+    assert.equal(config.publicUrl, "http://localhost:3000");
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.devMailbox, true);
+    assert.equal(config.secure, false);
+    assert.equal(config.secret.length, 32);
+    const stat = fs.statSync(path.join(dir, "secret.key"));
+    assert.equal(stat.mode & 0o777, 0o600);
+  });
+
+  it("keeps the generated secret across restarts", () => {
+    const dir = tmp();
+    assert.deepEqual(parseConfig({ SUDOMIMUS_DATA_DIR: dir }).secret, parseConfig({ SUDOMIMUS_DATA_DIR: dir }).secret);
+  });
+
+  it("derives PUBLIC_URL from PORT and strips a trailing slash from an explicit one", () => {
+    const dir = tmp();
+    assert.equal(parseConfig({ SUDOMIMUS_DATA_DIR: dir, PORT: "4100" }).publicUrl, "http://localhost:4100");
+    const https = parseConfig({ SUDOMIMUS_DATA_DIR: dir, PUBLIC_URL: "https://auth.example.com/" });
+    assert.equal(https.publicUrl, "https://auth.example.com");
+    assert.equal(https.secure, true);
+  });
+
+  it("turns the dev mailbox off when SMTP is configured", () => {
+    const config = parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), SMTP_URL: "smtp://127.0.0.1:2525" });
+    assert.equal(config.devMailbox, false);
+    assert.equal(config.smtpUrl, "smtp://127.0.0.1:2525");
+  });
+
+  it("rejects bad values with a message naming the setting", () => {
+    assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), PORT: "http" }), (error: unknown) => error instanceof ConfigError && /PORT/.test(error.message));
+    assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), PUBLIC_URL: "not a url" }), /PUBLIC_URL/);
+    assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), SUDOMIMUS_SECRET: "short" }), /SUDOMIMUS_SECRET/);
+  });
+
+  it("accepts an explicit secret in hex or base64url", () => {
+    const hex = "ab".repeat(32);
+    assert.deepEqual(parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), SUDOMIMUS_SECRET: hex }).secret, Buffer.from(hex, "hex"));
+    const b64 = Buffer.alloc(32, 7).toString("base64url");
+    assert.deepEqual(parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), SUDOMIMUS_SECRET: b64 }).secret, Buffer.alloc(32, 7));
+  });
+});
