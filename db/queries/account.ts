@@ -57,6 +57,17 @@ export async function listBlockingOrganizations(db: Executor, accountId: string)
     .orderBy(asc(organizations.name), asc(organizations.anchor));
 }
 
+/** Row-locks the organizations the account owns, so no co-owner leaves while erasure decides (membership changes take the same lock). */
+export async function lockOwnedOrganizations(tx: Executor, accountId: string): Promise<void> {
+  await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .innerJoin(memberships, eq(memberships.organizationId, organizations.id))
+    .where(and(eq(memberships.accountId, accountId), eq(memberships.role, "OWNER")))
+    .orderBy(asc(organizations.id))
+    .for("update", { of: organizations });
+}
+
 // ------------------------------------------------------------ erasure
 
 /**
@@ -86,11 +97,12 @@ export async function eraseAccountData(tx: Executor, accountId: string, now: Dat
 
 // ------------------------------------------------------------ credentials and emails
 
-export async function renameAuthentication(db: Executor, accountId: string, id: string, label: string): Promise<boolean> {
+/** Renames one of the account's passkeys, named by its (public) credential id. */
+export async function renamePasskeyOf(db: Executor, accountId: string, credentialId: string, label: string): Promise<boolean> {
   const rows = await db
     .update(authentications)
     .set({ label })
-    .where(and(eq(authentications.id, id), eq(authentications.accountId, accountId), eq(authentications.kind, "PASSKEY")))
+    .where(and(eq(authentications.subject, credentialId), eq(authentications.accountId, accountId), eq(authentications.kind, "PASSKEY")))
     .returning({ id: authentications.id });
   return rows.length > 0;
 }
@@ -110,23 +122,23 @@ export async function deleteEmailCredential(db: Executor, accountId: string, ema
 }
 
 /** Removes a non-primary email identity of the account; the primary is never removed here. */
-export async function deleteSecondaryEmail(db: Executor, accountId: string, id: string): Promise<string | null> {
-  const [row] = await db
+export async function deleteSecondaryEmail(db: Executor, accountId: string, email: string): Promise<boolean> {
+  const rows = await db
     .delete(emailIdentities)
-    .where(and(eq(emailIdentities.id, id), eq(emailIdentities.accountId, accountId), eq(emailIdentities.isPrimary, false)))
+    .where(and(eq(emailIdentities.email, email), eq(emailIdentities.accountId, accountId), eq(emailIdentities.isPrimary, false)))
     .returning({ email: emailIdentities.email });
-  return row?.email ?? null;
+  return rows.length > 0;
 }
 
 /** Makes one of the account's addresses its primary (two writes: the partial unique index allows one primary). */
-export async function setPrimaryEmail(tx: Executor, accountId: string, id: string): Promise<boolean> {
+export async function setPrimaryEmail(tx: Executor, accountId: string, email: string): Promise<boolean> {
   const [target] = await tx
     .select({ id: emailIdentities.id })
     .from(emailIdentities)
-    .where(and(eq(emailIdentities.id, id), eq(emailIdentities.accountId, accountId)));
+    .where(and(eq(emailIdentities.email, email), eq(emailIdentities.accountId, accountId)));
   if (!target) return false;
-  await tx.update(emailIdentities).set({ isPrimary: false }).where(and(eq(emailIdentities.accountId, accountId), ne(emailIdentities.id, id)));
-  await tx.update(emailIdentities).set({ isPrimary: true }).where(eq(emailIdentities.id, id));
+  await tx.update(emailIdentities).set({ isPrimary: false }).where(and(eq(emailIdentities.accountId, accountId), ne(emailIdentities.id, target.id)));
+  await tx.update(emailIdentities).set({ isPrimary: true }).where(eq(emailIdentities.id, target.id));
   return true;
 }
 

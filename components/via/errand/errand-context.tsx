@@ -3,10 +3,11 @@
 // What every step of the errand page shares: the key, the application's
 // name, whether a step change happened (new steps take focus), and the ways
 // out of a step — a fresh view from the server, or a reload.
-import { createContext, useCallback, useContext, useRef, useState } from "react";
+import { createContext, useCallback, useContext } from "react";
 import { useTranslations } from "next-intl";
 import type { ErrandView } from "@/lib/errand/errand-view";
-import type { ViaResult } from "../via-api";
+import { useOneAction } from "../use-one-action";
+import type { ViaError } from "../via-api";
 import { describeErrandError, type ErrandMessage } from "./errand-errors";
 
 export interface ErrandFlow {
@@ -32,28 +33,17 @@ export function useErrandMessage(): (message: ErrandMessage | null) => string | 
   return (message) => (message ? t(message.key, { application, ...message.values }) : null);
 }
 
-/** One request of a step at a time: which action is busy, the step's inline error. */
+/** One request of a step at a time; a finished errand reloads the page, anything else shows inline. */
 export function useErrandAction<Action extends string>() {
   const flow = useErrandFlow();
-  const [busy, setBusy] = useState<Action | null>(null);
-  const [error, setError] = useState<ErrandMessage | null>(null);
-  // A ref as well as state: two clicks in one frame must not both pass.
-  const running = useRef(false);
-  const run = useCallback(
-    async <T,>(action: Action, request: () => Promise<ViaResult<T>>, onSuccess: (data: T) => void): Promise<void> => {
-      if (running.current) return;
-      running.current = true;
-      setBusy(action);
-      setError(null);
-      const result = await request();
-      running.current = false;
-      setBusy(null);
-      if (result.ok) return onSuccess(result.data);
-      const failure = describeErrandError(result.error);
-      if (failure.kind === "reload") flow.reload();
-      else setError(failure.message);
+  const onFailure = useCallback(
+    (error: ViaError): ErrandMessage | null => {
+      const failure = describeErrandError(error);
+      if (failure.kind !== "reload") return failure.message;
+      flow.reload();
+      return null;
     },
     [flow],
   );
-  return { busy, error, setError, run };
+  return useOneAction<Action, ErrandMessage>(onFailure);
 }

@@ -13,6 +13,7 @@ import { CLAIMS, type Claim, type Requirement } from "@/lib/identity/claims-voca
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Monogram } from "@/components/ui/card";
+import { consentAnswers } from "../consent-answers";
 import { keep } from "../keep-together";
 import { ConsentRow } from "../steps/consent-row";
 import { errandApi } from "./errand-api";
@@ -36,22 +37,13 @@ export function ErrandReviewStep({ ask, missingNames, requirements }: { ask: Cla
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const errors: Partial<Record<NameClaim, string>> = {};
-    const profile: Partial<Record<NameClaim, string>> = {};
-    for (const claim of missingNames) {
-      const value = names[claim].trim();
-      if (!value) errors[claim] = tConsent(`missingError.${claim}`);
-      else profile[claim] = value;
-    }
-    setNameErrors(errors);
-    const firstInvalid = Object.keys(errors)[0];
-    if (firstInvalid) {
-      form.current?.querySelector<HTMLInputElement>(`#profile-${firstInvalid}`)?.focus();
+    const answers = consentAnswers({ missingNames, names, ask, requirementOf, checked, missingError: (claim) => tConsent(`missingError.${claim}`) });
+    setNameErrors(answers.nameErrors);
+    if (answers.firstInvalid) {
+      form.current?.querySelector<HTMLInputElement>(`#profile-${answers.firstInvalid}`)?.focus();
       return;
     }
-    const decisions: Partial<Record<Claim, boolean>> = {};
-    for (const claim of ask) decisions[claim] = requirementOf(claim) === "REQUIRED" || checked[claim] === true;
-    void run("complete", () => errandApi.complete(flow.errandKey, decisions, Object.keys(profile).length ? profile : undefined), flow.show);
+    void run("complete", () => errandApi.complete(flow.errandKey, answers.decisions, answers.profile), flow.show);
   };
 
   return (

@@ -6,6 +6,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { CLAIMS, type Claim, type Requirement } from "@/lib/identity/claims-vocabulary";
+import { consentAnswers, type NameClaim } from "../consent-answers";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Monogram } from "@/components/ui/card";
@@ -17,7 +18,6 @@ import { useTranslateMessage } from "../use-translate-message";
 import { viaApi } from "../via-api";
 import { ConsentRow } from "./consent-row";
 
-type NameClaim = "firstName" | "lastName";
 const isNameClaim = (claim: Claim): claim is NameClaim => claim === "firstName" || claim === "lastName";
 
 export interface ConsentStepProps {
@@ -48,22 +48,13 @@ export function ConsentStep({ ask, missingData, requirements, onCancel }: Consen
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const errors: Partial<Record<NameClaim, string>> = {};
-    const profile: Partial<Record<NameClaim, string>> = {};
-    for (const claim of missingData.filter(isNameClaim)) {
-      const value = names[claim].trim();
-      if (!value) errors[claim] = t(`missingError.${claim}`);
-      else profile[claim] = value;
-    }
-    setNameErrors(errors);
-    const firstInvalid = Object.keys(errors)[0];
-    if (firstInvalid) {
-      form.current?.querySelector<HTMLInputElement>(`#profile-${firstInvalid}`)?.focus();
+    const answers = consentAnswers({ missingNames: missingData.filter(isNameClaim), names, ask, requirementOf, checked, missingError: (claim) => t(`missingError.${claim}`) });
+    setNameErrors(answers.nameErrors);
+    if (answers.firstInvalid) {
+      form.current?.querySelector<HTMLInputElement>(`#profile-${answers.firstInvalid}`)?.focus();
       return;
     }
-    const decisions: Partial<Record<Claim, boolean>> = {};
-    for (const claim of ask) decisions[claim] = requirementOf(claim) === "REQUIRED" || checked[claim] === true;
-    void run("consent", () => viaApi.consent(flow.exposureKey, decisions, Object.keys(profile).length ? profile : undefined), flow.proceed);
+    void run("consent", () => viaApi.consent(flow.exposureKey, answers.decisions, answers.profile), flow.proceed);
   };
 
   return (

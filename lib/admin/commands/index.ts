@@ -1,5 +1,6 @@
 // Every admin command, by name. A new command is one file in this folder and one line here.
 import type { AnyAdminCommand } from "../command";
+import { addMemberCommand } from "./add-member";
 import { createAccessKeyCommand } from "./create-access-key";
 import { createApplicationCommand } from "./create-application";
 import { revokeAccessKeyCommand } from "./revoke-access-key";
@@ -12,6 +13,7 @@ export const ADMIN_COMMAND_LIST: readonly AnyAdminCommand[] = [
   revokeAccessKeyCommand as AnyAdminCommand,
   setOidcClientSecretCommand as AnyAdminCommand,
   rotateOidcSigningKeyCommand as AnyAdminCommand,
+  addMemberCommand as AnyAdminCommand,
 ];
 
 export const ADMIN_COMMANDS: ReadonlyMap<string, AnyAdminCommand> = new Map(ADMIN_COMMAND_LIST.map((command) => [command.name, command]));

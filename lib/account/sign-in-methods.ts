@@ -1,0 +1,192 @@
+// Sign-in methods (docs 11): passkeys, verified email addresses and linked
+// identities. Every verified address is a way in (email codes work for any of
+// them), as is each passkey and each linked identity; nothing here may leave
+// the account without a way to sign in.
+import crypto from "node:crypto";
+import { z } from "zod";
+import { deleteAuthenticationOf, deleteEmailCredential, deleteSecondaryEmail, renamePasskeyOf, setPrimaryEmail } from "@/db/queries/account";
+import { consumeOtherOtpChallenges, consumeOtpChallenge, countOtpAttempt, findLiveOtpChallenge, insertOtpChallenge } from "@/db/queries/challenges";
+import { findEmailIdentity, insertEmailIdentity, listAuthentications, listEmailIdentities, type AuthenticationRow } from "@/db/queries/identity";
+import type { Executor } from "@/db/client";
+import { addSeconds } from "../clock";
+import { secretHash, secretMatches } from "../crypto/secret-hash";
+import { checkLoginPolicy } from "../domains/login-policy-gate";
+import { fail } from "../errors";
+import { emailAddressSchema } from "../identity/email-address";
+import { sendAddEmailCode } from "../errand/errand-mail";
+import { enforceRateLimit } from "../rate-limit";
+import type { Deps } from "../runtime";
+import { CODES_PER_ADDRESS, CODES_PER_BROWSER, OTP_TTL_SECONDS, codeHash, newOtpCode, recordEmailCredentialUse } from "../via/email-code";
+
+export const PASSKEY_LABEL_MAX_LENGTH = 60;
+/** Wrong codes one add-email challenge tolerates before it is spent. */
+export const ADD_EMAIL_CODE_ATTEMPTS = 5;
+
+// Rows are named to the browser by what is already public about them — a
+// passkey by its WebAuthn credential id, an address by itself — never by a row id.
+export interface SignInMethods {
+  passkeys: { credentialId: string; label: string; createdAt: Date; lastUsedAt: Date | null; synced: boolean }[];
+  emails: { email: string; isPrimary: boolean; verifiedHow: string; verifiedAt: Date }[];
+  linked: { key: string; kind: AuthenticationRow["kind"]; display: string; createdAt: Date; lastUsedAt: Date | null }[];
+}
+
+function linkedDisplay(row: AuthenticationRow): string {
+  const profile = row.profile ?? {};
+  for (const key of ["battleTag", "login", "username", "name", "email", "personaName"]) {
+    if (typeof profile[key] === "string" && profile[key]) return profile[key] as string;
+  }
+  return row.label ?? row.subject;
+}
+
+export async function loadSignInMethods(db: Executor, accountId: string): Promise<SignInMethods> {
+  const [authentications, emails] = await Promise.all([listAuthentications(db, accountId), listEmailIdentities(db, accountId)]);
+  return {
+    passkeys: authentications
+      .filter((row) => row.kind === "PASSKEY")
+      .map((row) => ({ credentialId: row.subject, label: row.label ?? "Passkey", createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, synced: row.backedUp === true })),
+    emails: emails.map((row) => ({ email: row.email, isPrimary: row.isPrimary, verifiedHow: row.verifiedHow, verifiedAt: row.verifiedAt })),
+    linked: authentications
+      .filter((row) => row.kind !== "PASSKEY" && row.kind !== "EMAIL")
+      .map((row) => ({ key: `${row.kind}:${row.namespace}:${row.subject}`, kind: row.kind, display: linkedDisplay(row), createdAt: row.createdAt, lastUsedAt: row.lastUsedAt })),
+  };
+}
+
+/** Ways in left if `removing` went away: passkeys and linked identities by row, email codes by verified address. */
+async function waysLeftWithout(db: Executor, accountId: string, removing: { authenticationId?: string; email?: string }): Promise<number> {
+  const [authentications, emails] = await Promise.all([listAuthentications(db, accountId), listEmailIdentities(db, accountId)]);
+  const credentials = authentications.filter((row) => row.kind !== "EMAIL" && row.id !== removing.authenticationId).length;
+  return credentials + emails.filter((row) => row.email !== removing.email).length;
+}
+
+// WebAuthn credential ids travel base64url-encoded; 1023 bytes is the spec's maximum.
+const credentialIdSchema = z.string().min(1).max(1400).regex(/^[A-Za-z0-9_-]+$/);
+const addressSchema = z.string().min(3).max(320);
+export const passkeyLabelSchema = z
+  .string()
+  .transform((value) => value.normalize("NFC").trim().replace(/\s+/g, " "))
+  .pipe(z.string().min(1, "labelEmpty").max(PASSKEY_LABEL_MAX_LENGTH, "labelTooLong"));
+
+export async function renamePasskey(deps: Pick<Deps, "db">, accountId: string, input: { credentialId: string; label: string }): Promise<string> {
+  const parsed = passkeyLabelSchema.safeParse(input.label);
+  if (!parsed.success) fail("Invalid label", { body: { key: parsed.error.issues[0]?.message ?? "labelEmpty", field: "label" } });
+  if (!credentialIdSchema.safeParse(input.credentialId).success || !(await renamePasskeyOf(deps.db, accountId, input.credentialId, parsed.data))) {
+    fail("NotFound", { message: "No such passkey." });
+  }
+  return parsed.data;
+}
+
+export async function removePasskey(deps: Pick<Deps, "db">, accountId: string, input: { credentialId: string }): Promise<void> {
+  if (!credentialIdSchema.safeParse(input.credentialId).success) fail("NotFound", { message: "No such passkey." });
+  await deps.db.transaction(async (tx) => {
+    const passkey = (await listAuthentications(tx, accountId, "PASSKEY")).find((row) => row.subject === input.credentialId);
+    if (!passkey) fail("NotFound", { message: "No such passkey." });
+    if ((await waysLeftWithout(tx, accountId, { authenticationId: passkey.id })) === 0) {
+      fail("Conflict", { message: "This is your last way to sign in.", body: { key: "lastSignInMethod" } });
+    }
+    await deleteAuthenticationOf(tx, accountId, passkey.id);
+  });
+}
+
+export async function makePrimaryEmail(deps: Pick<Deps, "db">, accountId: string, input: { email: string }): Promise<void> {
+  if (!addressSchema.safeParse(input.email).success) fail("NotFound", { message: "No such address." });
+  const done = await deps.db.transaction((tx) => setPrimaryEmail(tx, accountId, input.email));
+  if (!done) fail("NotFound", { message: "No such address." });
+}
+
+/** Removes a non-primary address and its email-code credential. */
+export async function removeEmail(deps: Pick<Deps, "db">, accountId: string, input: { email: string }): Promise<void> {
+  if (!addressSchema.safeParse(input.email).success) fail("NotFound", { message: "No such address." });
+  await deps.db.transaction(async (tx) => {
+    const row = (await listEmailIdentities(tx, accountId)).find((candidate) => candidate.email === input.email);
+    if (!row) fail("NotFound", { message: "No such address." });
+    if (row.isPrimary) fail("Conflict", { message: "Choose another primary address first.", body: { key: "primaryEmail" } });
+    if ((await waysLeftWithout(tx, accountId, { email: row.email })) === 0) {
+      fail("Conflict", { message: "This is your last way to sign in.", body: { key: "lastSignInMethod" } });
+    }
+    await deleteSecondaryEmail(tx, accountId, row.email);
+    await deleteEmailCredential(tx, accountId, row.email);
+  });
+}
+
+type MailDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "mailer">;
+
+/**
+ * Sends a one-time code to an address the user wants to add. An address that
+ * belongs to another account gets a code too — the page must not tell — and
+ * the verification then fails like any code that cannot be verified.
+ */
+export async function startAddEmail(
+  deps: MailDeps,
+  who: { accountId: string; binding: string; locale: string; portalName: string },
+  input: { email: string },
+): Promise<{ challengeId: string; email: string }> {
+  const parsed = emailAddressSchema.safeParse(input.email);
+  if (!parsed.success) fail("Invalid email", { body: { key: "emailInvalid", field: "email" } });
+  const email = parsed.data;
+  const owner = await findEmailIdentity(deps.db, email);
+  if (owner?.accountId === who.accountId) fail("Conflict", { body: { key: "emailAlreadyYours", field: "email" } });
+  // An address on a blocked or SSO-only domain would govern (and lock) the whole account.
+  await checkLoginPolicy(deps.db, [email], null);
+  await enforceRateLimit(deps, `otp:address:${secretHash(deps.keyring, "rate-limit", email)}`, CODES_PER_ADDRESS);
+  await enforceRateLimit(deps, `otp:browser:${who.binding}`, CODES_PER_BROWSER);
+
+  const now = deps.clock.now();
+  const challengeId = crypto.randomUUID();
+  const code = newOtpCode();
+  await deps.db.transaction(async (tx) => {
+    await consumeOtherOtpChallenges(tx, who.binding, email, now);
+    await insertOtpChallenge(tx, {
+      id: challengeId,
+      purpose: "ADD_EMAIL",
+      email,
+      codeHash: codeHash(deps, challengeId, code),
+      inquiryId: null,
+      browserBinding: who.binding,
+      accountId: who.accountId,
+      expiresAt: addSeconds(now, OTP_TTL_SECONDS),
+      createdAt: now,
+    });
+  });
+  await sendAddEmailCode(deps, { to: email, code, locale: who.locale, applicationName: who.portalName, ttlMinutes: OTP_TTL_SECONDS / 60 });
+  return { challengeId, email };
+}
+
+/** Proves the code and adds the address as a verified email identity and an email-code credential. */
+export async function verifyAddEmail(
+  deps: MailDeps,
+  who: { accountId: string; binding: string },
+  input: { challengeId: string; code: string },
+): Promise<{ email: string }> {
+  const now = deps.clock.now();
+  const challenge = /^[0-9a-f-]{36}$/.test(input.challengeId) ? await findLiveOtpChallenge(deps.db, input.challengeId, who.binding, now) : null;
+  if (!challenge || challenge.purpose !== "ADD_EMAIL" || challenge.accountId !== who.accountId || challenge.inquiryId !== null) {
+    fail("CodeExpired", { body: { field: "code" } });
+  }
+  const code = input.code.replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(code) || !secretMatches(deps.keyring, "otp", `${challenge.id}:${code}`, challenge.codeHash)) {
+    await countOtpAttempt(deps.db, challenge.id);
+    const attemptsLeft = ADD_EMAIL_CODE_ATTEMPTS - (challenge.attempts + 1);
+    if (attemptsLeft <= 0) {
+      await consumeOtpChallenge(deps.db, challenge.id, now);
+      fail("CodeExpired", { body: { field: "code" } });
+    }
+    fail("WrongCode", { body: { field: "code", livesRemaining: attemptsLeft } });
+  }
+  if (!(await consumeOtpChallenge(deps.db, challenge.id, now))) fail("CodeExpired", { body: { field: "code" } });
+  const current = await listEmailIdentities(deps.db, who.accountId);
+  const added = await insertEmailIdentity(deps.db, {
+    accountId: who.accountId,
+    email: challenge.email,
+    verifiedHow: "EMAIL_OTP",
+    verifiedAt: now,
+    isPrimary: current.length === 0,
+    createdAt: now,
+  });
+  if (!added) {
+    const owner = await findEmailIdentity(deps.db, challenge.email);
+    // Another account owns it: the same answer as a code that cannot be verified, naming no one.
+    if (owner?.accountId !== who.accountId) fail("Conflict", { body: { key: "codeNotVerified", field: "code" } });
+  }
+  await recordEmailCredentialUse(deps, who.accountId, challenge.email, now);
+  return { email: challenge.email };
+}

@@ -1,0 +1,114 @@
+// Applications on the developer surface: creating one inside an organization
+// (ADMIN, within the quota; a fresh sector by default or an existing live one
+// of the same organization), renaming, rotating either keypair (ADMIN), and
+// retiring / re-enabling (sole OWNER). Creation and client-auth rotation
+// return the client-auth private key once; it is never stored.
+import { z } from "zod";
+import { findSectorById, updateApplication } from "@/db/queries/applications";
+import { findSectorOfOrganization, organizationHoldings } from "@/db/queries/organizations";
+import { anchorSchema } from "../applications/anchor";
+import { createApplication, type CreatedApplication } from "../applications/create-application";
+import { tokenSigningKeyAad } from "../applications/signing-key";
+import { generateRsaKeyPair } from "../crypto/rsa";
+import { seal } from "../crypto/seal";
+import { fail } from "../errors";
+import type { Deps } from "../runtime";
+import { applicationFor, organizationFor, requireSoleOwner } from "./access";
+
+type DevDeps = Pick<Deps, "db" | "clock" | "keyring">;
+
+export const NAME_LOCALES = ["en-US", "de-DE", "fr-FR"] as const;
+
+const nameSchema = z.string().trim().max(80);
+
+/** Localized names: en-US required, the others optional (blank = absent). */
+export function parseNames(raw: Record<string, unknown>): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const locale of NAME_LOCALES) {
+    const parsed = nameSchema.safeParse(raw[locale] ?? "");
+    if (!parsed.success) fail("Invalid names", { message: "Names are at most 80 characters.", body: { code: "nameTooLong", field: `name-${locale}` } });
+    if (parsed.data !== "") names[locale] = parsed.data;
+  }
+  if (!names["en-US"]) fail("Invalid names", { message: "An English name is required.", body: { code: "nameRequired", field: "name-en-US" } });
+  return names;
+}
+
+export interface NewApplicationInput {
+  organizationAnchor: string;
+  anchor: unknown;
+  names: Record<string, unknown>;
+  /** An existing sector of the organization; absent = a fresh sector for this application. */
+  sectorAnchor?: string | null;
+}
+
+export async function createDeveloperApplication(deps: DevDeps, accountId: string, input: NewApplicationInput): Promise<CreatedApplication> {
+  const { organization } = await organizationFor(deps.db, accountId, input.organizationAnchor, "editApplications");
+  const anchor = anchorSchema.safeParse(typeof input.anchor === "string" ? input.anchor.trim() : input.anchor);
+  if (!anchor.success) fail("Invalid applicationAnchor", { message: "Invalid application anchor.", body: { code: "anchorInvalid", field: "anchor" } });
+  const names = parseNames(input.names);
+  const holdings = await organizationHoldings(deps.db, organization.id);
+  if (holdings.applications >= organization.applicationQuota) {
+    fail("Conflict", { message: `This organization may hold ${organization.applicationQuota} applications.`, body: { code: "applicationQuota" } });
+  }
+  let sectorId: string | undefined;
+  if (input.sectorAnchor) {
+    const sector = await findSectorOfOrganization(deps.db, organization.id, input.sectorAnchor);
+    if (!sector) fail("NotFound", { message: "No such sector in this organization.", body: { code: "sectorUnknown", field: "sector" } });
+    if (sector.disabledAt) fail("Conflict", { message: "This sector is retired.", body: { code: "sectorRetired", field: "sector" } });
+    sectorId = sector.id;
+  } else if (holdings.sectors >= organization.sectorQuota) {
+    fail("Conflict", { message: `This organization may hold ${organization.sectorQuota} sectors.`, body: { code: "sectorQuota", field: "sector" } });
+  }
+  // No rules: default-deny until an ADMIN adds them on the Rules tab.
+  return createApplication(deps, {
+    anchor: anchor.data,
+    organizationId: organization.id,
+    sectorId,
+    names,
+    rules: { authentication: [], realize: [], return: [] },
+  });
+}
+
+export async function renameApplication(deps: DevDeps, accountId: string, anchor: string, rawNames: Record<string, unknown>): Promise<void> {
+  const { application } = await applicationFor(deps.db, accountId, anchor, "editApplications");
+  await updateApplication(deps.db, application.id, { names: parseNames(rawNames) });
+}
+
+/**
+ * A new token-signing keypair. Every token Sudomimus signed with the old key
+ * stops verifying — refresh tokens at /refresh and access tokens at any relying
+ * party checking the old public key — so users of the application sign in again.
+ */
+export async function rotateTokenSigningKey(deps: DevDeps, accountId: string, anchor: string): Promise<void> {
+  const { application } = await applicationFor(deps.db, accountId, anchor, "editApplications");
+  const pair = await generateRsaKeyPair();
+  await updateApplication(deps.db, application.id, {
+    tokenSigningPrivateKeySealed: seal(deps.keyring, pair.privateKeyPem, tokenSigningKeyAad(application.anchor)),
+    tokenSigningPublicKey: pair.publicKeyPem,
+    tokenSigningKeyRotatedAt: deps.clock.now(),
+  });
+}
+
+/** A new client-auth keypair: the public half replaces the old one at once; the private half is returned once. */
+export async function rotateClientAuthKey(deps: DevDeps, accountId: string, anchor: string): Promise<string> {
+  const { application } = await applicationFor(deps.db, accountId, anchor, "editApplications");
+  const pair = await generateRsaKeyPair();
+  await updateApplication(deps.db, application.id, { clientAuthPublicKey: pair.publicKeyPem, clientAuthKeyRotatedAt: deps.clock.now() });
+  return pair.privateKeyPem;
+}
+
+/** Retiring makes every login fail at once; tokens already issued keep working until they expire. */
+export async function retireApplication(deps: DevDeps, accountId: string, anchor: string): Promise<void> {
+  const { application, organization, role } = await applicationFor(deps.db, accountId, anchor, "retire");
+  await requireSoleOwner(deps.db, organization.id, role);
+  if (!application.enabled) fail("Conflict", { message: "This application is already retired.", body: { code: "alreadyRetired" } });
+  await updateApplication(deps.db, application.id, { enabled: false, disabledAt: deps.clock.now() });
+}
+
+export async function reenableApplication(deps: DevDeps, accountId: string, anchor: string): Promise<void> {
+  const { application, organization, role } = await applicationFor(deps.db, accountId, anchor, "retire");
+  await requireSoleOwner(deps.db, organization.id, role);
+  const sector = await findSectorById(deps.db, application.sectorId);
+  if (sector?.disabledAt) fail("Conflict", { message: "Re-enable the application's sector first.", body: { code: "sectorRetired" } });
+  await updateApplication(deps.db, application.id, { enabled: true, disabledAt: null });
+}

@@ -1,0 +1,65 @@
+// Sectors: the identity-isolation boundary (docs: organizations and sectors).
+// ADMINs create them within the organization's quota; retiring one needs the
+// sole OWNER and every application in it already disabled.
+import { z } from "zod";
+import {
+  countLiveApplicationsOfSector,
+  findSectorOfOrganization,
+  insertOrganizationSector,
+  organizationHoldings,
+  updateSector,
+  type SectorRow,
+} from "@/db/queries/organizations";
+import { fail } from "../errors";
+import { newResourceAnchor } from "../identity/identifiers";
+import type { Deps } from "../runtime";
+import { organizationFor, requireSoleOwner } from "./access";
+import { deriveOrganizationAnchor } from "../admin/organization-anchor";
+
+type DevDeps = Pick<Deps, "db" | "clock">;
+
+const sectorNameSchema = z.string().trim().min(1).max(80);
+
+export async function createSector(deps: DevDeps, accountId: string, organizationAnchor: string, rawName: unknown): Promise<SectorRow> {
+  const { organization } = await organizationFor(deps.db, accountId, organizationAnchor, "editApplications");
+  const name = sectorNameSchema.safeParse(rawName);
+  if (!name.success) fail("Invalid name", { message: "The name must be 1 to 80 characters.", body: { code: "nameInvalid", field: "name" } });
+  const holdings = await organizationHoldings(deps.db, organization.id);
+  if (holdings.sectors >= organization.sectorQuota) {
+    fail("Conflict", { message: `This organization may hold ${organization.sectorQuota} sectors.`, body: { code: "sectorQuota" } });
+  }
+  // Sector anchors are system-named (never typed), readable and unique.
+  const prefix = (deriveOrganizationAnchor(name.data) ?? "sector").slice(0, 40).replace(/-+$/, "");
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const sector = await insertOrganizationSector(deps.db, {
+      anchor: newResourceAnchor(prefix),
+      organizationId: organization.id,
+      name: name.data,
+      createdAt: deps.clock.now(),
+    });
+    if (sector) return sector;
+  }
+  return fail("Conflict", { message: "No free sector anchor was found; try again." });
+}
+
+async function sectorFor(deps: DevDeps, accountId: string, organizationAnchor: string, sectorAnchor: string, options: { allowRetiredSector: boolean }) {
+  const access = await organizationFor(deps.db, accountId, organizationAnchor, "retire");
+  const sector = await findSectorOfOrganization(deps.db, access.organization.id, sectorAnchor);
+  if (!sector) fail("NotFound", { message: "No such sector.", body: { code: "notFound" } });
+  if (!options.allowRetiredSector && sector.disabledAt) fail("Conflict", { message: "This sector is already retired.", body: { code: "alreadyRetired" } });
+  await requireSoleOwner(deps.db, access.organization.id, access.role);
+  return sector;
+}
+
+export async function retireSector(deps: DevDeps, accountId: string, organizationAnchor: string, sectorAnchor: string): Promise<void> {
+  const sector = await sectorFor(deps, accountId, organizationAnchor, sectorAnchor, { allowRetiredSector: false });
+  if ((await countLiveApplicationsOfSector(deps.db, sector.id)) > 0) {
+    fail("Conflict", { message: "Retire every application in this sector first.", body: { code: "sectorHasLiveApplications" } });
+  }
+  await updateSector(deps.db, sector.id, { disabledAt: deps.clock.now() });
+}
+
+export async function reenableSector(deps: DevDeps, accountId: string, organizationAnchor: string, sectorAnchor: string): Promise<void> {
+  const sector = await sectorFor(deps, accountId, organizationAnchor, sectorAnchor, { allowRetiredSector: true });
+  await updateSector(deps.db, sector.id, { disabledAt: null });
+}

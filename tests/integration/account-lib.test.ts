@@ -1,0 +1,305 @@
+// The account surface's rules through its lib functions, on a real database
+// of this pass's kind: who may erase their account (sole OWNER of a live
+// organization: no; co-owned or all-retired: yes), what erasure leaves behind
+// (a tombstone that answers AccountDeleted at refresh, a freed email that
+// registers a brand-new subject), that revoking sharing is read at the next
+// refresh, and that nothing removes the last way to sign in.
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { SignJWT, importPKCS8 } from "jose";
+import { and, eq } from "drizzle-orm";
+import { accountAliases, accounts, applications, authentications, emailIdentities, memberships, sectors, sectorSubjects } from "@/db/schema";
+import { insertAuthentication, listEmailIdentities, upsertClaimGrant } from "@/db/queries/identity";
+import { listOutboxMessages } from "@/db/queries/mail-outbox";
+import { insertMembership, insertOrganization } from "@/db/queries/organizations";
+import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
+import { deleteAccount, listBlockingOrganizations } from "@/lib/account/delete-account";
+import { listDataSharing, revokeSharing } from "@/lib/account/data-sharing";
+import { listSectorSubjects, rotateAccountAlias, rotateSectorSubject, accountAliasFor } from "@/lib/account/privacy";
+import { updateProfileName } from "@/lib/account/profile";
+import { loadSignInMethods, makePrimaryEmail, removeEmail, removePasskey, renamePasskey, startAddEmail, verifyAddEmail } from "@/lib/account/sign-in-methods";
+import { registerAccountByEmail } from "@/lib/identity/accounts";
+import { establish } from "@/lib/inquiry/establish";
+import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
+import { realize } from "@/lib/inquiry/realize";
+import { redeem } from "@/lib/inquiry/redeem";
+import { refresh } from "@/lib/sessions/refresh";
+import { isSudomimusError, type Reason } from "@/lib/errors";
+import { libDeps } from "../support/lib-deps";
+
+type Setup = Awaited<ReturnType<typeof libDeps>>;
+let setup: Setup;
+const rand = () => crypto.randomBytes(4).toString("hex");
+
+async function rejectsWith(promise: Promise<unknown>, reason: Reason, status?: number) {
+  let caught: unknown;
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(isSudomimusError(error), String(error));
+    assert.equal(error.reason, reason);
+    if (status) assert.equal(error.status, status);
+    caught = error;
+    return true;
+  });
+  return caught as { body?: Record<string, unknown> };
+}
+
+async function newAccount(email = `user-${rand()}@example.com`) {
+  const account = await setup.deps.db.transaction((tx) => registerAccountByEmail(tx, { email, now: setup.deps.clock.now() }));
+  return { id: account.id, email };
+}
+
+async function newOrganization(name: string, owners: string[], others: { accountId: string; role: "ADMIN" | "VIEWER" }[] = []) {
+  const organization = (await insertOrganization(setup.deps.db, { anchor: `org-${rand()}`, name }))!;
+  for (const accountId of owners) await insertMembership(setup.deps.db, { organizationId: organization.id, accountId, role: "OWNER" });
+  for (const member of others) await insertMembership(setup.deps.db, { organizationId: organization.id, accountId: member.accountId, role: member.role });
+  return organization;
+}
+
+async function newApplication(organizationId: string | null, claimPolicies: Record<string, "OFF" | "OPTIONAL" | "REQUIRED" | "SYNTHETIC"> = {}) {
+  return createApplication(setup.deps, {
+    anchor: `acct-${rand()}`,
+    organizationId,
+    names: { "en-US": `App ${rand()}` },
+    rules: {
+      authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }],
+      realize: [{ constraintType: "EMAIL", payload: { allowedEmails: ["*@example.com"] } }],
+      return: [{ returnMethod: "STATUS_POLL", payload: {} }],
+    },
+    claimPolicies,
+  });
+}
+
+async function signedRequest(app: CreatedApplication, body: Record<string, unknown>) {
+  const rawBody = new TextEncoder().encode(JSON.stringify(body));
+  const now = Math.floor(setup.deps.clock.now().getTime() / 1000);
+  const jwt = await new SignJWT({ jti: crypto.randomUUID(), body_sha256: crypto.createHash("sha256").update(rawBody).digest("base64") })
+    .setProtectedHeader({ alg: "RS256" })
+    .setIssuer(app.applicationAnchor)
+    .setAudience("sudomimus-connect")
+    .setIssuedAt(now)
+    .setExpirationTime(now + 60)
+    .sign(await importPKCS8(app.clientAuthPrivateKey, "RS256"));
+  return { authorization: `SudomimusClientJWT ${jwt}`, rawBody };
+}
+
+/** A Connect session of `user` at `app`: establish → realize → redeem. */
+async function connectSession(app: CreatedApplication, user: { id: string; email: string }) {
+  const established = await establish(setup.deps, await signedRequest(app, { applicationAnchor: app.applicationAnchor, returnMethods: [{ type: "STATUS_POLL", payload: {} }] }));
+  const inquiry = (await findInquiryByExposureKey(setup.deps, established.exposureKey))!;
+  const outcome = await realize(setup.deps, { inquiry, accountId: user.id, attempt: { method: "EMAIL_VERIFICATION" }, loginEmail: user.email, authTime: setup.deps.clock.now() });
+  assert.equal(outcome.kind, "realized");
+  return redeem(setup.deps, { exposureKey: established.exposureKey, hiddenKey: established.hiddenKey, confirmationKey: outcome.kind === "realized" ? outcome.confirmationKey : "" });
+}
+
+const body = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
+
+async function grant(accountId: string, applicationId: string, claims: ("EMAIL" | "FIRST_NAME" | "LAST_NAME")[]) {
+  for (const claim of claims) await upsertClaimGrant(setup.deps.db, { accountId, applicationId, claim, decision: "GRANTED", decidedAt: setup.deps.clock.now() });
+}
+
+describe("Account surface (lib)", () => {
+  before(async () => {
+    setup = await libDeps();
+  });
+  after(async () => setup.close());
+
+  it("blocks erasure while the account solely owns an organization with an enabled application, and lists it", async () => {
+    const user = await newAccount();
+    const organization = await newOrganization("Solo Org", [user.id]);
+    await newApplication(organization.id);
+    assert.deepEqual(await listBlockingOrganizations(setup.deps.db, user.id), [{ anchor: organization.anchor, name: "Solo Org" }]);
+    const error = await rejectsWith(deleteAccount(setup.deps, user.id, { confirmation: user.email }), "AccountOwnsLiveOrganizations", 409);
+    assert.deepEqual(error.body?.organizations, [{ anchor: organization.anchor, name: "Solo Org" }]);
+    const [row] = await setup.deps.db.select().from(accounts).where(eq(accounts.id, user.id));
+    assert.equal(row!.status, "ACTIVE", "nothing was erased");
+    assert.equal((await listEmailIdentities(setup.deps.db, user.id)).length, 1);
+  });
+
+  it("blocks on a live sector alone (its applications all retired), and unblocks once the sector is retired", async () => {
+    const user = await newAccount();
+    const organization = await newOrganization("Sector Org", [user.id]);
+    const app = await newApplication(organization.id);
+    await setup.deps.db.update(applications).set({ enabled: false, disabledAt: setup.deps.clock.now() }).where(eq(applications.id, app.applicationId));
+    assert.deepEqual((await listBlockingOrganizations(setup.deps.db, user.id)).map((org) => org.anchor), [organization.anchor]);
+    await setup.deps.db.update(sectors).set({ disabledAt: setup.deps.clock.now() }).where(eq(sectors.id, app.sectorId));
+    assert.deepEqual(await listBlockingOrganizations(setup.deps.db, user.id), []);
+    await deleteAccount(setup.deps, user.id, { confirmation: user.email.toUpperCase() });
+    const [row] = await setup.deps.db.select().from(accounts).where(eq(accounts.id, user.id));
+    assert.equal(row!.status, "DELETED");
+    assert.equal((await setup.deps.db.select().from(memberships).where(eq(memberships.organizationId, organization.id))).length, 0, "the retired organization is owner-less now");
+  });
+
+  it("never blocks on a co-owned organization, nor for an ADMIN or VIEWER of a live one", async () => {
+    const user = await newAccount();
+    const coOwner = await newAccount();
+    const shared = await newOrganization("Shared Org", [user.id, coOwner.id]);
+    await newApplication(shared.id);
+    const foreign = await newOrganization("Someone else's", [coOwner.id], [{ accountId: user.id, role: "ADMIN" }]);
+    await newApplication(foreign.id);
+    assert.deepEqual(await listBlockingOrganizations(setup.deps.db, user.id), []);
+    // The co-owner, now sole owner of the other org, is blocked by it.
+    assert.deepEqual((await listBlockingOrganizations(setup.deps.db, coOwner.id)).map((org) => org.anchor), [foreign.anchor]);
+    await deleteAccount(setup.deps, user.id, { confirmation: user.email });
+    const owners = await setup.deps.db.select().from(memberships).where(eq(memberships.organizationId, shared.id));
+    assert.deepEqual(owners.map((row) => row.accountId), [coOwner.id], "the other OWNER remains");
+    // With the user gone, the co-owner is now the sole owner of the shared org too.
+    assert.equal((await listBlockingOrganizations(setup.deps.db, coOwner.id)).length, 2);
+  });
+
+  it("refuses a wrong confirmation and erases nothing", async () => {
+    const user = await newAccount();
+    const error = await rejectsWith(deleteAccount(setup.deps, user.id, { confirmation: "delete" }), "Invalid confirmation");
+    assert.equal(error.body?.key, "confirmationMismatch");
+    const [row] = await setup.deps.db.select().from(accounts).where(eq(accounts.id, user.id));
+    assert.equal(row!.status, "ACTIVE");
+  });
+
+  it("erases the account: AccountDeleted at refresh, the email freed, re-registration gets a new subject", async () => {
+    const app = await newApplication(null, { email: "OPTIONAL" });
+    const user = await newAccount();
+    await grant(user.id, app.applicationId, ["EMAIL"]);
+    await updateProfileName(setup.deps.db, user.id, { firstName: "Ada", lastName: "Lovelace" });
+    await accountAliasFor(setup.deps.db, user.id);
+    const tokens = await connectSession(app, user);
+    const oldSubject = body(tokens.accessToken).subject;
+    assert.equal(typeof oldSubject, "string");
+
+    await deleteAccount(setup.deps, user.id, { confirmation: user.email });
+    const [row] = await setup.deps.db.select().from(accounts).where(eq(accounts.id, user.id));
+    assert.equal(row!.status, "DELETED");
+    assert.ok(row!.deletedAt);
+    assert.equal(row!.firstName, null);
+    assert.equal(row!.lastName, null);
+    assert.equal((await setup.deps.db.select().from(authentications).where(eq(authentications.accountId, user.id))).length, 0);
+    assert.equal((await setup.deps.db.select().from(emailIdentities).where(eq(emailIdentities.accountId, user.id))).length, 0);
+    assert.equal((await setup.deps.db.select().from(accountAliases).where(eq(accountAliases.accountId, user.id))).length, 0);
+
+    await rejectsWith(refresh(setup.deps, { refreshToken: tokens.refreshToken }), "AccountDeleted", 403);
+
+    const again = await newAccount(user.email);
+    assert.notEqual(again.id, user.id, "a brand-new account");
+    await grant(again.id, app.applicationId, ["EMAIL"]);
+    const fresh = await connectSession(app, again);
+    assert.notEqual(body(fresh.accessToken).subject, oldSubject, "a brand-new subject in the same sector");
+  });
+
+  it("revoking sharing is read at the next refresh: an OPTIONAL claim disappears, a REQUIRED one stops the refresh", async () => {
+    const optional = await newApplication(null, { email: "OPTIONAL", firstName: "OPTIONAL" });
+    const required = await newApplication(null, { email: "REQUIRED", firstName: "OPTIONAL" });
+    const user = await newAccount();
+    await updateProfileName(setup.deps.db, user.id, { firstName: "Grace", lastName: "" });
+    await grant(user.id, optional.applicationId, ["EMAIL", "FIRST_NAME"]);
+    await grant(user.id, required.applicationId, ["EMAIL", "FIRST_NAME"]);
+    const a = await connectSession(optional, user);
+    const b = await connectSession(required, user);
+    assert.equal(body(a.accessToken).emailAddress, user.email);
+    assert.equal(body(a.accessToken).firstName, "Grace");
+
+    const listed = await listDataSharing(setup.deps, user.id, "en-US");
+    const view = listed.find((entry) => entry.anchor === required.applicationAnchor)!;
+    assert.deepEqual(view.claims.find((claim) => claim.claim === "email"), { claim: "email", state: "GRANTED", requirement: "REQUIRED" });
+    assert.equal(view.anyShared, true);
+
+    assert.equal(await revokeSharing(setup.deps, user.id, optional.applicationAnchor), 2);
+    const refreshed = await refresh(setup.deps, { refreshToken: a.refreshToken });
+    assert.equal(body(refreshed.accessToken).emailAddress, undefined);
+    assert.equal(body(refreshed.accessToken).firstName, undefined);
+    assert.equal(refreshed.claims.email.state, "DENIED");
+
+    await revokeSharing(setup.deps, user.id, required.applicationAnchor);
+    await rejectsWith(refresh(setup.deps, { refreshToken: b.refreshToken }), "ClaimConsentRequired", 403);
+    const after = (await listDataSharing(setup.deps, user.id, "en-US")).find((entry) => entry.anchor === required.applicationAnchor)!;
+    assert.equal(after.anyShared, false);
+    await rejectsWith(revokeSharing(setup.deps, user.id, "no-such-app"), "NotFound");
+  });
+
+  it("never removes the last way to sign in, nor the primary address", async () => {
+    const user = await newAccount();
+    const passkey = (await insertAuthentication(setup.deps.db, { accountId: user.id, kind: "PASSKEY", subject: `cred-${rand()}`, label: "Laptop", publicKey: Buffer.from([1]) }))!;
+    const methods = await loadSignInMethods(setup.deps.db, user.id);
+    assert.equal(methods.passkeys.length, 1);
+    assert.equal(methods.emails.length, 1);
+    assert.equal(await renamePasskey(setup.deps, user.id, { credentialId: passkey.subject, label: "  Work   laptop " }), "Work laptop");
+    await rejectsWith(renamePasskey(setup.deps, user.id, { credentialId: passkey.subject, label: "   " }), "Invalid label");
+    await rejectsWith(removeEmail(setup.deps, user.id, { email: methods.emails[0]!.email }), "Conflict");
+
+    // Passkey-only account (no email): its only passkey stays.
+    const other = await newAccount();
+    await setup.deps.db.delete(emailIdentities).where(eq(emailIdentities.accountId, other.id));
+    const only = (await insertAuthentication(setup.deps.db, { accountId: other.id, kind: "PASSKEY", subject: `cred-${rand()}`, publicKey: Buffer.from([1]) }))!;
+    const error = await rejectsWith(removePasskey(setup.deps, other.id, { credentialId: only.subject }), "Conflict", 409);
+    assert.equal(error.body?.key, "lastSignInMethod");
+    // Someone else's passkey is "not found", not removable.
+    await rejectsWith(removePasskey(setup.deps, other.id, { credentialId: passkey.subject }), "NotFound");
+    // With an address left, the passkey may go.
+    await removePasskey(setup.deps, user.id, { credentialId: passkey.subject });
+    assert.equal((await loadSignInMethods(setup.deps.db, user.id)).passkeys.length, 0);
+  });
+
+  it("adds an address by code, makes it primary, removes the old one; another account's address fails without saying so", async () => {
+    const user = await newAccount();
+    const neighbour = await newAccount();
+    const who = { accountId: user.id, binding: crypto.randomBytes(32).toString("hex"), locale: "en-US", portalName: "Sudomimus With" };
+    const codeIn = async (to: string) => {
+      const [mail] = (await listOutboxMessages(setup.deps.db, 20)).filter((message) => message.recipient === to);
+      return /\b(\d{6})\b/.exec(mail!.textBody)![1]!;
+    };
+
+    const second = `second-${rand()}@example.com`;
+    setup.deps.clock.advance(60);
+    const started = await startAddEmail(setup.deps, who, { email: ` ${second.toUpperCase()} ` });
+    assert.equal(started.email, second);
+    await rejectsWith(verifyAddEmail(setup.deps, who, { challengeId: started.challengeId, code: "000000" }), "WrongCode");
+    await rejectsWith(verifyAddEmail(setup.deps, { ...who, binding: "f".repeat(64) }, { challengeId: started.challengeId, code: await codeIn(second) }), "CodeExpired");
+    assert.deepEqual(await verifyAddEmail(setup.deps, who, { challengeId: started.challengeId, code: await codeIn(second) }), { email: second });
+
+    let methods = await loadSignInMethods(setup.deps.db, user.id);
+    assert.deepEqual(methods.emails.map((row) => [row.email, row.isPrimary]), [[user.email, true], [second, false]]);
+    await makePrimaryEmail(setup.deps, user.id, { email: methods.emails[1]!.email });
+    methods = await loadSignInMethods(setup.deps.db, user.id);
+    assert.deepEqual(methods.emails.map((row) => [row.email, row.isPrimary]), [[user.email, false], [second, true]]);
+    await removeEmail(setup.deps, user.id, { email: methods.emails[0]!.email });
+    assert.deepEqual((await loadSignInMethods(setup.deps.db, user.id)).emails.map((row) => row.email), [second]);
+    const credentials = await setup.deps.db.select().from(authentications).where(and(eq(authentications.accountId, user.id), eq(authentications.kind, "EMAIL")));
+    assert.ok(!credentials.some((row) => row.subject === user.email), "the removed address's email-code credential went with it");
+
+    await rejectsWith(startAddEmail(setup.deps, who, { email: second }), "Conflict");
+    // The neighbour's address: a code is sent like for any address, and verifying it fails generically.
+    const taken = await startAddEmail(setup.deps, who, { email: neighbour.email });
+    const error = await rejectsWith(verifyAddEmail(setup.deps, who, { challengeId: taken.challengeId, code: await codeIn(neighbour.email) }), "Conflict");
+    assert.equal(error.body?.key, "codeNotVerified");
+    assert.equal((await listEmailIdentities(setup.deps.db, neighbour.id))[0]!.email, neighbour.email, "the neighbour keeps the address");
+  });
+
+  it("rotates the alias and a sector subject (the old subject retired, a new one live)", async () => {
+    const app = await newApplication(null);
+    const user = await newAccount();
+    const alias = await accountAliasFor(setup.deps.db, user.id);
+    const rotated = await rotateAccountAlias(setup.deps.db, user.id);
+    assert.notEqual(rotated, alias);
+    assert.equal(await accountAliasFor(setup.deps.db, user.id), rotated);
+
+    const tokens = await connectSession(app, user);
+    const before = body(tokens.accessToken).subject as string;
+    const listed = await listSectorSubjects(setup.deps, user.id, "en-US");
+    const entry = listed.find((item) => item.subject === before)!;
+    assert.equal(entry.isPortal, false);
+    assert.equal(entry.applications.length, 1);
+    const { subject } = await rotateSectorSubject(setup.deps, user.id, entry.sectorAnchor);
+    assert.notEqual(subject, before);
+    const rows = await setup.deps.db.select().from(sectorSubjects).where(and(eq(sectorSubjects.accountId, user.id), eq(sectorSubjects.sectorId, app.sectorId)));
+    assert.equal(rows.length, 2);
+    assert.ok(rows.find((row) => row.subject === before)!.retiredAt, "the old subject is retired");
+    const next = await connectSession(app, user);
+    assert.equal(body(next.accessToken).subject, subject, "the application sees the new subject from the next sign-in");
+    await rejectsWith(rotateSectorSubject(setup.deps, user.id, "no-such-sector"), "NotFound");
+  });
+
+  it("validates names: trimmed, length-limited, no control characters; empty clears", async () => {
+    const user = await newAccount();
+    assert.deepEqual(await updateProfileName(setup.deps.db, user.id, { firstName: "  Jean-Luc  ", lastName: "O’Brien" }), { ok: true, firstName: "Jean-Luc", lastName: "O’Brien" });
+    assert.deepEqual(await updateProfileName(setup.deps.db, user.id, { firstName: "x".repeat(101), lastName: "a\u0000b" }), { ok: false, errors: { firstName: "nameTooLong", lastName: "nameInvalid" } });
+    assert.deepEqual(await updateProfileName(setup.deps.db, user.id, { firstName: "", lastName: "" }), { ok: true, firstName: null, lastName: null });
+  });
+});

@@ -1,0 +1,174 @@
+// The portal's application-configuration layer through its lib functions on
+// a real database of this pass's kind: who may write (ADMIN+, never a VIEWER,
+// a stranger or a retired organization), that the rules engine's own
+// validation answers per field with translatable keys, that a bad save
+// writes nothing, that disabled rules are kept but never evaluated, that
+// templates ask for what they cannot guess, and that access keys are the
+// caller's own.
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { listAllRules, listEnabledRules } from "@/db/queries/applications";
+import { insertMembership, insertOrganization, updateOrganization } from "@/db/queries/organizations";
+import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
+import { createOwnAccessKey, listOwnAccessKeys, revokeOwnAccessKey } from "@/lib/developer/application-config/access-keys";
+import { loadClaimPolicy, saveClaimPolicy } from "@/lib/developer/application-config/claims";
+import { newRuleDraft, type RuleSetDraft } from "@/lib/developer/application-config/rule-fields";
+import { applyTemplate, loadRuleDraft, saveRules } from "@/lib/developer/application-config/rules";
+import { isSudomimusError, type Reason } from "@/lib/errors";
+import { registerAccountByEmail } from "@/lib/identity/accounts";
+import { buildTemplate } from "@/lib/rules/templates";
+import type { Deps } from "@/lib/runtime";
+import { libDeps, type TestClock } from "../support/lib-deps";
+
+let setup: Awaited<ReturnType<typeof libDeps>>;
+let deps: Deps & { clock: TestClock };
+let app: CreatedApplication;
+let organizationId: string;
+const people: Record<"owner" | "admin" | "viewer" | "stranger", string> = { owner: "", admin: "", viewer: "", stranger: "" };
+
+async function rejectsWith(promise: Promise<unknown>, reason: Reason) {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(isSudomimusError(error), String(error));
+    assert.equal(error.reason, reason);
+    return true;
+  });
+}
+
+const emptyDraft = (): RuleSetDraft => ({ authentication: [], realize: [], return: [] });
+
+describe("application configuration (lib)", () => {
+  before(async () => {
+    setup = await libDeps();
+    deps = setup.deps;
+    const organization = await insertOrganization(deps.db, { anchor: `cfg-org-${crypto.randomBytes(3).toString("hex")}`, name: "Config org" });
+    organizationId = organization!.id;
+    for (const role of Object.keys(people) as Array<keyof typeof people>) {
+      const account = await deps.db.transaction((tx) => registerAccountByEmail(tx, { email: `${role}-${crypto.randomBytes(3).toString("hex")}@example.com`, now: deps.clock.now() }));
+      people[role] = account.id;
+      if (role !== "stranger") await insertMembership(deps.db, { organizationId, accountId: account.id, role: role.toUpperCase() as "OWNER" | "ADMIN" | "VIEWER" });
+    }
+    app = await createApplication(deps, {
+      anchor: `cfg-lib-${crypto.randomBytes(3).toString("hex")}`,
+      organizationId,
+      names: { "en-US": "Config lib" },
+      rules: buildTemplate("standard-web-app", { callbackDomains: ["app.example.com"] }),
+    });
+  });
+  after(async () => {
+    await setup?.close();
+  });
+
+  it("lets ADMIN and OWNER save rules, refuses a VIEWER and hides the application from a stranger", async () => {
+    const draft = await loadRuleDraft(deps.db, app.applicationId);
+    assert.equal(draft.return[0]?.fields.allowedCallbackDomains, "app.example.com");
+    for (const role of ["admin", "owner"] as const) assert.deepEqual(await saveRules(deps, people[role], app.applicationAnchor, draft), { ok: true });
+    await rejectsWith(saveRules(deps, people.viewer, app.applicationAnchor, emptyDraft()), "Forbidden");
+    await rejectsWith(saveRules(deps, people.stranger, app.applicationAnchor, emptyDraft()), "ApplicationNotFound");
+    await rejectsWith(saveClaimPolicy(deps, people.viewer, app.applicationAnchor, { email: "REQUIRED" }), "Forbidden");
+    await rejectsWith(applyTemplate(deps, people.viewer, app.applicationAnchor, { template: "cli-device" }), "Forbidden");
+    assert.equal((await listEnabledRules(deps.db, app.applicationId)).return.length, 1, "nothing the refused calls sent was stored");
+  });
+
+  it("answers invalid rules per field with translatable keys, and writes nothing", async () => {
+    const before = await listAllRules(deps.db, app.applicationId);
+    const draft = await loadRuleDraft(deps.db, app.applicationId);
+    draft.return[0]!.fields.allowedCallbackDomains = "app.example.com\nhttps://evil.example.com/x";
+    draft.return[0]!.accessTokenTtlSeconds = "59";
+    draft.realize[0]!.fields.allowedEmails = "";
+    const reveal = newRuleDraft("return", "REVEAL");
+    reveal.fields.includeAccessToken = false;
+    reveal.fields.includeRefreshToken = false;
+    const oidc = newRuleDraft("return", "OIDC");
+    oidc.fields.redirectUris = "https://rp.example.com/cb#frag";
+    oidc.fields.allowedScopes = ["email"];
+    const steam = newRuleDraft("authentication", "STEAM_TICKET");
+    steam.fields.allowedSteamAppIds = "480\nabc";
+    draft.return.push(reveal, oidc);
+    draft.authentication.push(steam);
+
+    const result = await saveRules(deps, people.admin, app.applicationAnchor, draft);
+    assert.equal(result.ok, false);
+    const errors = Object.fromEntries((result.ok ? [] : result.errors).map((error) => [error.field, { key: error.key, values: error.values }]));
+    assert.deepEqual(errors["return.0.allowedCallbackDomains"], { key: "callbackDomain", values: { entry: "https://evil.example.com/x" } });
+    assert.deepEqual(errors["return.0.accessTokenTtlSeconds"], { key: "ttlRange", values: { min: 60, max: 604800 } });
+    assert.equal(errors["realize.0.allowedEmails"]?.key, "listEmpty");
+    assert.equal(errors["return.1.payload"]?.key, "revealNothing");
+    assert.deepEqual(errors["return.2.redirectUris"], { key: "redirectUri", values: { entry: "https://rp.example.com/cb#frag" } });
+    assert.equal(errors["return.2.allowedScopes"]?.key, "scopesNeedOpenid");
+    assert.deepEqual(errors["authentication.3.allowedSteamAppIds"], { key: "steamAppId", values: { entry: "abc" } });
+    assert.deepEqual(await listAllRules(deps.db, app.applicationId), before, "a refused save leaves every layer as it was");
+  });
+
+  it("keeps a disabled rule for the editor but never evaluates it, and stores TTL overrides", async () => {
+    const draft = await loadRuleDraft(deps.db, app.applicationId);
+    const poll = newRuleDraft("return", "STATUS_POLL");
+    poll.enabled = false;
+    draft.return.push(poll);
+    draft.return[0]!.refreshTokenTtlSeconds = "86400";
+    assert.deepEqual(await saveRules(deps, people.admin, app.applicationAnchor, draft), { ok: true });
+    const reloaded = await loadRuleDraft(deps.db, app.applicationId);
+    assert.deepEqual(reloaded.return.map((rule) => [rule.kind, rule.enabled]), [["CALLBACK", true], ["STATUS_POLL", false]]);
+    assert.equal(reloaded.return[0]!.refreshTokenTtlSeconds, "86400");
+    const enabled = await listEnabledRules(deps.db, app.applicationId);
+    assert.deepEqual(enabled.return.map((rule) => rule.kind), ["CALLBACK"]);
+    assert.equal(enabled.return[0]!.refreshTokenTtlSeconds, 86400);
+  });
+
+  it("asks a template for the inputs it cannot guess, validates them, and replaces all rules at once", async () => {
+    assert.deepEqual(await applyTemplate(deps, people.admin, app.applicationAnchor, { template: "standard-web-app", callbackDomains: " " }), {
+      ok: false,
+      field: "callbackDomains",
+      key: "templateInputRequired",
+    });
+    assert.deepEqual(await applyTemplate(deps, people.admin, app.applicationAnchor, { template: "standard-web-app", callbackDomains: "shop.example.com\nshop.example.com:443" }), {
+      ok: false,
+      field: "callbackDomains",
+      key: "callbackDomain",
+      values: { entry: "shop.example.com:443" },
+    });
+    assert.deepEqual(await applyTemplate(deps, people.admin, app.applicationAnchor, { template: "steam-game", steamAppIds: "480, x" }), {
+      ok: false,
+      field: "steamAppIds",
+      key: "steamAppId",
+      values: { entry: "x" },
+    });
+    assert.deepEqual((await applyTemplate(deps, people.admin, app.applicationAnchor, { template: "nope" })).ok, false);
+    assert.deepEqual(await applyTemplate(deps, people.admin, app.applicationAnchor, { template: "cli-device" }), { ok: true });
+    const rules = await listAllRules(deps.db, app.applicationId);
+    assert.deepEqual(rules.return.map((rule) => rule.kind), ["DEVICE_CODE"], "the old rules, disabled ones included, are gone");
+    assert.deepEqual(rules.authentication.map((rule) => rule.kind), ["PASSKEY_USERNAMELESS", "PASSKEY_REASONED", "EMAIL_VERIFICATION"]);
+  });
+
+  it("saves the claim policy for an ADMIN and refuses what is not a requirement", async () => {
+    assert.deepEqual(await saveClaimPolicy(deps, people.admin, app.applicationAnchor, { email: "REQUIRED", lastName: "SYNTHETIC" }), { ok: true });
+    assert.deepEqual(await loadClaimPolicy(deps.db, app.applicationId), { email: "REQUIRED", firstName: "OFF", lastName: "SYNTHETIC" });
+    assert.deepEqual(await saveClaimPolicy(deps, people.admin, app.applicationAnchor, { email: "ALWAYS" }), { ok: false, error: "invalid" });
+  });
+
+  it("issues access keys for the caller's own account only, and revokes only the caller's keys", async () => {
+    const bad = await createOwnAccessKey(deps, people.admin, app.applicationAnchor, { label: "x", expiresInDays: "0", accessTokenTtlSeconds: "", refreshTokenTtlSeconds: "", grants: [] });
+    assert.deepEqual(bad, { ok: false, field: "expiresInDays", error: "expiryRange" });
+    const ttl = await createOwnAccessKey(deps, people.admin, app.applicationAnchor, { label: "", expiresInDays: "", accessTokenTtlSeconds: "30", refreshTokenTtlSeconds: "", grants: [] });
+    assert.deepEqual(ttl, { ok: false, field: "accessTokenTtlSeconds", error: "ttlRange" });
+    await rejectsWith(createOwnAccessKey(deps, people.viewer, app.applicationAnchor, { label: "", expiresInDays: "", accessTokenTtlSeconds: "", refreshTokenTtlSeconds: "", grants: [] }), "Forbidden");
+
+    const created = await createOwnAccessKey(deps, people.admin, app.applicationAnchor, { label: "ci", expiresInDays: "30", accessTokenTtlSeconds: "", refreshTokenTtlSeconds: "", grants: ["email"] });
+    assert.ok(created.ok);
+    const mine = await listOwnAccessKeys(deps, people.admin, app.applicationId);
+    assert.deepEqual(mine.map((key) => [key.accessKeyIdentifier, key.label]), [[created.key.accessKeyIdentifier, "ci"]]);
+    assert.equal(mine[0]!.expiresAt?.getTime(), deps.clock.now().getTime() + 30 * 86400 * 1000);
+    assert.deepEqual(await listOwnAccessKeys(deps, people.owner, app.applicationId), [], "another member does not see it");
+    assert.deepEqual(await revokeOwnAccessKey(deps, people.owner, app.applicationAnchor, created.key.accessKeyIdentifier), { ok: false }, "nor revoke it");
+    assert.deepEqual(await revokeOwnAccessKey(deps, people.admin, app.applicationAnchor, created.key.accessKeyIdentifier), { ok: true });
+    assert.ok((await listOwnAccessKeys(deps, people.admin, app.applicationId))[0]!.revokedAt);
+  });
+
+  it("freezes a retired organization's applications for everyone, OWNER included", async () => {
+    await updateOrganization(deps.db, organizationId, { disabledAt: deps.clock.now() });
+    const draft = await loadRuleDraft(deps.db, app.applicationId);
+    await rejectsWith(saveRules(deps, people.owner, app.applicationAnchor, draft), "Forbidden");
+    await rejectsWith(saveClaimPolicy(deps, people.owner, app.applicationAnchor, { email: "OFF" }), "Forbidden");
+    await updateOrganization(deps.db, organizationId, { disabledAt: null });
+  });
+});

@@ -1,0 +1,194 @@
+// The developer surface's rules, through its lib functions on a real database
+// of this pass's kind: who may do what (VIEWER < ADMIN < OWNER), the last
+// OWNER is never removed, demoted or lets go, retiring needs the sole OWNER
+// and everything inside disabled, a retired organization is frozen, quotas
+// hold, and an application created here authenticates with the key handed out.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { findApplicationByAnchor, findSectorById } from "@/db/queries/applications";
+import { updateOrganization } from "@/db/queries/organizations";
+import { accountAliasFor } from "@/lib/identity/account-alias";
+import { registerAccountByEmail } from "@/lib/identity/accounts";
+import { isSudomimusError } from "@/lib/errors";
+import {
+  createDeveloperApplication,
+  reenableApplication,
+  renameApplication,
+  retireApplication,
+  rotateClientAuthKey,
+  rotateTokenSigningKey,
+} from "@/lib/developer/applications";
+import {
+  changeMemberRole,
+  createOrganization,
+  inviteMember,
+  leaveOrganization,
+  membersOf,
+  reenableOrganization,
+  removeMember,
+  renameOrganization,
+  retireOrganization,
+} from "@/lib/developer/organizations";
+import { OWNED_ORGANIZATION_QUOTA } from "@/lib/developer/quotas";
+import { createSector, reenableSector, retireSector } from "@/lib/developer/sectors";
+import { libDeps } from "../support/lib-deps";
+
+type Setup = Awaited<ReturnType<typeof libDeps>>;
+let setup: Setup;
+let counter = 0;
+
+async function newAccount(): Promise<{ id: string; alias: string }> {
+  const account = await registerAccountByEmail(setup.deps.db, { email: `dev-${++counter}-${Date.now()}@example.test`, now: setup.deps.clock.now() });
+  return { id: account.id, alias: await accountAliasFor(setup.deps.db, account.id) };
+}
+
+/** Asserts the promise is refused with the given message key (the code the portal translates). */
+async function refusedWith(promise: Promise<unknown>, code: string) {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(isSudomimusError(error), String(error));
+    assert.equal(error.body?.code, code, `${error.reason}: ${error.message}`);
+    return true;
+  });
+}
+
+/** The opaque reference of `accountId` in the organization (as the member list hands it out). */
+async function memberRef(organizationId: string, accountId: string) {
+  const self = (await membersOf(setup.deps, accountId, organizationId)).find((member) => member.self);
+  assert.ok(self, "the account is a member");
+  return self.reference;
+}
+
+describe("developer surface rules (lib)", () => {
+  before(async () => {
+    setup = await libDeps();
+  });
+  after(async () => {
+    await setup?.close();
+  });
+
+  it("roles: VIEWER sees, ADMIN edits, OWNER manages members; the last OWNER stays", async () => {
+    const deps = setup.deps;
+    const owner = await newAccount();
+    const admin = await newAccount();
+    const viewer = await newAccount();
+    const organization = await createOrganization(deps, owner.id, "Acme, Inc.");
+    assert.match(organization.anchor, /^acme-inc/);
+
+    await inviteMember(deps, owner.id, organization.anchor, admin.alias.toUpperCase(), "ADMIN");
+    await inviteMember(deps, owner.id, organization.anchor, ` ${viewer.alias} `, "VIEWER");
+    await refusedWith(inviteMember(deps, owner.id, organization.anchor, viewer.alias, "VIEWER"), "alreadyMember");
+    await refusedWith(inviteMember(deps, owner.id, organization.anchor, "quiet-meadow-0000-0000-0000-otter", "VIEWER"), "aliasUnknown");
+    // An ADMIN may not manage members; a VIEWER may not rename.
+    await refusedWith(inviteMember(deps, admin.id, organization.anchor, (await newAccount()).alias, "VIEWER"), "roleTooLow");
+    await refusedWith(renameOrganization(deps, viewer.id, organization.anchor, "Renamed"), "roleTooLow");
+    await renameOrganization(deps, admin.id, organization.anchor, "Acme Labs");
+
+    // No member view carries an internal id, and references are opaque.
+    const members = await membersOf(deps, owner.id, organization.id);
+    assert.equal(members.length, 3);
+    assert.ok(!JSON.stringify(members).includes(owner.id));
+
+    // The last OWNER cannot leave, be demoted or be removed — not even by themselves.
+    const ownerRef = await memberRef(organization.id, owner.id);
+    await refusedWith(leaveOrganization(deps, owner.id, organization.anchor), "lastOwner");
+    await refusedWith(changeMemberRole(deps, owner.id, organization.anchor, ownerRef, "ADMIN"), "lastOwner");
+    await refusedWith(removeMember(deps, owner.id, organization.anchor, ownerRef), "lastOwner");
+
+    // With a second OWNER, the first may step down; the new last OWNER is protected again.
+    const adminRef = await memberRef(organization.id, admin.id);
+    await changeMemberRole(deps, owner.id, organization.anchor, adminRef, "OWNER");
+    await changeMemberRole(deps, owner.id, organization.anchor, ownerRef, "ADMIN");
+    await refusedWith(changeMemberRole(deps, owner.id, organization.anchor, adminRef, "VIEWER"), "roleTooLow");
+    await refusedWith(leaveOrganization(deps, admin.id, organization.anchor), "lastOwner");
+
+    // A VIEWER may leave; afterwards the organization is not found for them.
+    await leaveOrganization(deps, viewer.id, organization.anchor);
+    await assert.rejects(renameOrganization(deps, viewer.id, organization.anchor, "x"), (error: unknown) => isSudomimusError(error, "NotFound"));
+  });
+
+  it("applications: ADMIN creates with validation and quota, only the sole OWNER retires", async () => {
+    const deps = setup.deps;
+    const owner = await newAccount();
+    const admin = await newAccount();
+    const organization = await createOrganization(deps, owner.id, "Quota Co");
+    await inviteMember(deps, owner.id, organization.anchor, admin.alias, "ADMIN");
+    const anchor = `app-${Date.now()}`;
+
+    await refusedWith(createDeveloperApplication(deps, admin.id, { organizationAnchor: organization.anchor, anchor: "Bad Anchor", names: { "en-US": "x" } }), "anchorInvalid");
+    await refusedWith(createDeveloperApplication(deps, admin.id, { organizationAnchor: organization.anchor, anchor, names: { "de-DE": "Nur Deutsch" } }), "nameRequired");
+    const created = await createDeveloperApplication(deps, admin.id, { organizationAnchor: organization.anchor, anchor, names: { "en-US": "Shop", "de-DE": "Laden", "fr-FR": "" } });
+    assert.match(created.clientAuthPrivateKey, /BEGIN PRIVATE KEY/);
+    const stored = await findApplicationByAnchor(deps.db, anchor);
+    assert.deepEqual(stored?.names, { "en-US": "Shop", "de-DE": "Laden" });
+    assert.ok(!JSON.stringify(stored).includes(created.clientAuthPrivateKey.split("\n")[1]!), "the private key is not stored");
+    await assert.rejects(
+      createDeveloperApplication(deps, admin.id, { organizationAnchor: organization.anchor, anchor, names: { "en-US": "Again" } }),
+      (error: unknown) => isSudomimusError(error, "ApplicationAnchorTaken"),
+    );
+
+    // Key rotation (ADMIN) replaces the public halves; the new private key is returned once.
+    await rotateTokenSigningKey(deps, admin.id, anchor);
+    const rotatedPrivate = await rotateClientAuthKey(deps, admin.id, anchor);
+    const rotated = await findApplicationByAnchor(deps.db, anchor);
+    assert.notEqual(rotated?.tokenSigningPublicKey, stored?.tokenSigningPublicKey);
+    assert.notEqual(rotated?.clientAuthPublicKey, stored?.clientAuthPublicKey);
+    assert.match(rotatedPrivate, /BEGIN PRIVATE KEY/);
+
+    // Retiring: not an ADMIN, not one of two OWNERs — only the sole OWNER.
+    await refusedWith(retireApplication(deps, admin.id, anchor), "roleTooLow");
+    await retireApplication(deps, owner.id, anchor);
+    assert.equal((await findApplicationByAnchor(deps.db, anchor))?.enabled, false);
+    await changeMemberRole(deps, owner.id, organization.anchor, await memberRef(organization.id, admin.id), "OWNER");
+    await refusedWith(reenableApplication(deps, owner.id, anchor), "soleOwnerOnly");
+
+    // A second application in the same sector, then the sector quota.
+    const sector = await createSector(deps, admin.id, organization.anchor, "Shared family");
+    await renameApplication(deps, admin.id, anchor, { "en-US": "Shop 2" });
+    // An operator lowers the quotas: 2 applications and 2 sectors, both now used up.
+    await updateOrganization(deps.db, organization.id, { applicationQuota: 2, sectorQuota: 2 });
+    await createDeveloperApplication(deps, admin.id, { organizationAnchor: organization.anchor, anchor: `${anchor}-b`, names: { "en-US": "B" }, sectorAnchor: sector.anchor });
+    await refusedWith(createDeveloperApplication(deps, admin.id, { organizationAnchor: organization.anchor, anchor: `${anchor}-c`, names: { "en-US": "C" } }), "applicationQuota");
+    await refusedWith(createSector(deps, admin.id, organization.anchor, "One too many"), "sectorQuota");
+  });
+
+  it("retiring: sectors need their applications disabled, organizations everything; retired is frozen", async () => {
+    const deps = setup.deps;
+    const owner = await newAccount();
+    const viewer = await newAccount();
+    const organization = await createOrganization(deps, owner.id, "Retire Me");
+    await inviteMember(deps, owner.id, organization.anchor, viewer.alias, "VIEWER");
+    const anchor = `ret-${Date.now()}`;
+    await createDeveloperApplication(deps, owner.id, { organizationAnchor: organization.anchor, anchor, names: { "en-US": "R" } });
+    const sector = (await findSectorById(deps.db, (await findApplicationByAnchor(deps.db, anchor))!.sectorId))!;
+
+    await refusedWith(retireOrganization(deps, owner.id, organization.anchor), "organizationHasLiveResources");
+    await refusedWith(retireSector(deps, owner.id, organization.anchor, sector.anchor), "sectorHasLiveApplications");
+    await refusedWith(retireSector(deps, viewer.id, organization.anchor, sector.anchor), "roleTooLow");
+    await retireApplication(deps, owner.id, anchor);
+    await retireSector(deps, owner.id, organization.anchor, sector.anchor);
+    // An application cannot come back into a retired sector.
+    await refusedWith(reenableApplication(deps, owner.id, anchor), "sectorRetired");
+    await refusedWith(retireOrganization(deps, viewer.id, organization.anchor), "roleTooLow");
+    await retireOrganization(deps, owner.id, organization.anchor);
+
+    // Frozen: no rename, no members, no creation, no leaving.
+    await refusedWith(renameOrganization(deps, owner.id, organization.anchor, "New"), "organizationRetired");
+    await refusedWith(inviteMember(deps, owner.id, organization.anchor, (await newAccount()).alias, "VIEWER"), "organizationRetired");
+    await refusedWith(createSector(deps, owner.id, organization.anchor, "S"), "organizationRetired");
+    await refusedWith(createDeveloperApplication(deps, owner.id, { organizationAnchor: organization.anchor, anchor: `${anchor}-x`, names: { "en-US": "X" } }), "organizationRetired");
+    await refusedWith(leaveOrganization(deps, viewer.id, organization.anchor), "organizationRetired");
+    await refusedWith(reenableSector(deps, owner.id, organization.anchor, sector.anchor), "organizationRetired");
+    await refusedWith(reenableOrganization(deps, viewer.id, organization.anchor), "roleTooLow");
+
+    await reenableOrganization(deps, owner.id, organization.anchor);
+    await reenableSector(deps, owner.id, organization.anchor, sector.anchor);
+    await reenableApplication(deps, owner.id, anchor);
+    assert.equal((await findApplicationByAnchor(deps.db, anchor))?.enabled, true);
+  });
+
+  it("an account owns at most OWNED_ORGANIZATION_QUOTA organizations", async () => {
+    const owner = await newAccount();
+    for (let i = 0; i < OWNED_ORGANIZATION_QUOTA; i++) await createOrganization(setup.deps, owner.id, "Same name");
+    await refusedWith(createOrganization(setup.deps, owner.id, "One more"), "ownedOrganizationQuota");
+  });
+});
