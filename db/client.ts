@@ -13,6 +13,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "./schema";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
+import { queryPrepared } from "./pglite-prepared";
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -29,14 +30,17 @@ export interface OpenDatabase {
 /**
  * Rows of a hand-written statement (the hot paths use a few combined
  * queries). Outside a transaction the rendered SQL goes straight to the
- * driver — drizzle's result layer roughly doubled the cost of these queries
- * on PGlite — inside one it goes through the transaction's executor.
+ * driver as a prepared statement — drizzle's result layer roughly doubled the
+ * cost of these queries on PGlite, re-planning them cost more than running
+ * them — inside one it goes through the transaction's executor.
  */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const direct = db as unknown as { $client?: unknown; dialect?: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } } };
   if (direct.$client && direct.dialect) {
     const { sql: text, params } = direct.dialect.sqlToQuery(query);
-    if (direct.$client instanceof PGlite) return (await direct.$client.query<T>(text, params)).rows;
+    if (direct.$client instanceof PGlite) {
+      return (await queryPrepared<T>(direct.$client, text, params)) ?? (await direct.$client.query<T>(text, params)).rows;
+    }
     return (await (direct.$client as postgres.Sql).unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[];
   }
   const result = (await db.execute(query)) as unknown;

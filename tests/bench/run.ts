@@ -92,7 +92,13 @@ function processCpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-async function runPhase<T>(serverPid: number, items: T[], request: (item: T) => Promise<boolean>): Promise<PhaseResult> {
+// With BENCH_PROFILE, each phase's window on the monotonic clock (the one V8's
+// CPU profiles use) is written beside the profile, to read one phase alone.
+const phaseWindows: Record<string, { startUs: number; endUs: number }> = {};
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
+async function runPhase<T>(phase: string, serverPid: number, items: T[], request: (item: T) => Promise<boolean>): Promise<PhaseResult> {
+  const startUs = monotonicUs();
   const cpuBefore = processCpuMs(serverPid);
   const latencies: number[] = [];
   let failures = 0;
@@ -112,6 +118,7 @@ async function runPhase<T>(serverPid: number, items: T[], request: (item: T) => 
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   const cpuMsPerRequest = (processCpuMs(serverPid) - cpuBefore) / items.length;
+  phaseWindows[phase] = { startUs, endUs: monotonicUs() };
   return { cpuMsPerRequest, count: items.length, seconds, perSecond: items.length / seconds, p50: pct(0.5), p99: pct(0.99), failures };
 }
 
@@ -228,7 +235,7 @@ async function benchDatabase(kind: "pglite" | "postgres", bounds: { redeem: numb
     // establish
     const establishRequests = await Promise.all(Array.from({ length: N }, () => establishBody(app)));
     const established: { exposureKey: string; hiddenKey: string }[] = [];
-    const establishResult = await runPhase(server.process.pid!, establishRequests, async (request) => {
+    const establishResult = await runPhase("establish", server.process.pid!, establishRequests, async (request) => {
       const response = await postJson(base, "/connect-api/establish", request.body, { authorization: request.authorization });
       if (response.status === 200) established.push({ exposureKey: String(response.body.exposureKey), hiddenKey: String(response.body.hiddenKey) });
       return response.status === 200;
@@ -244,14 +251,15 @@ async function benchDatabase(kind: "pglite" | "postgres", bounds: { redeem: numb
     }
 
     const refreshTokens: string[] = [];
-    const redeemResult = await runPhase(server.process.pid!, triples, async (keys) => {
+    const redeemResult = await runPhase("redeem", server.process.pid!, triples, async (keys) => {
       const response = await postJson(base, "/connect-api/redeem", keys);
       if (response.status === 200) refreshTokens.push(String(response.body.refreshToken));
       else if (process.env.BENCH_DEBUG) console.error("redeem", response.status, JSON.stringify(response.body));
       return response.status === 200;
     });
-    const refreshResult = await runPhase(server.process.pid!, refreshTokens, async (refreshToken) => (await postJson(base, "/connect-api/refresh", { refreshToken })).status === 200);
+    const refreshResult = await runPhase("refresh", server.process.pid!, refreshTokens, async (refreshToken) => (await postJson(base, "/connect-api/refresh", { refreshToken })).status === 200);
 
+    if (process.env.BENCH_PROFILE) fs.writeFileSync(path.join(process.env.BENCH_PROFILE, `phases-${kind}.json`), JSON.stringify(phaseWindows));
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.process.pid}/status`, "utf8"))?.[1] ?? 0);
     return {
       kind,
