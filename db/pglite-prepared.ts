@@ -15,7 +15,11 @@ interface PreparedStatement {
 // Statement texts are the hot paths' fixed templates; the cap only guards
 // against a caller that builds texts dynamically.
 const MAX_STATEMENTS = 256;
-const statements = new WeakMap<PGlite, Map<string, PreparedStatement>>();
+// Kept on the client itself, under a process-wide symbol: the server loads
+// this module twice (the API fast path and Next's bundle) over one PGlite,
+// and Postgres knows each statement name once per database session.
+const STATEMENTS = Symbol.for("sudomimus.pglite.preparedStatements");
+type WithStatements = PGlite & { [STATEMENTS]?: Map<string, PreparedStatement> };
 
 // The PGlite internals every public query method goes through: the
 // transaction mutex keeps a statement out of someone else's open
@@ -50,8 +54,8 @@ async function prepare(client: PGlite, known: Map<string, PreparedStatement>, te
 
 /** Rows of one statement, prepared on first use; null when the cache is full (the caller then uses `query`). */
 export async function queryPrepared<T>(client: PGlite, text: string, params: unknown[]): Promise<T[] | null> {
-  let known = statements.get(client);
-  if (!known) statements.set(client, (known = new Map()));
+  const holder = client as WithStatements;
+  const known = (holder[STATEMENTS] ??= new Map());
   if (!known.has(text) && known.size >= MAX_STATEMENTS) return null;
   const internals = client as unknown as PgliteInternals;
   return internals._runExclusiveTransaction(() =>

@@ -5,6 +5,7 @@
 // account id is a foreign key only and never leaves the server.
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   customType,
@@ -608,6 +609,10 @@ export const browserSessions = pgTable(
       .references(() => accounts.id, { onDelete: "cascade" }),
     authenticationMethod: text("authentication_method").notNull(),
     loginEmail: text("login_email"),
+    // A sign-in through a federation connector: which one (Layer 1 names
+    // connectors, and SSO_ONLY is satisfied only by the bound one). Deleting
+    // the connector ends the sessions it made.
+    federationConnectorId: uuid("federation_connector_id").references((): AnyPgColumn => federationConnectors.id, { onDelete: "cascade" }),
     authTime: at("auth_time").notNull(),
     expiresAt: at("expires_at").notNull(),
     createdAt: createdAt(),

@@ -47,6 +47,8 @@ export interface SignInFlowProps {
   signedIn: { displayName: string; usableHere: boolean } | null;
   requirements: Record<Claim, Requirement> | null;
   codeMinutes: number;
+  /** Shown on the first step: why a round trip to an IdP came back without a sign-in. */
+  notice?: MessageRef | null;
 }
 
 function stepFor(outcome: ViaOutcome): Step {
@@ -64,10 +66,10 @@ function stepFor(outcome: ViaOutcome): Step {
   }
 }
 
-export function SignInFlow({ exposureKey, application, methods, signedIn: initiallySignedIn, requirements, codeMinutes }: SignInFlowProps) {
+export function SignInFlow({ exposureKey, application, methods, signedIn: initiallySignedIn, requirements, codeMinutes, notice = null }: SignInFlowProps) {
   const supportsPasskeys = useWebAuthnSupport();
   const [signedIn, setSignedIn] = useState(initiallySignedIn);
-  const [step, setStep] = useState<Step>(initiallySignedIn?.usableHere ? { name: "continuing" } : { name: "start", notice: null });
+  const [step, setStep] = useState<Step>(initiallySignedIn?.usableHere ? { name: "continuing" } : { name: "start", notice });
   const [stepNumber, setStepNumber] = useState(0);
   const [email, setEmail] = useState("");
 

@@ -6,7 +6,8 @@ import type { z } from "zod";
 import type { Deps } from "../runtime";
 import type { Route } from "./route";
 
-export type AdminDeps = Pick<Deps, "db" | "keyring" | "clock">;
+// fetch: commands that check an upstream before storing it (create-connector's discovery).
+export type AdminDeps = Pick<Deps, "db" | "keyring" | "clock" | "fetch">;
 
 /** The flags of a command line: every `--name value` (repeatable ones keep all values). */
 export type Flags = ReadonlyMap<string, readonly string[]>;

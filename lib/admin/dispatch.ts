@@ -61,7 +61,7 @@ async function onPostgres(config: Config, url: string, request: AdminRequest): P
     throw new CliError(`Cannot reach the database ${database}: ${messageOf(error)}`);
   }
   try {
-    const deps = { db: opened.db, keyring: createKeyring(config.secret), clock: systemClock };
+    const deps = { db: opened.db, keyring: createKeyring(config.secret), clock: systemClock, fetch: globalThis.fetch.bind(globalThis) };
     return { result: await runAdminCommand(deps, request), route: { kind: "postgres", database } };
   } finally {
     await opened.close();

@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { Executor } from "@/db/client";
 import { deleteRules, insertRules } from "@/db/queries/applications";
+import { connectorsOfApplicationOrganization } from "@/db/queries/federation-connectors";
 import { fail } from "../errors";
 import { ruleSetSchema } from "../rules";
 
@@ -25,9 +26,25 @@ export interface RuleSetEnabled {
   return?: readonly boolean[];
 }
 
+/** A "Sign in with <IdP>" rule may only name a connector of the application's own organization (docs 25). */
+async function assertOwnConnectors(db: Executor, applicationId: string, rules: RuleSet): Promise<void> {
+  const named = rules.authentication.flatMap((rule, index) =>
+    rule.method === "ENTERPRISE_FEDERATION_APPLICATION_MANAGED" ? [{ index, anchor: rule.payload.connectorAnchor }] : [],
+  );
+  const own = await connectorsOfApplicationOrganization(db, applicationId, named.map((rule) => rule.anchor));
+  const stranger = named.find((rule) => !own.has(rule.anchor));
+  if (stranger) {
+    fail("Invalid rules", {
+      message: `authentication.${stranger.index}.payload.connectorAnchor: no connector ${stranger.anchor} belongs to this application's organization.`,
+      body: { field: "connectorAnchor", code: "connectorNotOwned", index: stranger.index },
+    });
+  }
+}
+
 /** Replaces all three layers at once (callers run it inside a transaction). */
 export async function replaceRuleSet(db: Executor, applicationId: string, input: RuleSetInput, enabled: RuleSetEnabled = {}): Promise<void> {
   const rules = parseRuleSet(input);
+  await assertOwnConnectors(db, applicationId, rules);
   const ttl = (rule: { accessTokenTtlSeconds?: number | null; refreshTokenTtlSeconds?: number | null }) => ({
     accessTokenTtlSeconds: rule.accessTokenTtlSeconds ?? null,
     refreshTokenTtlSeconds: rule.refreshTokenTtlSeconds ?? null,

@@ -19,6 +19,7 @@ export const RIGHTS = {
   editOrganization: "ADMIN", // rename the organization
   manageMembers: "OWNER", // invite, change a role, remove
   retire: "OWNER", // and additionally the sole OWNER: see requireSoleOwner
+  federation: "OWNER", // federation connectors (docs 23: owner-only)
 } as const satisfies Record<string, MemberRole>;
 
 export type Right = keyof typeof RIGHTS;

@@ -17,7 +17,7 @@ import { returnMethodAllowed } from "../rules";
 import type { Deps } from "../runtime";
 import type { Browser } from "../via/browser";
 import { currentBrowserSession } from "../via/browser-session";
-import { loadSignInPage } from "../via/sign-in-page";
+import { loadSignInPage, offeredMethods, type OfferedMethods } from "../via/sign-in-page";
 import { deviceExposureKey } from "./keys";
 import { normalizeUserCode } from "./user-code";
 
@@ -33,7 +33,7 @@ export type DeviceLookup =
       userCode: string;
       exposureKey: string;
       application: string;
-      methods: { usernameless: boolean; reasoned: boolean; email: boolean };
+      methods: OfferedMethods;
       signedIn: { displayName: string; usableHere: boolean } | null;
       requirements: ClaimPolicy;
     }
@@ -84,13 +84,12 @@ export async function lookupUserCode(deps: LookupDeps, browser: Browser, input: 
   const page = await loadSignInPage(deps, browser, exposureKey);
   if (page.state === "disabled") fail("ApplicationDisabled", { message: "This application is disabled." });
   if (page.state !== "pending") fail("UserCodeExpired", { message: "This code has expired." });
-  const offered = new Set(page.methods.map((option) => option.method));
   return {
     step: "sign-in",
     userCode,
     exposureKey,
     application: page.application.name,
-    methods: { usernameless: offered.has("PASSKEY_USERNAMELESS"), reasoned: offered.has("PASSKEY_REASONED"), email: offered.has("EMAIL_VERIFICATION") },
+    methods: offeredMethods(page),
     signedIn: page.signedIn,
     requirements: page.claimPolicy,
   };

@@ -9,12 +9,12 @@ import { insertUpstreamAuthState, takeUpstreamAuthState } from "@/db/queries/ups
 import { addSeconds } from "../clock";
 import { randomHex } from "../crypto/random-key";
 import { secretHash } from "../crypto/secret-hash";
-import { fail, isSudomimusError } from "../errors";
-import { negotiateLocale } from "../i18n/locales";
+import { fail } from "../errors";
 import { steamOpenIdRedirect, verifySteamOpenIdAssertion } from "../methods/steam-openid";
-import { getDeps, type Deps } from "../runtime";
-import { browserFromRequest, type Browser } from "../via/browser";
+import type { Deps } from "../runtime";
+import type { Browser } from "../via/browser";
 import { startBrowserSession } from "../via/browser-session";
+import { browserRedirectRoute } from "../via/redirect-route";
 import { errandKeyOf } from "./errand";
 import { requireLiveErrand } from "./errand-view";
 
@@ -69,22 +69,11 @@ export async function finishErrandSteamSignIn(deps: SteamDeps, browser: Browser,
   return errandPageUrl(deps, key);
 }
 
-/** The two browser navigations of the round trip, as route handlers: always a redirect, cookies kept. */
+/** The two browser navigations of the round trip. An errand that is over, or needs no Steam sign-in: the page shows what is true. */
 export function errandSteamRoute(step: "start" | "return") {
-  return async (request: Request): Promise<Response> => {
-    const deps = await getDeps();
-    const browser = browserFromRequest(request, deps.config, negotiateLocale(request.headers.get("accept-language")));
-    const params = new URL(request.url).searchParams;
-    let location: string;
-    try {
-      location = step === "start" ? await startErrandSteamSignIn(deps, browser, params.get("key") ?? "") : await finishErrandSteamSignIn(deps, browser, params);
-    } catch (error) {
-      if (!isSudomimusError(error)) throw error;
-      // An errand that is over, or needs no Steam sign-in: the page shows what is true.
-      location = `${deps.config.publicUrl}/via/errand?key=${encodeURIComponent(params.get("key") ?? "")}`;
-    }
-    const response = new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
-    for (const cookie of browser.setCookies) response.headers.append("set-cookie", cookie);
-    return response;
-  };
+  return browserRedirectRoute(
+    (deps, browser, url) =>
+      step === "start" ? startErrandSteamSignIn(deps, browser, url.searchParams.get("key") ?? "") : finishErrandSteamSignIn(deps, browser, url.searchParams),
+    (deps, url) => `${deps.config.publicUrl}/via/errand?key=${encodeURIComponent(url.searchParams.get("key") ?? "")}`,
+  );
 }

@@ -5,6 +5,7 @@ import { findLiveBrowserSession, insertBrowserSession, revokeBrowserSession, typ
 import { addSeconds } from "../clock";
 import { isKey } from "../crypto/random-key";
 import { secretHash } from "../crypto/secret-hash";
+import type { AuthenticationAttempt, AuthenticationMethod } from "../rules";
 import type { Deps } from "../runtime";
 import { BROWSER_SESSION_TTL_SECONDS, newBrowserSessionKey, sessionCookie, type Browser } from "./browser";
 
@@ -13,7 +14,7 @@ const hashKey = (deps: Pick<Deps, "keyring">, key: string) => secretHash(deps.ke
 export async function startBrowserSession(
   deps: Pick<Deps, "db" | "keyring" | "clock" | "config">,
   browser: Browser,
-  session: { accountId: string; authenticationMethod: string; loginEmail: string | null },
+  session: { accountId: string; authenticationMethod: string; loginEmail: string | null; federationConnector?: { id: string; anchor: string } },
 ): Promise<BrowserSessionRow> {
   const now = deps.clock.now();
   if (browser.sessionKey && isKey("browserSession", browser.sessionKey)) await revokeBrowserSession(deps.db, hashKey(deps, browser.sessionKey), now);
@@ -23,6 +24,7 @@ export async function startBrowserSession(
     accountId: session.accountId,
     authenticationMethod: session.authenticationMethod,
     loginEmail: session.loginEmail,
+    federationConnectorId: session.federationConnector?.id ?? null,
     authTime: now,
     expiresAt: addSeconds(now, BROWSER_SESSION_TTL_SECONDS),
     createdAt: now,
@@ -31,7 +33,15 @@ export async function startBrowserSession(
   await insertBrowserSession(deps.db, row);
   browser.sessionKey = key;
   browser.setCookies.push(sessionCookie(key, deps.config));
-  return row;
+  return { ...row, federationConnectorAnchor: session.federationConnector?.anchor ?? null };
+}
+
+/** What a browser session counts as at Layer 1: its method, and the connector for a federated one. */
+export function attemptOfSession(session: Pick<BrowserSessionRow, "authenticationMethod" | "federationConnectorAnchor">): AuthenticationAttempt {
+  return {
+    method: session.authenticationMethod as AuthenticationMethod,
+    ...(session.federationConnectorAnchor ? { connectorAnchor: session.federationConnectorAnchor } : {}),
+  };
 }
 
 export async function currentBrowserSession(deps: Pick<Deps, "db" | "keyring" | "clock">, browser: Pick<Browser, "sessionKey">): Promise<BrowserSessionRow | null> {

@@ -7,24 +7,23 @@ import type { Claim } from "../identity/claims-vocabulary";
 import type { Delivered } from "../inquiry/delivery";
 import type { Inquiry } from "../inquiry/load-inquiry";
 import { realize } from "../inquiry/realize";
-import type { AuthenticationMethod } from "../rules";
 import type { Deps } from "../runtime";
+import { attemptOfSession } from "./browser-session";
 
 export type ViaOutcome = { next: "consent"; ask: Claim[]; missingData: Claim[] } | Delivered;
 
 export async function realizeForBrowser(
   deps: Pick<Deps, "db" | "keyring" | "clock" | "cache" | "config">,
   inquiry: Inquiry,
-  session: Pick<BrowserSessionRow, "accountId" | "authenticationMethod" | "loginEmail" | "authTime">,
-  attemptExtras: { federationConnectorId?: string | null } = {},
+  session: Pick<BrowserSessionRow, "accountId" | "authenticationMethod" | "loginEmail" | "authTime" | "federationConnectorId" | "federationConnectorAnchor">,
 ): Promise<ViaOutcome> {
   const result = await realize(deps, {
     inquiry,
     accountId: session.accountId,
-    attempt: { method: session.authenticationMethod as AuthenticationMethod },
+    attempt: attemptOfSession(session),
     loginEmail: session.loginEmail,
     authTime: session.authTime,
-    federationConnectorId: attemptExtras.federationConnectorId ?? null,
+    federationConnectorId: session.federationConnectorId,
   });
   return result.kind === "consent" ? { next: "consent", ask: result.ask, missingData: result.missingData } : result.delivered;
 }

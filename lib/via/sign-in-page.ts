@@ -2,6 +2,7 @@
 // application's name in the visitor's language, the methods Layer 1 and the
 // inquiry's constraints allow, who is signed in to this browser and whether
 // that sign-in counts for this inquiry. No secrets, no account id.
+import { connectorDisplayNames } from "@/db/queries/federation-connectors";
 import type { ApplicationContext } from "../applications/application-context";
 import type { ClaimPolicy } from "../applications/claim-policy";
 import { localizedName } from "../applications/info";
@@ -11,7 +12,7 @@ import type { Inquiry } from "../inquiry/load-inquiry";
 import { freshnessOf } from "../inquiry/realize";
 import { allowedAuthenticationMethods, checkAuthenticationMethod, type AuthenticationMethod, type AuthenticationOption } from "../rules";
 import type { Deps } from "../runtime";
-import { currentBrowserSession } from "./browser-session";
+import { attemptOfSession, currentBrowserSession } from "./browser-session";
 import { pendingInquiry } from "./pending-inquiry";
 import type { Browser } from "./browser";
 
@@ -21,12 +22,33 @@ export type SignInPage =
       state: "pending";
       application: { anchor: string; name: string };
       methods: AuthenticationOption[];
+      /** "Sign in with <IdP>" buttons: the application-managed connectors Layer 1 offers, enabled ones only. */
+      federation: { connectorAnchor: string; displayName: string }[];
       /** Each claim's requirement, for the consent step (REQUIRED locked on, SYNTHETIC disclosed). */
       claimPolicy: ClaimPolicy;
       /** Someone is signed in to this browser: shown as "Continue as …". */
       signedIn: { displayName: string; usableHere: boolean } | null;
       livesRemaining: number;
     };
+
+/** What the sign-in card offers, as its start step renders it. */
+export interface OfferedMethods {
+  usernameless: boolean;
+  reasoned: boolean;
+  email: boolean;
+  /** One "Sign in with <IdP>" button per application-managed connector. */
+  federation: { connectorAnchor: string; displayName: string }[];
+}
+
+export function offeredMethods(page: Extract<SignInPage, { state: "pending" }>): OfferedMethods {
+  const offered = new Set(page.methods.map((option) => option.method));
+  return {
+    usernameless: offered.has("PASSKEY_USERNAMELESS"),
+    reasoned: offered.has("PASSKEY_REASONED"),
+    email: offered.has("EMAIL_VERIFICATION"),
+    federation: page.federation,
+  };
+}
 
 export async function loadSignInPage(deps: Pick<Deps, "db" | "keyring" | "clock">, browser: Pick<Browser, "sessionKey" | "locale">, exposureKey: string): Promise<SignInPage> {
   let found;
@@ -49,16 +71,22 @@ export async function loadSignInPage(deps: Pick<Deps, "db" | "keyring" | "clock"
       const name = [identity.account.firstName, identity.account.lastName].filter(Boolean).join(" ");
       signedIn = {
         displayName: name || session.loginEmail || identity.primaryEmail || "",
-        usableHere: checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, {
-          method: session.authenticationMethod as AuthenticationMethod,
-        }).allowed,
+        usableHere: checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, attemptOfSession(session)).allowed,
       };
     }
   }
+  const methods = allowedAuthenticationMethods(context.rules.authentication, inquiry.authenticationConstraints);
+  const anchors = methods.flatMap((option) => (option.method === "ENTERPRISE_FEDERATION_APPLICATION_MANAGED" ? [option.connectorAnchor] : []));
+  const organizationId = context.application.organizationId;
+  const names = organizationId ? await connectorDisplayNames(deps.db, organizationId, anchors) : new Map<string, string>();
   return {
     state: "pending",
     application: { anchor: context.application.anchor, name: localizedName(context.application.names, context.application.defaultLocale, browser.locale) },
-    methods: allowedAuthenticationMethods(context.rules.authentication, inquiry.authenticationConstraints),
+    methods,
+    federation: anchors.flatMap((connectorAnchor) => {
+      const displayName = names.get(connectorAnchor);
+      return displayName ? [{ connectorAnchor, displayName }] : [];
+    }),
     claimPolicy: { ...context.claimPolicy },
     signedIn,
     livesRemaining: inquiry.row.livesRemaining,

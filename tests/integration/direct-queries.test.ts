@@ -5,7 +5,10 @@
 // past the prepared-statement cache.
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { pathToFileURL } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { queryRows, timestamp, toDate, type OpenDatabase } from "@/db/client";
 import { openTestDatabase } from "../support/database";
@@ -62,6 +65,18 @@ describe(`direct queries (${process.env.TEST_DB_KIND ?? "pglite"})`, () => {
     await assert.rejects(transaction, /roll back/);
     await outside;
     assert.equal(seenInside, 0);
+  });
+
+  it("shares prepared statements between two loaded copies of the module (the server has two: fast path and Next's bundle)", async (t) => {
+    const client = (opened.db as unknown as { $client: unknown }).$client;
+    if (!(client instanceof PGlite)) return t.skip("PGlite only");
+    const file = pathToFileURL(path.resolve(import.meta.dirname, "../../db/pglite-prepared.ts")).href;
+    const copies = [(await import(`${file}?copy=1`)) as typeof import("@/db/pglite-prepared"), (await import(`${file}?copy=2`)) as typeof import("@/db/pglite-prepared")];
+    const text = "select $1::int * 2 as doubled";
+    for (const [index, copy] of copies.entries()) assert.deepEqual(await copy.queryPrepared(client, text, [index + 20]), [{ doubled: (index + 20) * 2 }]);
+    // A new text first seen by the second copy gets a name the first has not used.
+    assert.deepEqual(await copies[1]!.queryPrepared(client, "select $1::text || '!' as shout", ["hi"]), [{ shout: "hi!" }]);
+    assert.deepEqual(await copies[0]!.queryPrepared(client, "select $1::int + 1 as next", [1]), [{ next: 2 }]);
   });
 
   it("keeps working for more distinct statements than it caches", async () => {

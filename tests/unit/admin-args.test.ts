@@ -78,7 +78,7 @@ describe("admin CLI arguments", () => {
   });
 
   it("rejects a missing or unknown command and stray arguments", () => {
-    const commands = "create-application, create-access-key, revoke-access-key, set-oidc-client-secret, rotate-oidc-signing-key, add-member";
+    const commands = "create-application, create-access-key, revoke-access-key, set-oidc-client-secret, rotate-oidc-signing-key, add-member, create-connector";
     usageError([], `Missing command. Commands: ${commands}. Run with --help for usage.`);
     usageError(["delete-everything"], `Unknown command "delete-everything". Commands: ${commands}.`);
     usageError([...base, "--template", "cli-device", "extra"], 'Unexpected argument "extra".');

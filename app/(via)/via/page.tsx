@@ -8,14 +8,17 @@ import { InquiryUnavailable } from "@/components/via/inquiry-unavailable";
 import { SignInFlow } from "@/components/via/sign-in-flow";
 import { ViaHeader } from "@/components/via/via-header";
 import { ViaMain } from "@/components/via/via-main";
+import { FEDERATION_NOTICES } from "@/lib/federation/vocabulary";
 import { getDeps } from "@/lib/runtime";
 import { SESSION_COOKIE } from "@/lib/via/browser";
 import { OTP_TTL_SECONDS } from "@/lib/via/email-code";
-import { loadSignInPage } from "@/lib/via/sign-in-page";
+import { loadSignInPage, offeredMethods } from "@/lib/via/sign-in-page";
 
 export default async function ViaSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const raw = (await searchParams)["exposure-key"];
-  const exposureKey = typeof raw === "string" ? raw : "";
+  const params = await searchParams;
+  const exposureKey = typeof params["exposure-key"] === "string" ? params["exposure-key"] : "";
+  // Back from a federation IdP without a sign-in: the reason, from a fixed list only.
+  const federationNotice = FEDERATION_NOTICES.find((notice) => notice === params.federation);
   const deps = await getDeps();
   const sessionKey = (await cookies()).get(SESSION_COOKIE)?.value ?? null;
   const page = await loadSignInPage(deps, { sessionKey, locale: await getLocale() }, exposureKey);
@@ -32,7 +35,6 @@ export default async function ViaSignInPage({ searchParams }: { searchParams: Pr
     );
   }
 
-  const offered = new Set(page.methods.map((option) => option.method));
   return (
     <>
       <ViaHeader returnTo={`/via?exposure-key=${encodeURIComponent(exposureKey)}`} />
@@ -40,7 +42,8 @@ export default async function ViaSignInPage({ searchParams }: { searchParams: Pr
         <SignInFlow
           exposureKey={exposureKey}
           application={page.application.name}
-          methods={{ usernameless: offered.has("PASSKEY_USERNAMELESS"), reasoned: offered.has("PASSKEY_REASONED"), email: offered.has("EMAIL_VERIFICATION") }}
+          methods={offeredMethods(page)}
+          notice={federationNotice ? { key: `notices.federation.${federationNotice}` } : null}
           signedIn={page.signedIn}
           requirements={page.claimPolicy}
           codeMinutes={Math.round(OTP_TTL_SECONDS / 60)}

@@ -20,12 +20,9 @@ import { useStepAction } from "../use-step-action";
 import { useTranslateMessage } from "../use-translate-message";
 import { useWebAuthnSupport } from "../use-webauthn-support";
 import { viaApi } from "../via-api";
+import type { OfferedMethods } from "@/lib/via/sign-in-page";
 
-export interface OfferedMethods {
-  usernameless: boolean;
-  reasoned: boolean;
-  email: boolean;
-}
+export type { OfferedMethods };
 
 export interface StartStepProps {
   methods: OfferedMethods;
@@ -50,6 +47,7 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
   const [email, setEmail] = useState(initialEmail);
   const [emailError, setEmailError] = useState<string | null>(null);
   const [signingOut, setSigningOut] = useState(false);
+  const [leavingFor, setLeavingFor] = useState<string | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
 
   const usernameless = methods.usernameless && supportsPasskeys;
@@ -103,6 +101,28 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
       </div>
 
       <div className="mt-8 space-y-6">
+        {methods.federation.length > 0 && (
+          <div className="space-y-3">
+            {methods.federation.map(({ connectorAnchor, displayName }) => (
+              <Button
+                key={connectorAnchor}
+                variant={usernameless || emailForm ? "secondary" : "primary"}
+                busy={leavingFor === connectorAnchor}
+                busyLabel={t("start.federationLeaving", { name: displayName })}
+                onClick={() => {
+                  // A full navigation: the IdP's page, then back to this page signed in.
+                  setLeavingFor(connectorAnchor);
+                  window.location.assign(`/via/federation/start?${new URLSearchParams({ "exposure-key": flow.exposureKey, connector: connectorAnchor })}`);
+                }}
+              >
+                {t("start.federationButton", { name: displayName })}
+              </Button>
+            ))}
+          </div>
+        )}
+
+        {methods.federation.length > 0 && (usernameless || emailForm) && <OrDivider label={t("start.or")} />}
+
         {usernameless && (
           <Button
             icon={<PasskeyIcon />}
@@ -114,13 +134,7 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
           </Button>
         )}
 
-        {usernameless && emailForm && (
-          <div className="flex items-center gap-4 text-xs font-medium uppercase tracking-wider text-slate-500 dark:text-slate-400">
-            <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
-            {t("start.or")}
-            <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
-          </div>
-        )}
+        {usernameless && emailForm && <OrDivider label={t("start.or")} />}
 
         {emailForm && (
           <form noValidate onSubmit={submit} className="space-y-4">
@@ -146,10 +160,20 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
           </form>
         )}
 
-        {!usernameless && !emailForm && (
+        {!usernameless && !emailForm && methods.federation.length === 0 && (
           <Alert tone="warning">{methods.usernameless || methods.reasoned ? t("start.passkeysUnsupported") : t("start.noMethods", { application: flow.application })}</Alert>
         )}
       </div>
     </>
+  );
+}
+
+function OrDivider({ label }: { label: string }) {
+  return (
+    <div className="flex items-center gap-4 text-xs font-medium uppercase tracking-wider text-slate-500 dark:text-slate-400">
+      <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
+      {label}
+      <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
+    </div>
   );
 }

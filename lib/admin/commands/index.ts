@@ -3,6 +3,7 @@ import type { AnyAdminCommand } from "../command";
 import { addMemberCommand } from "./add-member";
 import { createAccessKeyCommand } from "./create-access-key";
 import { createApplicationCommand } from "./create-application";
+import { createConnectorCommand } from "./create-connector";
 import { revokeAccessKeyCommand } from "./revoke-access-key";
 import { rotateOidcSigningKeyCommand } from "./rotate-oidc-signing-key";
 import { setOidcClientSecretCommand } from "./set-oidc-client-secret";
@@ -14,6 +15,7 @@ export const ADMIN_COMMAND_LIST: readonly AnyAdminCommand[] = [
   setOidcClientSecretCommand as AnyAdminCommand,
   rotateOidcSigningKeyCommand as AnyAdminCommand,
   addMemberCommand as AnyAdminCommand,
+  createConnectorCommand as AnyAdminCommand,
 ];
 
 export const ADMIN_COMMANDS: ReadonlyMap<string, AnyAdminCommand> = new Map(ADMIN_COMMAND_LIST.map((command) => [command.name, command]));

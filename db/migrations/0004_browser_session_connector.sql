@@ -1,0 +1,2 @@
+ALTER TABLE "browser_sessions" ADD COLUMN "federation_connector_id" uuid;--> statement-breakpoint
+ALTER TABLE "browser_sessions" ADD CONSTRAINT "browser_sessions_federation_connector_id_federation_connectors_id_fk" FOREIGN KEY ("federation_connector_id") REFERENCES "public"."federation_connectors"("id") ON DELETE cascade ON UPDATE no action;

@@ -1,0 +1,159 @@
+// Managing federation connectors (docs 23): an organization's OWNERs
+// register their OIDC IdP once and reuse it. The IdP's discovery document is
+// fetched at save time — a dead connector is refused loudly then, not at the
+// first login. The client secret is sealed the moment it arrives and never
+// read back to any surface. A connector still named by a sign-in rule or
+// pinned by a login policy cannot be disabled or deleted.
+import { z } from "zod";
+import type { OrganizationRow } from "@/db/queries/organizations";
+import {
+  connectorNamedByRules,
+  connectorPinnedByPolicy,
+  countConnectors,
+  deleteConnector,
+  findConnectorOfOrganization,
+  insertConnector,
+  listConnectors,
+  setConnectorDisabled,
+  updateConnector,
+  type ConnectorSummary,
+} from "@/db/queries/federation-connectors";
+import { seal } from "../crypto/seal";
+import { organizationFor } from "../developer/access";
+import { fail } from "../errors";
+import { newConnectorAnchor } from "../identity/identifiers";
+import type { Deps } from "../runtime";
+import { parseIssuer, upstreamConfiguration, UpstreamError } from "./upstream-oidc";
+
+export type { ConnectorSummary };
+type ConnectorDeps = Pick<Deps, "db" | "keyring" | "clock" | "fetch">;
+
+/** Binds the sealed secret to its connector, so it cannot be moved to another row. */
+export function clientSecretAad(anchor: string): string {
+  return `federation_connectors.client_secret:${anchor}`;
+}
+
+const scopeToken = /^[\x21\x23-\x5B\x5D-\x7E]{1,100}$/; // RFC 6749 §3.3 scope-token
+
+export const connectorInputSchema = z.strictObject({
+  displayName: z.string().trim().min(1).max(100),
+  issuer: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((value) => parseIssuer(value) !== null, { message: "issuer" }),
+  clientId: z.string().trim().min(1).max(500),
+  clientSecret: z.string().max(2000),
+  scopes: z
+    .array(z.string().regex(scopeToken))
+    .min(1)
+    .max(20)
+    .refine((scopes) => scopes.includes("openid"), { message: "openid" }),
+});
+export type ConnectorInput = z.input<typeof connectorInputSchema>;
+
+/** Scopes as typed in a form: separated by spaces or commas, "openid" first. */
+export function parseScopes(value: string): string[] {
+  return [...new Set(value.split(/[\s,]+/).filter(Boolean))];
+}
+
+function validated(input: unknown, secretRequired: boolean) {
+  const parsed = connectorInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = String(issue.path[0] ?? "connector");
+    fail(`Invalid ${field}`, { message: `The ${field} is not valid.`, body: { field, code: field === "scopes" && issue.message === "openid" ? "scopesNeedOpenid" : "invalid" } });
+  }
+  if (secretRequired && !parsed.data.clientSecret) fail("Invalid clientSecret", { message: "The client secret is required.", body: { field: "clientSecret", code: "required" } });
+  return parsed.data;
+}
+
+/** The save-time check: the IdP must publish a usable discovery document now. */
+async function checkDiscovery(deps: Pick<Deps, "fetch">, client: { issuer: string; clientId: string; clientSecret: string }): Promise<void> {
+  try {
+    await upstreamConfiguration(deps, client, { fresh: true });
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    fail("FederationConnectorDiscoveryFailed", { message: error.message, body: { field: "issuer", code: "discoveryFailed" } });
+  }
+}
+
+/** Creates a connector for an organization (the caller has checked who may). Enforces the quota. */
+export async function createConnectorFor(deps: ConnectorDeps, organization: Pick<OrganizationRow, "id" | "connectorQuota">, input: unknown): Promise<ConnectorSummary> {
+  const data = validated(input, true);
+  if ((await countConnectors(deps.db, organization.id)) >= organization.connectorQuota) {
+    fail("Conflict", { message: `This organization already has ${organization.connectorQuota} connectors, its limit.`, body: { code: "connectorQuota" } });
+  }
+  await checkDiscovery(deps, data);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const anchor = newConnectorAnchor();
+    const created = await insertConnector(deps.db, {
+      anchor,
+      organizationId: organization.id,
+      displayName: data.displayName,
+      issuer: data.issuer,
+      clientId: data.clientId,
+      clientSecretSealed: seal(deps.keyring, data.clientSecret, clientSecretAad(anchor)),
+      scopes: data.scopes,
+      createdAt: deps.clock.now(),
+    });
+    if (created) return created;
+  }
+  throw new Error("no free connector anchor after 5 attempts");
+}
+
+async function ownedConnector(deps: Pick<Deps, "db">, accountId: string, organizationAnchor: string, connectorAnchor: string, right: "view" | "federation") {
+  const { organization } = await organizationFor(deps.db, accountId, organizationAnchor, right);
+  const connector = await findConnectorOfOrganization(deps.db, organization.id, connectorAnchor);
+  if (!connector) fail("NotFound", { message: "No such connector." });
+  return { organization, connector };
+}
+
+export async function listConnectorsFor(deps: Pick<Deps, "db">, accountId: string, organizationAnchor: string): Promise<ConnectorSummary[]> {
+  const { organization } = await organizationFor(deps.db, accountId, organizationAnchor, "view");
+  return listConnectors(deps.db, organization.id);
+}
+
+export async function createConnector(deps: ConnectorDeps, accountId: string, organizationAnchor: string, input: unknown): Promise<ConnectorSummary> {
+  const { organization } = await organizationFor(deps.db, accountId, organizationAnchor, "federation");
+  return createConnectorFor(deps, organization, input);
+}
+
+/** Edits a connector; a blank secret keeps the stored one. Discovery is checked again. */
+export async function editConnector(deps: ConnectorDeps, accountId: string, organizationAnchor: string, connectorAnchor: string, input: unknown): Promise<void> {
+  const { connector } = await ownedConnector(deps, accountId, organizationAnchor, connectorAnchor, "federation");
+  const data = validated(input, false);
+  if (data.clientSecret) await checkDiscovery(deps, data);
+  else if (data.issuer !== connector.issuer || data.clientId !== connector.clientId) await checkDiscovery(deps, { ...data, clientSecret: "" });
+  await updateConnector(deps.db, connector.id, {
+    displayName: data.displayName,
+    issuer: data.issuer,
+    clientId: data.clientId,
+    scopes: data.scopes,
+    ...(data.clientSecret ? { clientSecretSealed: seal(deps.keyring, data.clientSecret, clientSecretAad(connector.anchor)) } : {}),
+  });
+}
+
+async function assertNotInUse(deps: Pick<Deps, "db">, connector: ConnectorSummary): Promise<void> {
+  if (await connectorNamedByRules(deps.db, connector.anchor)) {
+    fail("FederationConnectorInUse", { message: "An application sign-in rule names this connector; remove the rule first.", body: { code: "connectorInUse" } });
+  }
+  if (await connectorPinnedByPolicy(deps.db, connector.id)) {
+    fail("FederationConnectorInUseByLoginPolicy", {
+      message: "A domain's login policy forces sign-in through this connector; revert the policy first.",
+      body: { code: "connectorInUseByLoginPolicy" },
+    });
+  }
+}
+
+export async function setConnectorEnabled(deps: ConnectorDeps, accountId: string, organizationAnchor: string, connectorAnchor: string, enabled: boolean): Promise<void> {
+  const { connector } = await ownedConnector(deps, accountId, organizationAnchor, connectorAnchor, "federation");
+  if (!enabled) await assertNotInUse(deps, connector);
+  await setConnectorDisabled(deps.db, connector.id, enabled ? null : deps.clock.now());
+}
+
+export async function removeConnector(deps: ConnectorDeps, accountId: string, organizationAnchor: string, connectorAnchor: string): Promise<void> {
+  const { connector } = await ownedConnector(deps, accountId, organizationAnchor, connectorAnchor, "federation");
+  await assertNotInUse(deps, connector);
+  await deleteConnector(deps.db, connector.id);
+}

@@ -1,0 +1,172 @@
+// "Sign in with <IdP>" through a federation connector (docs 23, 25),
+// application-managed, against a real OIDC provider (oidc-provider) as the
+// organization's IdP, in Chromium: the button, the IdP's own login page, the
+// platform's one redirect URI, account linking (new → registered through the
+// IdP; same IdP subject → same account; verified email of an existing account
+// → linked to it), the realize pipeline afterwards (Layer 2 still applies),
+// and what the page says when the round trip fails (cancel at the IdP,
+// replayed state).
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { startUpstreamIdp, type UpstreamIdp } from "../fixtures/upstream-idp";
+import { createTestApplication, runAdmin, webRules } from "../support/applications";
+import { launchBrowser } from "../support/browser";
+import { callback, decodeJwt, establish, type TestApplication } from "../support/connect-client";
+import { requireServer } from "../support/env";
+import { uniqueEmail } from "../support/mailbox";
+import { callbackKeys, openVia, redeem, shoot, signInUrl, signUpByEmail } from "../support/via-page";
+
+const CONNECTOR_NAME = "Acme Corp SSO";
+let browser: Browser;
+let idp: UpstreamIdp;
+let app: TestApplication;
+const employee = `jordan-${crypto.randomBytes(3).toString("hex")}`;
+const emailUser = uniqueEmail("fed-linked");
+const linkedLogin = `pat-${crypto.randomBytes(3).toString("hex")}`;
+const outsider = `mallory-${crypto.randomBytes(3).toString("hex")}`;
+
+async function createConnector(organization: string, upstream: UpstreamIdp): Promise<string> {
+  const secretFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "connector-")), "secret");
+  fs.writeFileSync(secretFile, upstream.clientSecret, { mode: 0o600 });
+  const args = ["create-connector", "--organization", organization, "--display-name", CONNECTOR_NAME, "--issuer", upstream.issuer];
+  const result = await runAdmin([...args, "--client-id", upstream.clientId, "--client-secret-file", secretFile, "--json"]);
+  assert.equal(result.code, 0, result.stderr);
+  return (JSON.parse(result.stdout) as { connectorAnchor: string }).connectorAnchor;
+}
+
+const subjectOf = (accessToken: string) => String(decodeJwt(accessToken).body.subject);
+
+/** Clicks the IdP button and signs in on the IdP's own (development) login page. */
+async function signInAtIdp(page: Page, login: string): Promise<void> {
+  await page.getByRole("button", { name: `Sign in with ${CONNECTOR_NAME}` }).click();
+  await page.waitForURL((url) => url.origin === idp.issuer);
+  await page.locator("input[name=login]").fill(login);
+  await page.locator("input[name=password]").fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+}
+
+async function subjectAfterIdpSignIn(login: string): Promise<string> {
+  const inquiry = await establish(app, { returnMethods: [callback()] });
+  const via = await openVia(browser);
+  try {
+    await via.page.goto(signInUrl(inquiry.exposureKey));
+    await signInAtIdp(via.page, login);
+    const keys = await callbackKeys(via.page);
+    const redeemed = await redeem({ exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey: keys.confirmationKey });
+    assert.deepEqual(via.problems, []);
+    return subjectOf(redeemed.accessToken);
+  } finally {
+    await via.close();
+  }
+}
+
+describe("via: sign in with a federation connector", () => {
+  before(async () => {
+    browser = await launchBrowser();
+    idp = await startUpstreamIdp({
+      redirectUri: `${requireServer()}/via/oauth/enterprise-federation/callback`,
+      accounts: {
+        [employee]: { email: `${employee}@example.com`, givenName: "Jordan", familyName: "Reyes" },
+        [linkedLogin]: { email: emailUser, givenName: "Pat" },
+        [outsider]: { email: `${outsider}@elsewhere.example` },
+      },
+    });
+    // The organization exists once an application does; the connector is registered in it; the app names it.
+    const organization = `Federation ${crypto.randomBytes(3).toString("hex")}`;
+    await createTestApplication({ anchorPrefix: "fed-base", organization, rules: webRules() });
+    const connectorAnchor = await createConnector(organization, idp);
+    assert.match(connectorAnchor, /^[A-Z][a-z]+-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[A-Z][a-z]+$/, "a connector anchor as the docs show it");
+    app = await createTestApplication({
+      anchorPrefix: "fed-app",
+      organization,
+      rules: webRules({
+        authentication: [
+          { method: "ENTERPRISE_FEDERATION_APPLICATION_MANAGED", payload: { connectorAnchor } },
+          { method: "EMAIL_VERIFICATION", payload: {} },
+        ],
+      }),
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await idp?.close();
+  });
+
+  it("registers a new employee through the IdP, and the same IdP subject signs in as the same account", async () => {
+    const inquiry = await establish(app, { returnMethods: [callback()] });
+    const via = await openVia(browser);
+    let first: string;
+    try {
+      await via.page.goto(signInUrl(inquiry.exposureKey));
+      await via.page.getByRole("button", { name: `Sign in with ${CONNECTOR_NAME}` }).waitFor();
+      await shoot(via.page, "via-federation-start");
+      await signInAtIdp(via.page, employee);
+      const keys = await callbackKeys(via.page);
+      first = subjectOf((await redeem({ exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey: keys.confirmationKey })).accessToken);
+      assert.deepEqual(via.problems, []);
+    } finally {
+      await via.close();
+    }
+    assert.ok(idp.logins.includes(employee), "the IdP authenticated the user");
+    assert.match(first, /^sub_[0-9A-Z]{16}$/);
+    assert.equal(await subjectAfterIdpSignIn(employee), first, "a second sign-in through the IdP is the same account");
+  });
+
+  it("links the IdP identity to the existing account that owns the verified email it asserts", async () => {
+    const inquiry = await establish(app, { returnMethods: [callback()] });
+    const via = await openVia(browser);
+    let byEmail: string;
+    try {
+      await via.page.goto(signInUrl(inquiry.exposureKey));
+      await signUpByEmail(via.page, emailUser);
+      const keys = await callbackKeys(via.page);
+      byEmail = subjectOf((await redeem({ exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey: keys.confirmationKey })).accessToken);
+    } finally {
+      await via.close();
+    }
+    assert.equal(await subjectAfterIdpSignIn(linkedLogin), byEmail);
+  });
+
+  it("still applies Layer 2: an IdP user the application does not allow is refused, with the reason on the page", async () => {
+    const inquiry = await establish(app, { returnMethods: [callback()] });
+    const via = await openVia(browser);
+    try {
+      await via.page.goto(signInUrl(inquiry.exposureKey));
+      await signInAtIdp(via.page, outsider);
+      await via.page.getByText("This account is not allowed to sign in to this application.").waitFor();
+      assert.equal(new URL(via.page.url()).pathname, "/via");
+      await via.page.getByRole("button", { name: `Sign in with ${CONNECTOR_NAME}` }).waitFor();
+      await shoot(via.page, "via-federation-not-allowed");
+    } finally {
+      await via.close();
+    }
+  });
+
+  it("comes back with a notice when the user cancels at the IdP, and a replayed state signs nobody in", async () => {
+    const inquiry = await establish(app, { returnMethods: [callback()] });
+    const via = await openVia(browser);
+    try {
+      await via.page.goto(signInUrl(inquiry.exposureKey));
+      await via.page.getByRole("button", { name: `Sign in with ${CONNECTOR_NAME}` }).click();
+      await via.page.locator("input[name=login]").waitFor();
+      const back = via.page.waitForRequest((request) => request.url().includes("/via/oauth/enterprise-federation/callback"));
+      await via.page.getByRole("link", { name: /Cancel/ }).click();
+      const callbackUrl = (await back).url();
+      assert.equal(new URL(callbackUrl).searchParams.get("error"), "access_denied");
+      await via.page.getByText("Sign-in with your organization’s identity provider was cancelled.").waitFor();
+      await shoot(via.page, "via-federation-cancelled");
+
+      // The state was single use: the same return again reaches no sign-in.
+      await via.page.goto(callbackUrl);
+      assert.equal(new URL(via.page.url()).search, "", "back on /via without an inquiry");
+      await via.page.getByRole("heading", { name: /link|sign-in/i }).first().waitFor();
+    } finally {
+      await via.close();
+    }
+  });
+});

@@ -1,0 +1,192 @@
+// Federation connectors and identity linking (docs 23, 25) through their lib
+// functions on a real database of this pass's kind, against a real OIDC
+// provider for the save-time discovery check: OWNER-only, discovery checked
+// before anything is stored, the secret sealed and never listed, the quota,
+// rules may name only their own organization's connectors, a connector in
+// use can be neither disabled nor deleted, and the three linking steps.
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { eq } from "drizzle-orm";
+import { findAuthentication, findEmailIdentity } from "@/db/queries/identity";
+import { domains, federationConnectors, loginPolicies } from "@/db/schema";
+import { createApplication } from "@/lib/applications/create-application";
+import { replaceRuleSet, type RuleSetInput } from "@/lib/applications/rule-set";
+import { unseal } from "@/lib/crypto/seal";
+import { inviteMember, createOrganization } from "@/lib/developer/organizations";
+import { isSudomimusError } from "@/lib/errors";
+import { linkFederatedIdentity } from "@/lib/federation/account-link";
+import { clientSecretAad, createConnector, editConnector, listConnectorsFor, removeConnector, setConnectorEnabled } from "@/lib/federation/connectors";
+import { accountAliasFor } from "@/lib/identity/account-alias";
+import { registerAccountByEmail } from "@/lib/identity/accounts";
+import { startUpstreamIdp, type UpstreamIdp } from "../fixtures/upstream-idp";
+import { libDeps } from "../support/lib-deps";
+
+type Setup = Awaited<ReturnType<typeof libDeps>>;
+let setup: Setup;
+let idp: UpstreamIdp;
+let counter = 0;
+
+async function newAccount(email = `fed-${++counter}-${Date.now()}@example.test`) {
+  const account = await registerAccountByEmail(setup.deps.db, { email, now: setup.deps.clock.now() });
+  return { id: account.id, email, alias: await accountAliasFor(setup.deps.db, account.id) };
+}
+
+async function refused(promise: Promise<unknown>, reason: string, code?: string) {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(isSudomimusError(error), String(error));
+    assert.equal(error.reason, reason, error.message);
+    if (code) assert.equal(error.body?.code, code, error.message);
+    return true;
+  });
+}
+
+const input = (overrides: Record<string, unknown> = {}) => ({
+  displayName: "Acme Corp SSO",
+  issuer: idp.issuer,
+  clientId: idp.clientId,
+  clientSecret: idp.clientSecret,
+  scopes: ["openid", "email", "profile"],
+  ...overrides,
+});
+
+describe(`federation connectors and linking (${process.env.TEST_DB_KIND ?? "pglite"})`, () => {
+  before(async () => {
+    setup = await libDeps();
+    idp = await startUpstreamIdp({ redirectUri: "http://localhost:3000/via/oauth/enterprise-federation/callback", accounts: {} });
+  });
+  after(async () => {
+    await idp?.close();
+    await setup?.close();
+  });
+
+  it("creates a connector once the IdP's discovery answers; the secret is sealed and never listed", async () => {
+    const owner = await newAccount();
+    const organization = await createOrganization(setup.deps, owner.id, "Connector owners");
+    const created = await createConnector(setup.deps, owner.id, organization.anchor, input());
+    assert.match(created.anchor, /^[A-Z][a-z]+(-[0-9A-Z]{4}){3}-[A-Z][a-z]+$/);
+    assert.equal("clientSecretSealed" in created, false);
+    const listed = await listConnectorsFor(setup.deps, owner.id, organization.anchor);
+    assert.deepEqual(listed.map((connector) => connector.anchor), [created.anchor]);
+    assert.equal(JSON.stringify(listed).includes(idp.clientSecret), false);
+    assert.equal("clientSecretSealed" in listed[0]!, false);
+
+    const [row] = await setup.deps.db.select().from(federationConnectors).where(eq(federationConnectors.anchor, created.anchor));
+    assert.equal(row!.clientSecretSealed.includes(idp.clientSecret), false, "not stored in the clear");
+    assert.equal(unseal(setup.deps.keyring, row!.clientSecretSealed, clientSecretAad(created.anchor)), idp.clientSecret);
+
+    // Editing with a blank secret keeps the stored one; a new one replaces it.
+    await editConnector(setup.deps, owner.id, organization.anchor, created.anchor, input({ displayName: "Acme SSO", clientSecret: "" }));
+    const [kept] = await setup.deps.db.select().from(federationConnectors).where(eq(federationConnectors.anchor, created.anchor));
+    assert.equal(kept!.displayName, "Acme SSO");
+    assert.equal(unseal(setup.deps.keyring, kept!.clientSecretSealed, clientSecretAad(created.anchor)), idp.clientSecret);
+  });
+
+  it("refuses an unreachable issuer, a plain-http issuer off this machine, and scopes without openid", async () => {
+    const owner = await newAccount();
+    const organization = await createOrganization(setup.deps, owner.id, "Careful owners");
+    await refused(createConnector(setup.deps, owner.id, organization.anchor, input({ issuer: "http://127.0.0.1:9" })), "FederationConnectorDiscoveryFailed", "discoveryFailed");
+    await refused(createConnector(setup.deps, owner.id, organization.anchor, input({ issuer: "http://idp.example.com" })), "Invalid issuer");
+    await refused(createConnector(setup.deps, owner.id, organization.anchor, input({ scopes: ["email"] })), "Invalid scopes", "scopesNeedOpenid");
+    await refused(createConnector(setup.deps, owner.id, organization.anchor, input({ clientSecret: "" })), "Invalid clientSecret", "required");
+    assert.deepEqual(await listConnectorsFor(setup.deps, owner.id, organization.anchor), [], "nothing was stored");
+  });
+
+  it("lets only OWNERs manage connectors, and holds the quota of 3", async () => {
+    const owner = await newAccount();
+    const admin = await newAccount();
+    const organization = await createOrganization(setup.deps, owner.id, "Quota owners");
+    await inviteMember(setup.deps, owner.id, organization.anchor, admin.alias, "ADMIN");
+    await refused(createConnector(setup.deps, admin.id, organization.anchor, input()), "Forbidden", "roleTooLow");
+    for (let i = 0; i < 3; i++) await createConnector(setup.deps, owner.id, organization.anchor, input({ displayName: `IdP ${i}` }));
+    await refused(createConnector(setup.deps, owner.id, organization.anchor, input()), "Conflict", "connectorQuota");
+    const stranger = await newAccount();
+    await refused(listConnectorsFor(setup.deps, stranger.id, organization.anchor), "NotFound");
+  });
+
+  it("lets rules name only their own organization's connectors; one in use is neither disabled nor deleted", async () => {
+    const owner = await newAccount();
+    const organization = await createOrganization(setup.deps, owner.id, "Rule owners");
+    const other = await createOrganization(setup.deps, owner.id, "Other owners");
+    const own = await createConnector(setup.deps, owner.id, organization.anchor, input());
+    const foreign = await createConnector(setup.deps, owner.id, other.anchor, input());
+    const rules = (connectorAnchor: string): RuleSetInput => ({
+      authentication: [{ method: "ENTERPRISE_FEDERATION_APPLICATION_MANAGED", payload: { connectorAnchor } }],
+      realize: [{ constraintType: "EVERYONE", payload: {} }],
+      return: [{ returnMethod: "STATUS_POLL", payload: {} }],
+    });
+    await refused(
+      createApplication(setup.deps, { anchor: `fed-rules-${crypto.randomBytes(3).toString("hex")}`, organizationId: organization.id, names: { "en-US": "Rules" }, rules: rules(foreign.anchor) }),
+      "Invalid rules",
+      "connectorNotOwned",
+    );
+    const app = await createApplication(setup.deps, {
+      anchor: `fed-rules-${crypto.randomBytes(3).toString("hex")}`,
+      organizationId: organization.id,
+      names: { "en-US": "Rules" },
+      rules: rules(own.anchor),
+    });
+
+    await refused(setConnectorEnabled(setup.deps, owner.id, organization.anchor, own.anchor, false), "FederationConnectorInUse");
+    await refused(removeConnector(setup.deps, owner.id, organization.anchor, own.anchor), "FederationConnectorInUse");
+    await replaceRuleSet(setup.deps.db, app.applicationId, { ...rules(own.anchor), authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }] });
+    await setConnectorEnabled(setup.deps, owner.id, other.anchor, foreign.anchor, false); // named by nothing: may be disabled
+
+    // A verified domain whose SSO_ONLY policy pins the connector.
+    const [domain] = await setup.deps.db
+      .insert(domains)
+      .values({ organizationId: organization.id, domain: `acme-${crypto.randomBytes(3).toString("hex")}.example`, state: "VERIFIED", verificationToken: "t", verifiedAt: setup.deps.clock.now() })
+      .returning();
+    const [connectorRow] = await setup.deps.db.select().from(federationConnectors).where(eq(federationConnectors.anchor, own.anchor));
+    await setup.deps.db.insert(loginPolicies).values({ domainId: domain!.id, policy: "SSO_ONLY", connectorId: connectorRow!.id });
+    await refused(setConnectorEnabled(setup.deps, owner.id, organization.anchor, own.anchor, false), "FederationConnectorInUseByLoginPolicy");
+    await refused(removeConnector(setup.deps, owner.id, organization.anchor, own.anchor), "FederationConnectorInUseByLoginPolicy");
+
+    await setup.deps.db.delete(loginPolicies).where(eq(loginPolicies.domainId, domain!.id));
+    await setConnectorEnabled(setup.deps, owner.id, organization.anchor, own.anchor, false);
+    assert.ok((await listConnectorsFor(setup.deps, owner.id, organization.anchor))[0]!.disabledAt, "disabled");
+    await removeConnector(setup.deps, owner.id, organization.anchor, own.anchor);
+    assert.deepEqual(await listConnectorsFor(setup.deps, owner.id, organization.anchor), []);
+  });
+
+  it("links by connector subject first, then by a verified email, else registers; an unverified email links nothing", async () => {
+    const owner = await newAccount();
+    const organization = await createOrganization(setup.deps, owner.id, "Link owners");
+    const connector = await createConnector(setup.deps, owner.id, organization.anchor, input());
+    const [row] = await setup.deps.db.select().from(federationConnectors).where(eq(federationConnectors.anchor, connector.anchor));
+    const connectorId = row!.id;
+    const allow = async () => {};
+    const identity = (subject: string, email: string | null, emailVerified = true) => ({ subject, email, emailVerified, firstName: "Jo", lastName: null });
+
+    const fresh = await linkFederatedIdentity(setup.deps, connectorId, identity("idp-1", "jo@acme.example"), allow);
+    assert.equal(fresh.registered, true);
+    const emailRow = await findEmailIdentity(setup.deps.db, "jo@acme.example");
+    assert.deepEqual([emailRow?.accountId, emailRow?.verifiedHow, emailRow?.isPrimary], [fresh.accountId, "FEDERATION", true]);
+
+    // The IdP user's email changed since: the subject still finds the account.
+    const again = await linkFederatedIdentity(setup.deps, connectorId, identity("idp-1", "jo.new@acme.example"), allow);
+    assert.deepEqual(again, { accountId: fresh.accountId, registered: false });
+
+    const existing = await newAccount(`linked-${counter}@example.test`);
+    const linked = await linkFederatedIdentity(setup.deps, connectorId, identity("idp-2", existing.email), allow);
+    assert.deepEqual(linked, { accountId: existing.id, registered: false });
+    assert.equal((await findAuthentication(setup.deps.db, "FEDERATION", "idp-2", connectorId))?.accountId, existing.id, "the link is recorded");
+
+    const other = await newAccount(`unverified-${counter}@example.test`);
+    const notLinked = await linkFederatedIdentity(setup.deps, connectorId, identity("idp-3", other.email, false), allow);
+    assert.notEqual(notLinked.accountId, other.id, "an unverified email is not proof of ownership");
+    assert.equal(notLinked.registered, true);
+
+    // A stranger the application would refuse gets no account at all.
+    const before = await findAuthentication(setup.deps.db, "FEDERATION", "idp-4", connectorId);
+    await assert.rejects(
+      linkFederatedIdentity(setup.deps, connectorId, identity("idp-4", "no@acme.example"), async () => {
+        throw new Error("refused");
+      }),
+      /refused/,
+    );
+    assert.equal(before, null);
+    assert.equal(await findAuthentication(setup.deps.db, "FEDERATION", "idp-4", connectorId), null);
+    assert.equal(await findEmailIdentity(setup.deps.db, "no@acme.example"), null);
+  });
+});
