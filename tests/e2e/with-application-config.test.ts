@@ -207,13 +207,13 @@ describe("With portal: application configuration tabs", () => {
       assert.match(claimAction.body, /"email":"REQUIRED"/);
       const forgedClaims = await forge(page, claimAction, claimAction.body.replace('"email":"REQUIRED"', '"email":"OFF"'));
       assert.equal(forgedClaims.status, 200);
-      assert.match(forgedClaims.text, /"forbidden"/, "the action answers with a refusal");
+      assert.match(forgedClaims.text, /"error":"roleTooLow"/, "the action answers with a refusal");
       await page.reload();
       assert.equal(await page.getByRole("region", { name: "Email address" }).getByRole("radio", { name: /^Required/ }).isChecked(), true, "the policy is unchanged");
 
       assert.match(templateAction.body, /standard-web-app/);
       const forgedTemplate = await forge(page, templateAction, templateAction.body.replace("standard-web-app", "cli-device"));
-      assert.match(forgedTemplate.text, /"forbidden"/);
+      assert.match(forgedTemplate.text, /"error":"roleTooLow"/);
       await page.goto(tab("rules"));
       assert.equal(await page.getByRole("article", { name: "Callback" }).count(), 1, "the rules are unchanged");
       assert.equal(await page.getByRole("article", { name: "Device code" }).count(), 0);

@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { Notice } from "@/components/with/portal-ui";
+import { useAccountError } from "./use-account-error";
 import { deleteMyAccount } from "@/app/(with)/with/profile/actions";
 
 type Organization = { anchor: string; name: string };
@@ -36,6 +37,7 @@ export function BlockingOrganizations({ organizations }: { organizations: Organi
 
 export function DeleteAccountPanel({ phrase, blocking }: { phrase: string; blocking: Organization[] }) {
   const t = useTranslations("withAccount");
+  const errorText = useAccountError();
   const [open, setOpen] = useState(false);
   const [confirmation, setConfirmation] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -80,7 +82,7 @@ export function DeleteAccountPanel({ phrase, blocking }: { phrase: string; block
             autoComplete="off"
             spellCheck={false}
             value={confirmation}
-            error={error && error !== "ownsLiveOrganizations" ? t(`errors.${error}` as "errors.generic") : null}
+            error={error && error !== "ownsLiveOrganizations" ? errorText(error) : null}
             onChange={(event) => {
               setConfirmation(event.target.value);
               setError(null);

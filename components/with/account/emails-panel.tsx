@@ -52,7 +52,7 @@ function EmailRow({ email, onMessage }: { email: EmailItem; onMessage: (message:
     startTransition(async () => {
       const result = await action();
       setConfirming(false);
-      if (!result.ok) return onMessage({ tone: "danger", text: errorText(result.error ?? "generic") });
+      if (!result.ok) return onMessage({ tone: "danger", text: errorText(result.error ?? "unexpected") });
       onMessage({ tone: "success", text: success });
       router.refresh();
     });

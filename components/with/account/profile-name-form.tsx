@@ -8,10 +8,12 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { Notice } from "@/components/with/portal-ui";
+import { useAccountError } from "./use-account-error";
 import { saveProfileName } from "@/app/(with)/with/profile/actions";
 
 export function ProfileNameForm({ firstName, lastName, maxLength }: { firstName: string; lastName: string; maxLength: number }) {
   const t = useTranslations("withAccount");
+  const errorText = useAccountError();
   const router = useRouter();
   const [values, setValues] = useState({ firstName, lastName });
   const [errors, setErrors] = useState<Partial<Record<"firstName" | "lastName", string>>>({});
@@ -77,7 +79,7 @@ export function ProfileNameForm({ firstName, lastName, maxLength }: { firstName:
           </p>
         )}
       </div>
-      {typeof status === "object" && <Notice tone="danger">{t(`errors.${status.error}` as "errors.generic")}</Notice>}
+      {typeof status === "object" && <Notice tone="danger">{errorText(status.error)}</Notice>}
     </form>
   );
 }

@@ -7,5 +7,5 @@ import { useTranslations } from "next-intl";
 export function useAccountError() {
   const t = useTranslations("withAccount.errors");
   return (key: string, values: Record<string, string | number> = {}) =>
-    t.has(key as "generic") ? t(key as "generic", { max: 60, remaining: 0, ...values }) : t("generic");
+    t.has(key as "unexpected") ? t(key as "unexpected", { max: 60, remaining: 0, ...values }) : t("unexpected");
 }

@@ -11,6 +11,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { Claim } from "@/lib/identity/claims-vocabulary";
 import { EmptyState, Notice, Panel } from "../portal-ui";
 import { ReadOnlyHint } from "./form-bits";
+import { useErrorText } from "./use-error-text";
 
 export interface AccessKeyView {
   accessKeyIdentifier: string;
@@ -45,7 +46,7 @@ export function AccessKeysPanel({
   revoke: RevokeAccessKey;
 }) {
   const t = useTranslations("withApplication.accessKeys");
-  const tc = useTranslations("withApplication.common");
+  const errorText = useErrorText();
   const format = useFormatter();
   const router = useRouter();
   const [form, setForm] = useState({ label: "", expiresInDays: "", accessTokenTtlSeconds: "", refreshTokenTtlSeconds: "" });
@@ -66,8 +67,9 @@ export function AccessKeysPanel({
         setGrants([]);
         router.refresh();
       } else {
+        // The lib's own validation keys live in this tab's catalog; the envelope's in the common one.
         const known = ["labelTooLong", "expiryRange", "ttlRange"].includes(result.error);
-        setError({ field: result.field ?? "form", text: known ? t(`errors.${result.error}`) : tc(`errors.${result.error in { signedOut: 1, forbidden: 1, notFound: 1, retired: 1 } ? result.error : "failed"}`) });
+        setError({ field: result.field ?? "form", text: known ? t(`errors.${result.error}`) : errorText(result.error) });
       }
     });
 
@@ -76,7 +78,7 @@ export function AccessKeysPanel({
     startTransition(async () => {
       const result = await revoke(anchor, identifier);
       setRevoking(null);
-      setRevokeStatus(result.ok ? t("revoked") : tc(`errors.${result.error ?? "failed"}`));
+      setRevokeStatus(result.ok ? t("revoked") : errorText(result.error));
       if (result.ok) router.refresh();
     });
   };

@@ -9,12 +9,13 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { CLAIMS, REQUIREMENTS, type Claim, type Requirement } from "@/lib/identity/claims-vocabulary";
 import { Panel } from "../portal-ui";
+import { useErrorText } from "./use-error-text";
 
 export type SaveClaimPolicy = (anchor: string, policy: Record<Claim, Requirement>) => Promise<{ ok: true } | { ok: false; error: string }>;
 
 export function ClaimPolicyForm({ anchor, initial, canEdit, readOnlyReason, save }: { anchor: string; initial: Record<Claim, Requirement>; canEdit: boolean; readOnlyReason: string | null; save: SaveClaimPolicy }) {
   const t = useTranslations("withApplication.claims");
-  const tc = useTranslations("withApplication.common");
+  const errorText = useErrorText();
   const router = useRouter();
   const [policy, setPolicy] = useState(initial);
   // A save renders the stored policy again: start over from it, keeping the status line.
@@ -77,7 +78,7 @@ export function ClaimPolicyForm({ anchor, initial, canEdit, readOnlyReason, save
       ))}
       <div className="mt-8 flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-slate-200 bg-white/95 px-5 py-4 shadow-lg backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
         <p role="status" aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
-          {status === "saved" ? t("saved") : status !== "idle" ? <span className="font-medium text-red-700 dark:text-red-300">{tc(`errors.${status}`)}</span> : !canEdit && readOnlyReason ? readOnlyReason : dirty ? t("unsaved") : t("effect")}
+          {status === "saved" ? t("saved") : status !== "idle" ? <span className="font-medium text-red-700 dark:text-red-300">{errorText(status)}</span> : !canEdit && readOnlyReason ? readOnlyReason : dirty ? t("unsaved") : t("effect")}
         </p>
         <Button fullWidth={false} onClick={onSave} busy={pending} busyLabel={t("saving")} disabled={!canEdit} title={readOnlyReason ?? undefined}>
           {t("save")}

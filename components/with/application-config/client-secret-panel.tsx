@@ -9,12 +9,13 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Notice, Panel } from "../portal-ui";
 import { ReadOnlyHint } from "./form-bits";
+import { useErrorText } from "./use-error-text";
 
 export type RotateClientSecret = (anchor: string) => Promise<{ ok: true; clientSecret: string } | { ok: false; error: string }>;
 
 export function ClientSecretPanel({ anchor, hasSecret, rotatedAt, usesSecret, canEdit, readOnlyReason, rotate }: { anchor: string; hasSecret: boolean; rotatedAt: string | null; usesSecret: boolean; canEdit: boolean; readOnlyReason: string | null; rotate: RotateClientSecret }) {
   const t = useTranslations("withApplication.oidc");
-  const tc = useTranslations("withApplication.common");
+  const errorText = useErrorText();
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -30,7 +31,7 @@ export function ClientSecretPanel({ anchor, hasSecret, rotatedAt, usesSecret, ca
         setError(null);
         router.refresh();
       } else {
-        setError(tc(`errors.${result.error}`));
+        setError(errorText(result.error));
       }
     });
 

@@ -24,12 +24,13 @@ import type { FieldError } from "@/lib/developer/application-config/rule-issues"
 import { OIDC_SCOPES, TOKEN_ENDPOINT_AUTH_METHODS } from "@/lib/rules/vocabulary";
 import { Notice, Panel } from "../portal-ui";
 import { disabledInput, FieldMessage, selectClasses } from "./form-bits";
+import { useErrorText } from "./use-error-text";
 
 export type SaveRules = (anchor: string, draft: RuleSetDraft) => Promise<{ ok: true } | { ok: false; errors?: FieldError[]; error?: string }>;
 
 export function RulesEditor({ anchor, initial, canEdit, readOnlyReason, save }: { anchor: string; initial: RuleSetDraft; canEdit: boolean; readOnlyReason: string | null; save: SaveRules }) {
   const t = useTranslations("withApplication.rules");
-  const tc = useTranslations("withApplication.common");
+  const actionErrorText = useErrorText();
   const router = useRouter();
   const [draft, setDraft] = useState<RuleSetDraft>(initial);
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
@@ -73,7 +74,7 @@ export function RulesEditor({ anchor, initial, canEdit, readOnlyReason, save }: 
         setErrors(Object.fromEntries(result.errors.map((error) => [error.field, error])));
         setStatus("invalid");
       } else {
-        setStatus(result.error ?? "failed");
+        setStatus(result.error ?? "unexpected");
       }
     });
 
@@ -105,7 +106,7 @@ export function RulesEditor({ anchor, initial, canEdit, readOnlyReason, save }: 
             : status === "invalid"
               ? <span className="font-medium text-red-700 dark:text-red-300">{t("fixErrors")}</span>
               : status !== "idle"
-                ? <span className="font-medium text-red-700 dark:text-red-300">{tc(`errors.${status}`)}</span>
+                ? <span className="font-medium text-red-700 dark:text-red-300">{actionErrorText(status)}</span>
                 : !canEdit && readOnlyReason
                   ? readOnlyReason
                   : dirty

@@ -11,17 +11,18 @@ import { Button } from "@/components/ui/button";
 import { inputClasses, inputStateClasses } from "@/components/ui/text-field";
 import { Panel } from "../portal-ui";
 import { disabledInput, FieldMessage, selectClasses } from "./form-bits";
+import { useErrorText } from "./use-error-text";
 
 export type TemplateField = "callbackDomains" | "emailPatterns" | "steamAppIds" | "redirectUris" | "sectorSubjects";
 export type ApplyTemplate = (
   anchor: string,
   input: { template: string } & Partial<Record<TemplateField, string>>,
-) => Promise<{ ok: true } | { ok: false; field?: string; key?: string; error?: string; values?: Record<string, string> }>;
+) => Promise<{ ok: true } | { ok: false; field?: string; key?: string; error?: string; values?: Record<string, string | number> }>;
 
 export function TemplatePicker({ anchor, templates, canEdit, readOnlyReason, apply }: { anchor: string; templates: ReadonlyArray<{ name: string; inputs: readonly TemplateField[] }>; canEdit: boolean; readOnlyReason: string | null; apply: ApplyTemplate }) {
   const t = useTranslations("withApplication.templates");
   const tr = useTranslations("withApplication.rules.errors");
-  const tc = useTranslations("withApplication.common");
+  const errorText = useErrorText();
   const router = useRouter();
   const [name, setName] = useState(templates[0]?.name ?? "");
   const [values, setValues] = useState<Partial<Record<TemplateField, string>>>({});
@@ -42,7 +43,7 @@ export function TemplatePicker({ anchor, templates, canEdit, readOnlyReason, app
       } else if (result.key) {
         setError({ field: result.field ?? "template", text: tr(result.key, result.values ?? {}) });
       } else {
-        setError({ field: "template", text: tc(`errors.${result.error ?? "failed"}`) });
+        setError({ field: "template", text: errorText(result.error) });
       }
     });
 

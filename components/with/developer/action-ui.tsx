@@ -6,7 +6,7 @@
 import { startTransition, useActionState, useId, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/developer/developer-action";
+import type { ActionResult } from "@/lib/portal/portal-action";
 
 /**
  * useActionState for a form that keeps what the user typed when the server

@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { ActionResult } from "@/lib/developer/developer-action";
+import type { ActionResult } from "@/lib/portal/portal-action";
 import { ActionButton, DisabledReason, FormError, useErrorText, useKeptFormAction } from "./action-ui";
 import { DISABLED_INPUT } from "./organization-forms";
 import { PrivateKeyOnce } from "./private-key-once";

@@ -7,7 +7,7 @@ import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { inputClasses, inputStateClasses, TextField } from "@/components/ui/text-field";
-import type { ActionResult } from "@/lib/developer/developer-action";
+import type { ActionResult } from "@/lib/portal/portal-action";
 import { DisabledReason, FormError, useErrorText, useKeptFormAction } from "./action-ui";
 
 /** Read-only fields look read-only, in both themes. */

@@ -7,16 +7,14 @@ import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON }
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { findApplicationByAnchor } from "@/db/queries/applications";
-import { runAccountAction, type ActionResult } from "@/lib/account/action-result";
 import { makePrimaryEmail, removeEmail, removePasskey, renamePasskey, startAddEmail, verifyAddEmail } from "@/lib/account/sign-in-methods";
 import { localizedName } from "@/lib/applications/info";
 import { randomHex } from "@/lib/crypto/random-key";
-import { portalActionContext } from "@/lib/portal/portal-context";
+import { portalAction, refusal, type ActionResult } from "@/lib/portal/portal-action";
 import { PORTAL_ANCHOR } from "@/lib/seed";
 import { BINDING_COOKIE } from "@/lib/via/browser";
 import { registrationOptionsFor, registrationVerifyFor } from "@/lib/via/passkeys";
 
-const signedOut = { ok: false, error: "signedOut" } as const;
 const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
 
 /** via's browser binding; a browser without one (cookie cleared) gets a fresh one. */
@@ -30,21 +28,18 @@ async function browserBinding(secure: boolean): Promise<string> {
 }
 
 export async function passkeyOptions(): Promise<ActionResult<{ challengeId: string; options: PublicKeyCredentialCreationOptionsJSON }>> {
-  const ctx = await portalActionContext();
-  if (!ctx) return signedOut;
-  const binding = await browserBinding(ctx.deps.config.secure);
-  return runAccountAction(ctx.deps.log, "passkey.options", () => registrationOptionsFor(ctx.deps, { accountId: ctx.account.id, binding }));
+  return portalAction("passkey.options", async ({ deps, account }) =>
+    registrationOptionsFor(deps, { accountId: account.id, binding: await browserBinding(deps.config.secure) }),
+  );
 }
 
 export async function passkeyVerify(input: { challengeId: string; response: unknown; label?: string }): Promise<ActionResult<{ label: string }>> {
-  const ctx = await portalActionContext();
-  if (!ctx) return signedOut;
-  const binding = await browserBinding(ctx.deps.config.secure);
-  if (typeof input?.response !== "object" || input.response === null) return { ok: false, error: "passkeyFailed" };
-  return runAccountAction(ctx.deps.log, "passkey.verify", async () => {
+  return portalAction("passkey.verify", async ({ deps, account }) => {
+    const binding = await browserBinding(deps.config.secure);
+    if (typeof input?.response !== "object" || input.response === null) return refusal("passkeyFailed");
     const { label } = await registrationVerifyFor(
-      ctx.deps,
-      { accountId: ctx.account.id, binding },
+      deps,
+      { accountId: account.id, binding },
       { challengeId: text(input.challengeId, 64), response: input.response as RegistrationResponseJSON, label: text(input.label, 200) || undefined },
     );
     return { label };
@@ -52,59 +47,48 @@ export async function passkeyVerify(input: { challengeId: string; response: unkn
 }
 
 export async function renamePasskeyAction(input: { credentialId: string; label: string }): Promise<ActionResult<{ label: string }>> {
-  const ctx = await portalActionContext();
-  if (!ctx) return signedOut;
-  return runAccountAction(ctx.deps.log, "passkey.rename", async () => ({
-    label: await renamePasskey(ctx.deps, ctx.account.id, { credentialId: text(input?.credentialId, 1400), label: text(input?.label, 1000) }),
+  return portalAction("passkey.rename", async ({ deps, account }) => ({
+    label: await renamePasskey(deps, account.id, { credentialId: text(input?.credentialId, 1400), label: text(input?.label, 1000) }),
   }));
 }
 
 export async function removePasskeyAction(input: { credentialId: string }): Promise<ActionResult> {
-  const ctx = await portalActionContext();
-  if (!ctx) return signedOut;
-  return runAccountAction(ctx.deps.log, "passkey.remove", async () => {
-    await removePasskey(ctx.deps, ctx.account.id, { credentialId: text(input?.credentialId, 1400) });
+  return portalAction("passkey.remove", async ({ deps, account }) => {
+    await removePasskey(deps, account.id, { credentialId: text(input?.credentialId, 1400) });
     return {};
   });
 }
 
 export async function startAddEmailAction(input: { email: string }): Promise<ActionResult<{ challengeId: string; email: string }>> {
-  const ctx = await portalActionContext();
-  if (!ctx) return signedOut;
-  const binding = await browserBinding(ctx.deps.config.secure);
-  const locale = await getLocale();
-  return runAccountAction(ctx.deps.log, "email.start", async () => {
-    const portal = await findApplicationByAnchor(ctx.deps.db, PORTAL_ANCHOR);
+  return portalAction("email.start", async ({ deps, account }) => {
+    const binding = await browserBinding(deps.config.secure);
+    const locale = await getLocale();
+    const portal = await findApplicationByAnchor(deps.db, PORTAL_ANCHOR);
     const portalName = portal ? localizedName(portal.names, portal.defaultLocale, locale) : "Sudomimus";
-    return startAddEmail(ctx.deps, { accountId: ctx.account.id, binding, locale, portalName }, { email: text(input?.email, 400) });
+    return startAddEmail(deps, { accountId: account.id, binding, locale, portalName }, { email: text(input?.email, 400) });
   });
 }
 
 const codeInput = z.strictObject({ challengeId: z.string().max(64), code: z.string().max(32) });
 
 export async function verifyAddEmailAction(input: { challengeId: string; code: string }): Promise<ActionResult<{ email: string }>> {
-  const ctx = await portalActionContext();
-  if (!ctx) return signedOut;
-  const parsed = codeInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "codeExpired", field: "code" };
-  const binding = await browserBinding(ctx.deps.config.secure);
-  return runAccountAction(ctx.deps.log, "email.verify", () => verifyAddEmail(ctx.deps, { accountId: ctx.account.id, binding }, parsed.data));
+  return portalAction("email.verify", async ({ deps, account }) => {
+    const parsed = codeInput.safeParse(input);
+    if (!parsed.success) return refusal("codeExpired", "code");
+    return verifyAddEmail(deps, { accountId: account.id, binding: await browserBinding(deps.config.secure) }, parsed.data);
+  });
 }
 
 export async function makePrimaryEmailAction(input: { email: string }): Promise<ActionResult> {
-  const ctx = await portalActionContext();
-  if (!ctx) return signedOut;
-  return runAccountAction(ctx.deps.log, "email.primary", async () => {
-    await makePrimaryEmail(ctx.deps, ctx.account.id, { email: text(input?.email, 400) });
+  return portalAction("email.primary", async ({ deps, account }) => {
+    await makePrimaryEmail(deps, account.id, { email: text(input?.email, 400) });
     return {};
   });
 }
 
 export async function removeEmailAction(input: { email: string }): Promise<ActionResult> {
-  const ctx = await portalActionContext();
-  if (!ctx) return signedOut;
-  return runAccountAction(ctx.deps.log, "email.remove", async () => {
-    await removeEmail(ctx.deps, ctx.account.id, { email: text(input?.email, 400) });
+  return portalAction("email.remove", async ({ deps, account }) => {
+    await removeEmail(deps, account.id, { email: text(input?.email, 400) });
     return {};
   });
 }

@@ -3,7 +3,7 @@
 // client-auth private key travels back to the browser in the action's
 // response exactly once and is never stored anywhere.
 import { revalidatePath } from "next/cache";
-import { developerAction, field, type ActionResult } from "@/lib/developer/developer-action";
+import { portalAction, field, type ActionResult } from "@/lib/portal/portal-action";
 import {
   createDeveloperApplication,
   NAME_LOCALES,
@@ -21,7 +21,7 @@ export type CreateApplicationResult = ActionResult<{ anchor: string; privateKey:
 
 export async function createApplicationAction(_prev: CreateApplicationResult | null, form: FormData): Promise<CreateApplicationResult> {
   const sector = field(form, "sector");
-  const result = await developerAction(async ({ deps, account }) => {
+  const result = await portalAction("application.create", async ({ deps, account }) => {
     const created = await createDeveloperApplication(deps, account.id, {
       organizationAnchor: field(form, "organization"),
       anchor: field(form, "anchor"),
@@ -35,31 +35,31 @@ export async function createApplicationAction(_prev: CreateApplicationResult | n
 }
 
 export async function renameApplicationAction(anchor: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const result = await developerAction(async ({ deps, account }) => (await renameApplication(deps, account.id, anchor, names(form)), {}));
+  const result = await portalAction("application.rename", async ({ deps, account }) => (await renameApplication(deps, account.id, anchor, names(form)), {}));
   if (result.ok) revalidatePath(path(anchor));
   return result;
 }
 
 export async function rotateTokenSigningKeyAction(anchor: string): Promise<ActionResult> {
-  const result = await developerAction(async ({ deps, account }) => (await rotateTokenSigningKey(deps, account.id, anchor), {}));
+  const result = await portalAction("application.rotate-token-signing-key", async ({ deps, account }) => (await rotateTokenSigningKey(deps, account.id, anchor), {}));
   if (result.ok) revalidatePath(path(anchor));
   return result;
 }
 
 export async function rotateClientAuthKeyAction(anchor: string): Promise<ActionResult<{ privateKey: string }>> {
-  const result = await developerAction(async ({ deps, account }) => ({ privateKey: await rotateClientAuthKey(deps, account.id, anchor) }));
+  const result = await portalAction("application.rotate-client-auth-key", async ({ deps, account }) => ({ privateKey: await rotateClientAuthKey(deps, account.id, anchor) }));
   if (result.ok) revalidatePath(path(anchor));
   return result;
 }
 
 export async function retireApplicationAction(anchor: string): Promise<ActionResult> {
-  const result = await developerAction(async ({ deps, account }) => (await retireApplication(deps, account.id, anchor), {}));
+  const result = await portalAction("application.retire", async ({ deps, account }) => (await retireApplication(deps, account.id, anchor), {}));
   if (result.ok) revalidatePath(path(anchor));
   return result;
 }
 
 export async function reenableApplicationAction(anchor: string): Promise<ActionResult> {
-  const result = await developerAction(async ({ deps, account }) => (await reenableApplication(deps, account.id, anchor), {}));
+  const result = await portalAction("application.reenable", async ({ deps, account }) => (await reenableApplication(deps, account.id, anchor), {}));
   if (result.ok) revalidatePath(path(anchor));
   return result;
 }

@@ -1,19 +1,20 @@
 "use server";
 // Access-keys tab mutations: create (for the caller's own account) and revoke (their own keys), ADMIN+ only.
 import { createOwnAccessKey, revokeOwnAccessKey } from "@/lib/developer/application-config/access-keys";
-import { runApplicationAction } from "@/lib/developer/application-config/run-action";
+import { portalAction, refusal, UNEXPECTED } from "@/lib/portal/portal-action";
 
 export async function createAccessKeyAction(anchor: string, input: unknown) {
-  return runApplicationAction(async ({ deps, account }) => {
-    if (typeof anchor !== "string") return { ok: false as const, error: "failed" as const };
+  return portalAction("access-key.create", async ({ deps, account }) => {
+    if (typeof anchor !== "string") return refusal(UNEXPECTED);
     return createOwnAccessKey(deps, account.id, anchor, input);
   });
 }
 
 export async function revokeAccessKeyAction(anchor: string, accessKeyIdentifier: string) {
-  return runApplicationAction(async ({ deps, account }) => {
-    if (typeof anchor !== "string" || typeof accessKeyIdentifier !== "string") return { ok: false as const, error: "failed" as const };
+  return portalAction("access-key.revoke", async ({ deps, account }) => {
+    if (typeof anchor !== "string" || typeof accessKeyIdentifier !== "string") return refusal(UNEXPECTED);
     const result = await revokeOwnAccessKey(deps, account.id, anchor, accessKeyIdentifier);
-    return result.ok ? { ok: true as const } : { ok: false as const, error: "notFound" as const };
+    // The lib answers a key that is not the caller's own as plain `ok: false`.
+    return result.ok ? result : refusal("notFound");
   });
 }

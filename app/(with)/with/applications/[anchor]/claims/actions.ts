@@ -1,12 +1,13 @@
 "use server";
 // Claims tab mutation: the claim policy, ADMIN+ only (checked in lib).
 import { saveClaimPolicy } from "@/lib/developer/application-config/claims";
-import { runApplicationAction } from "@/lib/developer/application-config/run-action";
+import { portalAction, refusal, UNEXPECTED } from "@/lib/portal/portal-action";
 
 export async function saveClaimPolicyAction(anchor: string, policy: unknown) {
-  return runApplicationAction(async ({ deps, account }) => {
-    if (typeof anchor !== "string") return { ok: false as const, error: "failed" as const };
+  return portalAction("claims.save", async ({ deps, account }) => {
+    if (typeof anchor !== "string") return refusal(UNEXPECTED);
     const result = await saveClaimPolicy(deps, account.id, anchor, policy);
-    return result.ok ? result : { ok: false as const, error: "failed" as const };
+    // The form only offers valid choices: an invalid policy did not come from it.
+    return result.ok ? result : refusal(UNEXPECTED);
   });
 }

@@ -1,12 +1,11 @@
 "use server";
 // OIDC tab mutation: generate / rotate the client secret (ADMIN+). The secret is returned once and stored hashed.
 import { rotateClientSecret } from "@/lib/developer/application-config/oidc";
-import { runApplicationAction } from "@/lib/developer/application-config/run-action";
+import { portalAction, refusal, UNEXPECTED } from "@/lib/portal/portal-action";
 
 export async function rotateClientSecretAction(anchor: string) {
-  return runApplicationAction(async ({ deps, account }) => {
-    if (typeof anchor !== "string") return { ok: false as const, error: "failed" as const };
-    const { clientSecret } = await rotateClientSecret(deps, account.id, anchor);
-    return { ok: true as const, clientSecret };
+  return portalAction("oidc.rotate-client-secret", async ({ deps, account }) => {
+    if (typeof anchor !== "string") return refusal(UNEXPECTED);
+    return rotateClientSecret(deps, account.id, anchor);
   });
 }

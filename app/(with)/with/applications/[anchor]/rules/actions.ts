@@ -3,21 +3,21 @@
 // lib/developer/application-config; nothing from the client is trusted.
 import { applyTemplate, saveRules } from "@/lib/developer/application-config/rules";
 import type { RuleSetDraft } from "@/lib/developer/application-config/rule-fields";
-import { runApplicationAction } from "@/lib/developer/application-config/run-action";
 import { ruleSetDraftSchema, templateInputSchema } from "@/lib/developer/application-config/action-inputs";
+import { portalAction, refusal, UNEXPECTED } from "@/lib/portal/portal-action";
 
 export async function saveRulesAction(anchor: string, draft: RuleSetDraft) {
-  return runApplicationAction(async ({ deps, account }) => {
+  return portalAction("rules.save", async ({ deps, account }) => {
     const parsed = ruleSetDraftSchema.safeParse(draft);
-    if (!parsed.success || typeof anchor !== "string") return { ok: false as const, error: "failed" as const };
+    if (!parsed.success || typeof anchor !== "string") return refusal(UNEXPECTED);
     return saveRules(deps, account.id, anchor, parsed.data);
   });
 }
 
 export async function applyTemplateAction(anchor: string, input: { template: string }) {
-  return runApplicationAction(async ({ deps, account }) => {
+  return portalAction("rules.apply-template", async ({ deps, account }) => {
     const parsed = templateInputSchema.safeParse(input);
-    if (!parsed.success || typeof anchor !== "string") return { ok: false as const, error: "failed" as const };
+    if (!parsed.success || typeof anchor !== "string") return refusal(UNEXPECTED);
     return applyTemplate(deps, account.id, anchor, parsed.data);
   });
 }
