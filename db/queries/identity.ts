@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Executor } from "../client";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { queryRows, toDate, type Executor } from "../client";
 import { accountAliases, accounts, authentications, claimGrants, emailIdentities, sectorSubjects } from "../schema";
 
 export type AccountRow = typeof accounts.$inferSelect;
@@ -92,6 +92,28 @@ export async function findSectorSubject(db: Executor, subject: string, sectorId:
     .from(sectorSubjects)
     .where(and(eq(sectorSubjects.subject, subject), eq(sectorSubjects.sectorId, sectorId)));
   return row ?? null;
+}
+
+/**
+ * The account a live subject names within an application's sector — the
+ * application row, the subject and the account in one statement, since a
+ * built-in relying party (the With portal) resolves its session this way on
+ * every page. Null when the subject is unknown there, retired, or its
+ * account gone.
+ */
+export async function findAccountBySubject(db: Executor, subject: string, applicationAnchor: string): Promise<AccountRow | null> {
+  const [row] = await queryRows<AccountRow>(
+    db,
+    sql`select acc.id, acc.first_name as "firstName", acc.last_name as "lastName", acc.locale, acc.status,
+          acc.created_at as "createdAt", acc.disabled_at as "disabledAt", acc.deleted_at as "deletedAt"
+        from applications app
+        join sector_subjects s on s.sector_id = app.sector_id and s.subject = ${subject} and s.retired_at is null
+        join accounts acc on acc.id = s.account_id
+        where app.anchor = ${applicationAnchor}`,
+  );
+  if (!row) return null;
+  const date = (value: unknown) => (value === null || value === undefined ? null : toDate(value));
+  return { ...row, createdAt: toDate(row.createdAt), disabledAt: date(row.disabledAt), deletedAt: date(row.deletedAt) };
 }
 
 export async function findAccountAlias(db: Executor, accountId: string): Promise<string | null> {

@@ -2,6 +2,7 @@
 // Next's cookie store and resolvePortalSession. Pages cannot set cookies, so
 // an expired access token sends the browser through /with/session/refresh;
 // server actions can, so they refresh in place.
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { AccountRow } from "@/db/queries/identity";
@@ -22,9 +23,17 @@ async function currentState(): Promise<{ deps: Runtime; state: PortalState }> {
   return { deps, state };
 }
 
+/**
+ * The state for rendering: the layout and the page both ask, and React's
+ * request-scoped cache lets the token check and the account lookup run once.
+ * Server actions resolve afresh (currentState): they may change the account
+ * or the cookie, and the render that follows them must see that.
+ */
+const renderState = cache(currentState);
+
 /** For pages: the signed-in account, or a redirect that gets the browser one. `path` is where to come back to. */
 export async function requirePortalAccount(path: string): Promise<PortalContext> {
-  const { deps, state } = await currentState();
+  const { deps, state } = await renderState();
   const back = encodeURIComponent(path);
   switch (state.kind) {
     case "signed-in":
@@ -40,7 +49,7 @@ export async function requirePortalAccount(path: string): Promise<PortalContext>
 
 /** For the portal's front page: who is signed in, without redirecting anyone. */
 export async function peekPortalAccount(): Promise<PortalState["kind"]> {
-  return (await currentState()).state.kind;
+  return (await renderState()).state.kind;
 }
 
 /** For server actions: the signed-in account (refreshing an expired session in place), or null. */

@@ -4,8 +4,7 @@
 // `subject` is the user's sector subject in the portal's sector; it is
 // resolved to the account here, on the server, on every request — the
 // internal account id never reaches the browser.
-import { findApplicationByAnchor } from "@/db/queries/applications";
-import { findAccountById, findSectorSubject, type AccountRow } from "@/db/queries/identity";
+import { findAccountBySubject, type AccountRow } from "@/db/queries/identity";
 import { ConnectApiError } from "../relying-party/connect-client";
 import { BuiltInRelyingParty, type CookieSource, type RelyingPartyDeps, type RelyingPartySession } from "../relying-party/rp-session";
 import { PORTAL_ANCHOR } from "../seed";
@@ -36,10 +35,8 @@ export async function resolvePortalSession(deps: RelyingPartyDeps, cookies: Cook
 }
 
 async function resolveSubject(deps: RelyingPartyDeps, subject: string, session: RelyingPartySession): Promise<PortalState> {
-  const application = await findApplicationByAnchor(deps.db, PORTAL_ANCHOR);
-  const row = application ? await findSectorSubject(deps.db, subject, application.sectorId) : null;
-  // A retired subject (the user rotated the portal's own subject) ends the session like a sign-out.
-  const account = row && !row.retiredAt ? await findAccountById(deps.db, row.accountId) : null;
+  // A retired subject (the user rotated the portal's own subject) finds no account: it ends the session like a sign-out.
+  const account = await findAccountBySubject(deps.db, subject, PORTAL_ANCHOR);
   if (!account) return { kind: "gone", reason: "AccountNotFound" };
   if (account.status === "DELETED") return { kind: "gone", reason: "AccountDeleted" };
   if (account.status === "DISABLED") return { kind: "gone", reason: "AccountDisabled" };
