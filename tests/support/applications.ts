@@ -1,17 +1,17 @@
 // Test applications are provisioned the way an operator would: with the
-// admin CLI against the running server's data (through its admin socket on
-// PGlite, directly on Postgres).
-import { execFile } from "node:child_process";
+// admin CLI's command lines against the running server's data (through its
+// admin socket on PGlite, directly on Postgres). The CLI's code runs in the
+// test's own process (lib/admin/run-cli.ts, the same path lib/admin/cli.ts
+// runs): a fresh Node process per command cost seconds of start-up each, and
+// the CLI as a separate program is tested in tests/integration/admin-cli.test.ts.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
+import { runCli } from "@/lib/admin/run-cli";
+import { parseConfig } from "@/lib/config";
 import type { TestApplication } from "./connect-client";
 import { testEnv } from "./env";
-
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, "..", "..");
 
 export interface ApplicationSpec {
   anchorPrefix: string;
@@ -35,13 +35,15 @@ export function serverEnv(): Record<string, string> {
 }
 
 export async function runAdmin(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "lib/admin/cli.ts", ...args], { cwd: root, env: serverEnv() as NodeJS.ProcessEnv });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const failure = error as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: failure.stdout ?? "", stderr: failure.stderr ?? "", code: typeof failure.code === "number" ? failure.code : 1 };
-  }
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    // Parsed per command, as a fresh CLI process would, from the server's environment.
+    config: () => parseConfig(serverEnv()),
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { stdout, stderr, code };
 }
 
 export async function createTestApplication(spec: ApplicationSpec): Promise<TestApplication> {
