@@ -15,8 +15,10 @@ import { addVirtualAuthenticator, openVia, shoot } from "../support/via-page";
 
 let browser: Browser;
 
-async function shootWidths(page: Page, name: string): Promise<void> {
-  for (const [width, tag] of [[1280, "desktop"], [390, "phone"]] as const) {
+// Screenshots are for people to look at, not assertions, and each costs a
+// full-page capture: the phone width is taken once per page ({ phone: true }), not for every state.
+async function shootWidths(page: Page, name: string, { phone = false } = {}): Promise<void> {
+  for (const [width, tag] of phone ? ([[1280, "desktop"], [390, "phone"]] as const) : ([[1280, "desktop"]] as const)) {
     await page.setViewportSize({ width, height: 900 });
     await shoot(page, `${name}-${tag}`);
   }
@@ -88,7 +90,7 @@ describe("With portal: sign-in methods, privacy, data sharing", () => {
     await page.getByText(`${second} was added to your account.`).waitFor();
     const emails = page.getByRole("list", { name: "Your email addresses" });
     await emails.getByText(second).waitFor();
-    await shootWidths(page, "with-sign-in-methods");
+    await shootWidths(page, "with-sign-in-methods", { phone: true });
 
     await page.getByRole("button", { name: `Make ${second} your primary address` }).click();
     await page.getByText(`${second} is now your primary address.`).waitFor();
@@ -153,7 +155,7 @@ describe("With portal: sign-in methods, privacy, data sharing", () => {
     assert.ok(main.includes(subject), "the subject the demo application sees");
     assert.match(main, /This portal/);
     assert.doesNotMatch(await page.content(), /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i, "no internal id in the page");
-    await shootWidths(page, "with-privacy");
+    await shootWidths(page, "with-privacy", { phone: true });
 
     const demoRow = subjects.getByRole("listitem").filter({ hasText: subject });
     await demoRow.getByRole("button", { name: /^Replace your identifier in/ }).click();
@@ -181,7 +183,7 @@ describe("With portal: sign-in methods, privacy, data sharing", () => {
     const table = await card.innerText();
     assert.match(table, /Email address\s+Shared\s+Requires it/);
     assert.match(table, /First name\s+\S.*\s+Asks \(optional\)/);
-    await shootWidths(page, "with-data-sharing");
+    await shootWidths(page, "with-data-sharing", { phone: true });
     await card.getByRole("button", { name: /^Revoke what/ }).click();
     await card.getByText(/will ask you again the next time you sign in/).waitFor();
     await card.getByRole("button", { name: "Yes, revoke" }).click();

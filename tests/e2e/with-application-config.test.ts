@@ -73,9 +73,14 @@ async function member(role: "ADMIN" | "VIEWER") {
   return { context, page, problems, email };
 }
 
-/** Light + dark at desktop width, then light + dark at phone width. */
-async function shootBoth(page: Page, name: string) {
+/**
+ * Light + dark at desktop width, then (phone) light + dark at phone width.
+ * Screenshots are for people to look at, not assertions, and each costs a
+ * full-page capture: the phone width is taken once per tab, not for every state.
+ */
+async function shootBoth(page: Page, name: string, { phone = false } = {}) {
   await shoot(page, `${name}-1280`);
+  if (!phone) return;
   await page.setViewportSize({ width: 390, height: 844 });
   await shoot(page, `${name}-390`);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -145,7 +150,7 @@ describe("With portal: application configuration tabs", () => {
     await page.getByText("Rules saved. They apply to the next sign-in.").waitFor();
     await page.reload();
     assert.equal(await page.getByRole("article", { name: "Callback" }).getByLabel("Access token lifetime (seconds)").inputValue(), "900");
-    await shootBoth(page, "with-app-rules");
+    await shootBoth(page, "with-app-rules", { phone: true });
 
     // Claims: email required, last name synthetic.
     await page.getByRole("link", { name: "Claims", exact: true }).click();
@@ -156,7 +161,7 @@ describe("With portal: application configuration tabs", () => {
     await page.getByText("Claim policy saved.", { exact: false }).waitFor();
     await page.reload();
     assert.equal(await page.getByRole("region", { name: "Email address" }).getByRole("radio", { name: /^Required/ }).isChecked(), true);
-    await shootBoth(page, "with-app-claims");
+    await shootBoth(page, "with-app-claims", { phone: true });
 
     // The application's own Connect login now runs under these rules.
     const endUser = uniqueEmail("cfg-user");
@@ -283,7 +288,7 @@ describe("With portal: application configuration tabs", () => {
     await page.getByRole("button", { name: "Revoke deploy script" }).click();
     await page.getByText("The key is revoked.", { exact: false }).waitFor();
     await page.getByRole("listitem", { name: "deploy script" }).getByText("Revoked").waitFor();
-    await shootBoth(page, "with-app-access-keys");
+    await shootBoth(page, "with-app-access-keys", { phone: true });
     const refused = await post<{ reason: string }>("/native-api/direct-issue/access-key", {
       applicationAnchor: app.anchor,
       accessKeyIdentifier: identifier,
@@ -323,7 +328,7 @@ describe("With portal: application configuration tabs", () => {
     await page.getByRole("button", { name: "Generate secret" }).click();
     const secret = await page.getByTestId("oidc-client-secret").innerText();
     assert.match(secret, /^ocs_[0-9a-f]{64}$/);
-    await shootBoth(page, "with-app-oidc");
+    await shootBoth(page, "with-app-oidc", { phone: true });
 
     // A real authorization-code flow, the code redeemed with client_secret_basic.
     const oidcApp = { ...app, method: "client_secret_basic" as const, clientSecret: secret };

@@ -26,10 +26,16 @@ async function establishStatus(app: TestApplication): Promise<{ status: number; 
   return { status: response.status, reason: response.body.reason };
 }
 
-/** Full-page screenshots at desktop and phone width, in the context's color scheme. */
-async function shots(page: Page, name: string) {
+/**
+ * Full-page screenshots at desktop width, and (phone) at phone width, in the
+ * context's color scheme. Screenshots are for people to look at, not
+ * assertions, and each costs a full-page capture: the phone width is taken
+ * once per page, not for every state.
+ */
+async function shots(page: Page, name: string, { phone = false } = {}) {
   await page.setViewportSize({ width: 1280, height: 900 });
   await screenshot(page, `${name}-1280`);
+  if (!phone) return;
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, `${name}-390`);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -91,7 +97,7 @@ describe("With portal developer surface", () => {
     await page.getByText("The last owner cannot leave, be removed or be demoted.", { exact: false }).waitFor();
     await page.reload();
     await page.getByText("Your role: Owner", { exact: true }).waitFor();
-    await shots(page, "with-developer-organization-owner");
+    await shots(page, "with-developer-organization-owner", { phone: true });
 
     // Create an application; the private key is shown once, copied from the page.
     await page.goto(`${base}/with/applications/new`);
@@ -138,7 +144,7 @@ describe("With portal developer surface", () => {
     await page.getByRole("heading", { name: "E2E Shop" }).waitFor();
     assert.equal(await page.getByRole("link", { name: "Overview" }).getAttribute("aria-current"), "page");
     assert.match(await page.getByLabel("Token-signing public key (PEM)").inputValue(), /BEGIN PUBLIC KEY/);
-    await shots(page, "with-developer-application-overview");
+    await shots(page, "with-developer-application-overview", { phone: true });
 
     // A teammate signs up, hands over their alias, and is invited as VIEWER.
     const viewer = await newPortalUser("dark");
@@ -184,7 +190,7 @@ describe("With portal developer surface", () => {
     assert.equal(await v.getByRole("button", { name: "Rotate token-signing key" }).isDisabled(), true);
     assert.equal(await v.getByRole("button", { name: "Retire application" }).isDisabled(), true);
     await v.getByText("Only the organization’s sole owner can retire or re-enable it.").waitFor();
-    await shots(v, "with-developer-application-viewer-dark");
+    await shots(v, "with-developer-application-viewer-dark", { phone: true });
     await v.goto(`${base}/with/sectors`);
     await v.getByText("E2E Shop").first().waitFor();
     await shots(v, "with-developer-sectors-viewer-dark");
@@ -227,7 +233,7 @@ describe("With portal developer surface", () => {
     await clickAndConfirm(page, "Retire application");
     await page.getByText("This application is retired", { exact: false }).waitFor();
     await page.goto(`${base}/with/sectors`);
-    await shots(page, "with-developer-sectors");
+    await shots(page, "with-developer-sectors", { phone: true });
     await clickAndConfirm(page, "Retire");
     await page.getByRole("button", { name: "Re-enable" }).waitFor();
     await page.goto(`${base}/with/organizations/${orgAnchor}`);
@@ -242,7 +248,7 @@ describe("With portal developer surface", () => {
 
     await page.goto(`${base}/with/applications`);
     await page.getByRole("link", { name: "E2E Shop" }).waitFor();
-    await shots(page, "with-developer-applications");
+    await shots(page, "with-developer-applications", { phone: true });
 
     // A VIEWER may leave; with no organization left, /applications sends them back to /organizations.
     await v.goto(`${base}/with/organizations/${orgAnchor}`);
