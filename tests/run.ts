@@ -43,18 +43,41 @@ function testFiles(dir: string): string[] {
   return found.sort();
 }
 
-function run(command: string, commandArgs: string[], env: Record<string, string> = {}): Promise<number> {
+/**
+ * Where a step's output goes. The database halves run at the same time, so
+ * each collects its output and prints it in one piece when it ends; the
+ * sequential steps write straight through.
+ */
+interface Output {
+  write(text: string): void;
+  /** Streams to the terminal as they come, or undefined to collect. */
+  inherit: boolean;
+}
+const direct: Output = { write: (text) => process.stdout.write(text), inherit: true };
+function collected(): Output & { text(): string } {
+  const chunks: string[] = [];
+  return { write: (text) => chunks.push(text), inherit: false, text: () => chunks.join("") };
+}
+
+function run(command: string, commandArgs: string[], env: Record<string, string> = {}, output: Output = direct): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    const child = spawn(command, commandArgs, {
+      cwd: root,
+      stdio: output.inherit ? "inherit" : ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...env },
+    });
+    child.stdout?.on("data", (chunk: Buffer) => output.write(chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => output.write(chunk.toString()));
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
-function nodeTest(files: string[], env: Record<string, string> = {}): Promise<number> {
+function nodeTest(files: string[], env: Record<string, string> = {}, output: Output = direct): Promise<number> {
   return run(
     process.execPath,
     ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=1", "--test-timeout=300000", ...files],
     env,
+    output,
   );
 }
 
@@ -72,23 +95,43 @@ async function step(name: string, work: () => Promise<boolean>): Promise<boolean
   return ok;
 }
 
-async function postgresReachable(): Promise<boolean> {
+/** A step that runs next to others: its output is held back and printed whole when it ends. */
+async function concurrentStep(name: string, work: (output: Output) => Promise<boolean>): Promise<boolean> {
+  const started = Date.now();
+  console.log(`\n━━━ ${name} (started; its output follows when it ends)`);
+  // Its place in the summary is where it started, whichever half ends first.
+  const result = { step: name, ok: false, seconds: 0 };
+  results.push(result);
+  const output = collected();
+  let ok = false;
+  try {
+    ok = await work(output);
+  } catch (error) {
+    output.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  Object.assign(result, { ok, seconds });
+  process.stdout.write(`\n━━━ ${name} (${ok ? "passed" : "FAILED"} after ${seconds}s)\n${output.text()}`);
+  return ok;
+}
+
+async function postgresReachable(output: Output): Promise<boolean> {
   const sql = postgres(postgresAdminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
   try {
     await sql`select 1`;
     return true;
   } catch (error) {
-    console.error(`Cannot reach Postgres at ${postgresAdminUrl}: ${(error as Error).message}`);
+    output.write(`Cannot reach Postgres at ${postgresAdminUrl}: ${(error as Error).message}\n`);
     return false;
   } finally {
     await sql.end({ timeout: 1 });
   }
 }
 
-async function suiteOnDatabase(kind: "pglite" | "postgres"): Promise<boolean> {
+async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Promise<boolean> {
   const files = [...(only === "e2e" ? [] : testFiles("integration")), ...(only === "integration" ? [] : testFiles("e2e"))];
   if (files.length === 0) return true;
-  if (kind === "postgres" && !(await postgresReachable())) return false;
+  if (kind === "postgres" && !(await postgresReachable(output))) return false;
 
   const smtp = await startSmtpInbox();
   const steam = await startSteamPeer();
@@ -118,14 +161,14 @@ async function suiteOnDatabase(kind: "pglite" | "postgres"): Promise<boolean> {
       TEST_SERVER_DATABASE_URL: fresh?.url ?? "",
       TEST_SERVER_DATA_DIR: dataDir,
       TEST_SERVER_SECRET: secret,
-    });
-    if (code !== 0) console.error(`\nServer output (${kind}):\n${server.output().slice(-20_000)}`);
+    }, output);
+    if (code !== 0) output.write(`\nServer output (${kind}):\n${server.output().slice(-20_000)}\n`);
     return code === 0;
   } finally {
     await server.stop();
     await smtp.close();
     await steam.close();
-    await fresh?.drop().catch((error: unknown) => console.error("could not drop test database", error));
+    await fresh?.drop().catch((error: unknown) => output.write(`could not drop test database: ${String(error)}\n`));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -139,9 +182,15 @@ async function main(): Promise<void> {
   if (only !== "unit") {
     const built = skipBuild || (await step("next build", async () => (await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"])) === 0));
     if (built) {
-      for (const kind of ["pglite", "postgres"] as const) {
-        if (dbOnly && dbOnly !== kind) continue;
-        await step(`integration + e2e on ${kind}`, () => suiteOnDatabase(kind));
+      const kinds = (["pglite", "postgres"] as const).filter((kind) => !dbOnly || dbOnly === kind);
+      if (kinds.length === 1) {
+        await step(`integration + e2e on ${kinds[0]}`, () => suiteOnDatabase(kinds[0]!, direct));
+      } else {
+        // The two halves share nothing (each has its own server, SMTP fixture,
+        // Steam peer, data directory or database), and much of each half is
+        // spent waiting on the browser, the server and timers rather than
+        // computing, so running them side by side shortens the run on two cores.
+        await Promise.all(kinds.map((kind) => concurrentStep(`integration + e2e on ${kind}`, (output) => suiteOnDatabase(kind, output))));
       }
     }
   }
