@@ -5,6 +5,7 @@
 // issuer, audience, expiry, nonce and state checks — so none of it is ours
 // to get subtly wrong.
 import * as oidc from "openid-client";
+import { emailAddressSchema } from "../identity/email-address";
 import type { Deps } from "../runtime";
 
 const TIMEOUT_SECONDS = 10;
@@ -134,7 +135,9 @@ export async function exchangeCode(
     throw new UpstreamError("invalid", `The IdP's answer did not validate: ${caught instanceof Error ? caught.message : String(caught)}`);
   }
   if (!claims || typeof claims.sub !== "string" || !claims.sub) throw new UpstreamError("invalid", "The ID token has no subject.");
-  const email = text(claims.email)?.toLowerCase() ?? null;
+  // Only a well-formed address is an identity; anything else is as good as none.
+  const parsedEmail = emailAddressSchema.safeParse(claims.email);
+  const email = parsedEmail.success ? parsedEmail.data : null;
   return {
     subject: claims.sub,
     email,

@@ -19,6 +19,7 @@ import { linkFederatedIdentity } from "@/lib/federation/account-link";
 import { clientSecretAad, createConnector, editConnector, listConnectorsFor, removeConnector, setConnectorEnabled } from "@/lib/federation/connectors";
 import { accountAliasFor } from "@/lib/identity/account-alias";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
+import { authorizationRequest, exchangeCode, upstreamConfiguration, UpstreamError } from "@/lib/federation/upstream-oidc";
 import { startUpstreamIdp, type UpstreamIdp } from "../fixtures/upstream-idp";
 import { libDeps } from "../support/lib-deps";
 
@@ -41,6 +42,39 @@ async function refused(promise: Promise<unknown>, reason: string, code?: string)
   });
 }
 
+const REDIRECT_URI = "http://localhost:3000/via/oauth/enterprise-federation/callback";
+
+/**
+ * What a browser does at the IdP, with fetch and a cookie jar: follow the
+ * authorization request to the development login form, post the login, and
+ * stop at the redirect back to Sudomimus (its URL is returned).
+ */
+async function loginAtIdp(authorizationUrl: string, login: string): Promise<URL> {
+  const jar = new Map<string, string>();
+  const go = async (url: string, init: RequestInit = {}): Promise<Response> => {
+    const response = await fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") } });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(";");
+      const index = pair!.indexOf("=");
+      jar.set(pair!.slice(0, index), pair!.slice(index + 1));
+    }
+    return response;
+  };
+  let response = await go(authorizationUrl);
+  while (response.status >= 300 && response.status < 400) {
+    const next = new URL(response.headers.get("location")!, response.url || authorizationUrl);
+    if (next.href.startsWith(REDIRECT_URI)) return next;
+    response = await go(next.href);
+    const html = response.status === 200 ? await response.text() : "";
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+    if (action) {
+      const body = new URLSearchParams({ prompt: "login", login, password: "any" });
+      response = await go(new URL(action, next).href, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    }
+  }
+  throw new Error(`the IdP answered ${response.status} instead of redirecting back`);
+}
+
 const input = (overrides: Record<string, unknown> = {}) => ({
   displayName: "Acme Corp SSO",
   issuer: idp.issuer,
@@ -53,7 +87,14 @@ const input = (overrides: Record<string, unknown> = {}) => ({
 describe(`federation connectors and linking (${process.env.TEST_DB_KIND ?? "pglite"})`, () => {
   before(async () => {
     setup = await libDeps();
-    idp = await startUpstreamIdp({ redirectUri: "http://localhost:3000/via/oauth/enterprise-federation/callback", accounts: {} });
+    idp = await startUpstreamIdp({
+      redirectUri: REDIRECT_URI,
+      accounts: {
+        jordan: { email: "Jordan@Acme.example", givenName: "Jordan", familyName: "Reyes" },
+        unverified: { email: "u@acme.example", emailVerified: false },
+        garbled: { email: "not an address", emailVerified: true },
+      },
+    });
   });
   after(async () => {
     await idp?.close();
@@ -147,6 +188,48 @@ describe(`federation connectors and linking (${process.env.TEST_DB_KIND ?? "pgli
     assert.ok((await listConnectorsFor(setup.deps, owner.id, organization.anchor))[0]!.disabledAt, "disabled");
     await removeConnector(setup.deps, owner.id, organization.anchor, own.anchor);
     assert.deepEqual(await listConnectorsFor(setup.deps, owner.id, organization.anchor), []);
+  });
+
+  it("talks OIDC to the IdP: PKCE, state and nonce checked, the ID token's identity read (only a well-formed, verified email counts)", async () => {
+    const client = { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret };
+    const config = await upstreamConfiguration(setup.deps, client, { fresh: true });
+    const signIn = async (login: string) => {
+      const state = crypto.randomBytes(16).toString("hex");
+      const request = await authorizationRequest(config, { redirectUri: REDIRECT_URI, scopes: ["openid", "email", "profile"], state });
+      const url = new URL(request.url);
+      assert.deepEqual([url.searchParams.get("code_challenge_method"), url.searchParams.get("state"), url.searchParams.get("nonce")], ["S256", state, request.nonce]);
+      return { state, request, back: await loginAtIdp(request.url, login) };
+    };
+    const jordan = await signIn("jordan");
+    const checks = { state: jordan.state, nonce: jordan.request.nonce, codeVerifier: jordan.request.codeVerifier, redirectUri: REDIRECT_URI };
+    assert.deepEqual(await exchangeCode(config, jordan.back, checks), {
+      subject: "jordan",
+      email: "jordan@acme.example",
+      emailVerified: true,
+      firstName: "Jordan",
+      lastName: "Reyes",
+    });
+
+    const wrongNonce = await signIn("jordan");
+    await assert.rejects(
+      exchangeCode(config, wrongNonce.back, { state: wrongNonce.state, nonce: "another", codeVerifier: wrongNonce.request.codeVerifier, redirectUri: REDIRECT_URI }),
+      (error: unknown) => error instanceof UpstreamError && error.why === "invalid",
+    );
+    const wrongVerifier = await signIn("jordan");
+    await assert.rejects(
+      exchangeCode(config, wrongVerifier.back, { state: wrongVerifier.state, nonce: wrongVerifier.request.nonce, codeVerifier: "x".repeat(43), redirectUri: REDIRECT_URI }),
+      (error: unknown) => error instanceof UpstreamError && error.why === "invalid",
+    );
+
+    const identityOf = async (login: string) => {
+      const round = await signIn(login);
+      return exchangeCode(config, round.back, { state: round.state, nonce: round.request.nonce, codeVerifier: round.request.codeVerifier, redirectUri: REDIRECT_URI });
+    };
+    assert.deepEqual(await identityOf("unverified"), { subject: "unverified", email: "u@acme.example", emailVerified: false, firstName: null, lastName: null });
+    assert.deepEqual(await identityOf("garbled"), { subject: "garbled", email: null, emailVerified: false, firstName: null, lastName: null });
+
+    const denied = new URL(`${REDIRECT_URI}?error=access_denied&state=s`);
+    await assert.rejects(exchangeCode(config, denied, { ...checks, state: "s" }), (error: unknown) => error instanceof UpstreamError && error.why === "denied");
   });
 
   it("links by connector subject first, then by a verified email, else registers; an unverified email links nothing", async () => {
