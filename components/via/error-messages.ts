@@ -7,6 +7,8 @@ import type { ViaError } from "./via-api";
 export interface MessageRef {
   key: string;
   values?: Record<string, string | number>;
+  /** How a notice is shown: a failure the user should notice is "error"; default "info". */
+  tone?: "info" | "error";
 }
 
 export type ErrorKind = "inline" | "blocked" | "ended" | "restart";

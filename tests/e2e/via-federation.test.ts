@@ -138,7 +138,8 @@ describe("via: sign in with a federation connector", () => {
     try {
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await signInAtIdp(via.page, outsider);
-      await via.page.getByText("This account is not allowed to sign in to this application.").waitFor();
+      // A refusal is an error (role=alert); a cancel is only news (role=status).
+      await via.page.getByRole("alert").filter({ hasText: "This account is not allowed to sign in to this application." }).waitFor();
       assert.equal(new URL(via.page.url()).pathname, "/via");
       await via.page.getByRole("button", { name: `Sign in with ${CONNECTOR_NAME}` }).waitFor();
       await shoot(via.page, "via-federation-not-allowed");
@@ -158,7 +159,7 @@ describe("via: sign in with a federation connector", () => {
       await via.page.getByRole("link", { name: /Cancel/ }).click();
       const callbackUrl = (await back).url();
       assert.equal(new URL(callbackUrl).searchParams.get("error"), "access_denied");
-      await via.page.getByText("Sign-in with your organization’s identity provider was cancelled.").waitFor();
+      await via.page.getByRole("status").filter({ hasText: "Sign-in with your organization’s identity provider was cancelled." }).waitFor();
       await shoot(via.page, "via-federation-cancelled");
 
       // The state was single use: the same return again reaches no sign-in.

@@ -43,7 +43,7 @@ export default async function ViaSignInPage({ searchParams }: { searchParams: Pr
           exposureKey={exposureKey}
           application={page.application.name}
           methods={offeredMethods(page)}
-          notice={federationNotice ? { key: `notices.federation.${federationNotice}` } : null}
+          notice={federationNotice ? { key: `notices.federation.${federationNotice}`, tone: federationNotice === "cancelled" ? "info" : "error" } : null}
           signedIn={page.signedIn}
           requirements={page.claimPolicy}
           codeMinutes={Math.round(OTP_TTL_SECONDS / 60)}

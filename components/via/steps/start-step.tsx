@@ -88,7 +88,7 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
       <StepHeader badge={<Monogram name={flow.application} />} title={t.rich("start.title", { application: flow.application, keep })} lead={t("start.lead")} focusTitle={!initialEmail} />
 
       <div className="mt-6 space-y-3 empty:hidden">
-        {notice && <Alert tone="info">{translate(notice)}</Alert>}
+        {notice && <Alert tone={notice.tone ?? "info"}>{translate(notice)}</Alert>}
         {signedInElsewhere && (
           <Alert tone="info">
             <p>{t("start.signedInElsewhere", { name: signedInElsewhere, application: flow.application })}</p>
