@@ -1,15 +1,21 @@
 // Named prepared statements for embedded PGlite. `PGlite.query` parses and
 // plans its statement on every call and crosses into WebAssembly six times;
 // on the hot paths' combined queries planning alone was ~80 % of the cost.
-// Here each distinct statement text is parsed once per database (Postgres
-// then caches its plan), and every later execution is one Bind + Describe +
-// Execute + Sync round trip. Postgres (postgres.js, `prepare: true`) already
+// Here each distinct statement text is parsed and described once per
+// database (Postgres then caches its plan, we keep its row description), and
+// every later execution is one Bind + Execute + Sync round trip — no
+// per-call Describe, whose answer (a message per column) cost as much to
+// decode in JS as the rows themselves. Postgres (postgres.js, `prepare: true`) already
 // works this way, so both databases now pay the same kind of cost.
 import { PGlite, parse, protocol } from "@electric-sql/pglite";
+
+type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
 
 interface PreparedStatement {
   name: string;
   paramTypes: number[];
+  /** The statement's RowDescription (absent for statements without rows). */
+  rowDescription: BackendMessage | undefined;
 }
 
 // Statement texts are the hot paths' fixed templates; the cap only guards
@@ -47,7 +53,11 @@ async function prepare(client: PGlite, known: Map<string, PreparedStatement>, te
     concat([protocol.serialize.parse({ name, text }), protocol.serialize.describe({ type: "S", name }), protocol.serialize.sync()]),
     { syncToFs: false },
   );
-  const statement = { name, paramTypes: parse.parseDescribeStatementResults(messages) };
+  const statement = {
+    name,
+    paramTypes: parse.parseDescribeStatementResults(messages),
+    rowDescription: messages.find((message) => message.name === "rowDescription"),
+  };
   known.set(text, statement);
   return statement;
 }
@@ -69,16 +79,13 @@ export async function queryPrepared<T>(client: PGlite, text: string, params: unk
       });
       // One round trip; on an error Postgres skips to Sync, so the session is clean either way.
       const { messages } = await client.execProtocol(
-        concat([
-          protocol.serialize.bind({ statement: statement.name, values }),
-          protocol.serialize.describe({ type: "P" }),
-          protocol.serialize.execute({}),
-          protocol.serialize.sync(),
-        ]),
+        concat([protocol.serialize.bind({ statement: statement.name, values }), protocol.serialize.execute({}), protocol.serialize.sync()]),
         { syncToFs: false },
       );
       await client.syncToFs();
-      return (parse.parseResults(messages, internals.parsers)[0]?.rows ?? []) as T[];
+      // The rows are decoded against the description kept from prepare time.
+      const described = statement.rowDescription ? [statement.rowDescription, ...messages] : messages;
+      return (parse.parseResults(described, internals.parsers)[0]?.rows ?? []) as T[];
     }),
   );
 }

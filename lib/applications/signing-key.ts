@@ -1,11 +1,13 @@
 // The application's keys as signing/verification keys. The token-signing
 // private key is sealed at rest and opened on demand; opened and parsed keys
 // are memoized per process, keyed by the public key, so a rotation (new public
-// key) naturally misses the cache. WebCrypto keys make jose sign and verify on
-// libuv's thread pool, off the request thread.
-import { importPKCS8, importSPKI } from "jose";
+// key) naturally misses the cache. Connect tokens are signed and verified with
+// node KeyObjects (lib/tokens/jws.ts); client-auth JWTs, checked with jose,
+// get WebCrypto keys.
+import type { KeyObject } from "node:crypto";
+import { importSPKI } from "jose";
 import type { ApplicationRow } from "@/db/queries/applications";
-import { parseRsaPublicKey } from "../crypto/rsa";
+import { parseRsaPrivateKey, parseRsaPublicKey } from "../crypto/rsa";
 import { unseal } from "../crypto/seal";
 import { memo } from "../memo";
 import type { Deps } from "../runtime";
@@ -18,10 +20,15 @@ export function tokenSigningKeyAad(applicationAnchor: string): string {
 type KeyDeps = Pick<Deps, "keyring" | "cache">;
 type Application = Pick<ApplicationRow, "id" | "anchor" | "tokenSigningPrivateKeySealed" | "tokenSigningPublicKey">;
 
-export function tokenSigningPrivateKey(deps: KeyDeps, application: Application): Promise<CryptoKey> {
+export function tokenSigningPrivateKey(deps: KeyDeps, application: Application): KeyObject {
   return memo(deps.cache, `token-signing-private:${application.id}:${application.tokenSigningPublicKey}`, () =>
-    importPKCS8(unseal(deps.keyring, application.tokenSigningPrivateKeySealed, tokenSigningKeyAad(application.anchor)), "RS256"),
+    parseRsaPrivateKey(unseal(deps.keyring, application.tokenSigningPrivateKeySealed, tokenSigningKeyAad(application.anchor))),
   );
+}
+
+/** Verification key for an application's token-signing public key PEM. */
+export function tokenVerificationKey(deps: Pick<Deps, "cache">, publicKeyPem: string): KeyObject {
+  return memo(deps.cache, `token-verification:${publicKeyPem}`, () => parseRsaPublicKey(publicKeyPem));
 }
 
 /** Verification key for any RSA public key PEM (token-signing or client-auth). */

@@ -1,5 +1,5 @@
 // Signing one access + refresh pair for a session. Both signatures run on
-// the thread pool in parallel (WebCrypto keys).
+// the thread pool in parallel (lib/tokens/jws.ts).
 import type { ApplicationRow } from "@/db/queries/applications";
 import { tokenSigningPrivateKey } from "../applications/signing-key";
 import { addSeconds, epochSeconds } from "../clock";
@@ -27,7 +27,7 @@ export interface TokenPair {
 }
 
 export async function mintTokenPair(deps: Pick<Deps, "keyring" | "cache" | "config">, input: TokenPairInput): Promise<TokenPair> {
-  const key = await tokenSigningPrivateKey(deps, input.application);
+  const key = tokenSigningPrivateKey(deps, input.application);
   const iat = epochSeconds(input.issuedAt);
   const accessTokenExpiresAt = addSeconds(input.issuedAt, input.accessTokenTtlSeconds);
   const common = { alg: "RS256", typ: "JWT", iss: deps.config.tokenIssuer, aud: input.application.anchor, iat } as const;

@@ -5,7 +5,7 @@
 // except a near-simultaneous second presentation (two tabs), which converges
 // on the very same replacement session instead of logging the user out.
 import { findRefreshContext, revokeFamily, rotateRefreshToken, type RefreshContextRow } from "@/db/queries/sessions";
-import { rsaVerificationKey } from "../applications/signing-key";
+import { tokenVerificationKey } from "../applications/signing-key";
 import { addSeconds } from "../clock";
 import { fail, SudomimusError } from "../errors";
 import { assertAccountActive } from "../identity/accounts";
@@ -13,7 +13,7 @@ import type { ClaimsView } from "../identity/claims";
 import { CLAIMS } from "../identity/claims-vocabulary";
 import { claimsOfScope } from "../oidc/scope";
 import type { Deps } from "../runtime";
-import { peekTokenHeader, TokenFormatError, verifyToken, type RefreshTokenBody } from "../tokens";
+import { peekTokenHeader, verifyToken, type RefreshTokenBody } from "../tokens";
 import { mintTokenPair, type TokenPair } from "./mint-tokens";
 import { hashRefreshId, replacementRefreshId } from "./refresh-ids";
 import { resolveSessionClaims, type SessionClaims } from "./session-claims";
@@ -35,17 +35,11 @@ const suspended = () => new SudomimusError("RefreshTokenSuspended", { message: "
 
 /** The row named by the token's jti — only if the token is genuine (signed by that row's application). */
 async function presentedRefreshToken(deps: RefreshDeps, token: string): Promise<{ id: string; context: RefreshContextRow }> {
-  let header;
-  try {
-    header = peekTokenHeader(token);
-  } catch (error) {
-    if (error instanceof TokenFormatError) throw notFound();
-    throw error;
-  }
-  if (typeof header.jti !== "string" || header.jti.length > 64) throw notFound();
+  const header = peekTokenHeader(token);
+  if (!header || typeof header.jti !== "string" || header.jti.length > 64) throw notFound();
   const context = await findRefreshContext(deps.db, hashRefreshId(deps.keyring, header.jti));
   if (!context || context.applicationAnchor !== header.aud || context.familyApplicationId !== context.applicationId) throw notFound();
-  const verified = await verifyToken<RefreshTokenBody>(token, "Refresh", await rsaVerificationKey(deps, context.tokenSigningPublicKey));
+  const verified = verifyToken<RefreshTokenBody>(token, "Refresh", tokenVerificationKey(deps, context.tokenSigningPublicKey));
   if (!verified || verified.header.jti !== header.jti) throw notFound();
   return { id: header.jti, context };
 }

@@ -2,8 +2,8 @@
 // token-signing key. As the docs specify, every standard claim (kty, iss, aud,
 // sub, iat, exp, jti) travels in the JWT *header* and only the application
 // claims travel in the body. The raw account id never appears in either.
-import { CompactSign, compactVerify, decodeProtectedHeader, errors as joseErrors, type CompactJWSHeaderParameters } from "jose";
 import type { KeyObject } from "node:crypto";
+import { peekJwsHeader, signRs256, verifyRs256 } from "./jws";
 
 export type TokenKind = "Access" | "Refresh";
 
@@ -34,27 +34,13 @@ export interface RefreshTokenBody {
   subject: string;
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-export type SigningKey = CryptoKey | KeyObject;
-
-export async function signToken(header: TokenHeader, body: AccessTokenBody | RefreshTokenBody, key: SigningKey): Promise<string> {
-  return new CompactSign(encoder.encode(JSON.stringify(body))).setProtectedHeader(header as unknown as CompactJWSHeaderParameters).sign(key);
+export function signToken(header: TokenHeader, body: AccessTokenBody | RefreshTokenBody, key: KeyObject): Promise<string> {
+  return signRs256(header as unknown as { alg: "RS256" } & Record<string, unknown>, JSON.stringify(body), key);
 }
 
-export class TokenFormatError extends Error {
-  override name = "TokenFormatError";
-}
-
-/** Reads the header without verifying it — only to find which application's key to verify with. */
-export function peekTokenHeader(token: string): Partial<TokenHeader> {
-  if (typeof token !== "string" || token.length > 16_384 || token.split(".").length !== 3) throw new TokenFormatError("not a compact JWS");
-  try {
-    return decodeProtectedHeader(token) as Partial<TokenHeader>;
-  } catch {
-    throw new TokenFormatError("unreadable header");
-  }
+/** Reads the header without verifying it — only to find which application's key to verify with. Null when malformed. */
+export function peekTokenHeader(token: unknown): Partial<TokenHeader> | null {
+  return peekJwsHeader(token) as Partial<TokenHeader> | null;
 }
 
 export interface VerifiedToken<Body> {
@@ -66,15 +52,15 @@ export interface VerifiedToken<Body> {
  * Verifies signature, algorithm and kind. Expiry is left to the caller: some
  * endpoints must tell "expired" apart (refresh) or ignore it (introspect, logout).
  */
-export async function verifyToken<Body>(token: string, kind: TokenKind, key: SigningKey): Promise<VerifiedToken<Body> | null> {
+export function verifyToken<Body>(token: unknown, kind: TokenKind, key: KeyObject): VerifiedToken<Body> | null {
+  const verified = verifyRs256(token, key);
+  if (!verified) return null;
+  const header = verified.header as unknown as TokenHeader;
+  if (header.kty !== kind || typeof header.jti !== "string" || typeof header.exp !== "number" || typeof header.aud !== "string") return null;
   try {
-    const { payload, protectedHeader } = await compactVerify(token, key, { algorithms: ["RS256"] });
-    const header = protectedHeader as unknown as TokenHeader;
-    if (header.kty !== kind || typeof header.jti !== "string" || typeof header.exp !== "number" || typeof header.aud !== "string") return null;
-    const body = JSON.parse(decoder.decode(payload)) as Body;
-    return { header, body };
-  } catch (error) {
-    if (error instanceof joseErrors.JOSEError || error instanceof SyntaxError) return null;
-    throw error;
+    const body: unknown = JSON.parse(verified.payload.toString("utf8"));
+    return body !== null && typeof body === "object" ? { header, body: body as Body } : null;
+  } catch {
+    return null;
   }
 }
