@@ -63,10 +63,12 @@ export interface ActionButtonProps {
   disabledReason?: string | null;
   /** Disabled without a reason of its own (the reason is shown once nearby). */
   disabled?: boolean;
+  /** False when the caller shows the refusal itself (onDone), e.g. once for several buttons. */
+  showError?: boolean;
   onDone?: (result: ActionResult) => void;
 }
 
-export function ActionButton({ action, label, busyLabel, variant = "secondary", confirm, confirmLabel, disabledReason, disabled, onDone }: ActionButtonProps) {
+export function ActionButton({ action, label, busyLabel, variant = "secondary", confirm, confirmLabel, disabledReason, disabled, showError = true, onDone }: ActionButtonProps) {
   const t = useTranslations("withDeveloper.common");
   const errorText = useErrorText();
   const [pending, start] = useTransition();
@@ -79,7 +81,7 @@ export function ActionButton({ action, label, busyLabel, variant = "secondary", 
     start(async () => {
       setError(null);
       const result = await action();
-      if (!result.ok) setError(result.error);
+      if (!result.ok && showError) setError(result.error);
       else setAsking(false);
       onDone?.(result);
     });
