@@ -8,12 +8,11 @@
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, screenshot, watchPageProblems } from "../support/browser";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "../support/browser";
 import { signedPost, type TestApplication } from "../support/connect-client";
 import { requireServer } from "../support/env";
-import { uniqueEmail } from "../support/mailbox";
-import { signInToPortal } from "../support/portal";
+import { clickAndConfirm, newPortalUser as openPortalUser, shots } from "../support/portal";
 
 let browser: Browser;
 
@@ -26,36 +25,7 @@ async function establishStatus(app: TestApplication): Promise<{ status: number; 
   return { status: response.status, reason: response.body.reason };
 }
 
-/**
- * Full-page screenshots at desktop width, and (phone) at phone width, in the
- * context's color scheme. Screenshots are for people to look at, not
- * assertions, and each costs a full-page capture: the phone width is taken
- * once per page, not for every state.
- */
-async function shots(page: Page, name: string, { phone = false } = {}) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await screenshot(page, `${name}-1280`);
-  if (!phone) return;
-  await page.setViewportSize({ width: 390, height: 844 });
-  await screenshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** Confirms an inline confirmation step by clicking its confirm button. */
-async function clickAndConfirm(page: Page, name: string) {
-  await page.getByRole("button", { name, exact: true }).click();
-  await page.getByRole("button", { name, exact: true }).click();
-}
-
-async function newPortalUser(colorScheme: "light" | "dark"): Promise<{ context: BrowserContext; page: Page; problems: string[]; email: string }> {
-  const context = await browser.newContext({ locale: "en-US", colorScheme });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: requireServer() });
-  const page = await context.newPage();
-  const problems = watchPageProblems(page);
-  const email = uniqueEmail("developer");
-  await signInToPortal(page, email, { path: "/with/organizations" });
-  return { context, page, problems, email };
-}
+const newPortalUser = (colorScheme: "light" | "dark") => openPortalUser(browser, colorScheme);
 
 describe("With portal developer surface", () => {
   before(async () => {

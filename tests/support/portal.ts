@@ -2,9 +2,10 @@
 // portal sends the browser to via, an email code (read from the SMTP fixture)
 // proves the address, the passkey offer is declined, and the browser lands
 // back on the portal page it asked for.
-import type { Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { screenshot, watchPageProblems } from "./browser";
 import { requireServer } from "./env";
-import { codeFor } from "./mailbox";
+import { codeFor, uniqueEmail } from "./mailbox";
 
 /**
  * Signs in to the portal at `path` with an email code. `nthMail` is which
@@ -26,4 +27,44 @@ export async function signInToPortal(page: Page, email: string, options: { path?
     page.waitForURL((url) => url.pathname.startsWith("/with"), { timeout: 15_000 }),
   ]);
   await page.waitForURL((url) => url.pathname === path.split("?")[0], { timeout: 20_000 });
+}
+
+export interface PortalUser {
+  context: BrowserContext;
+  page: Page;
+  /** What a user would never see but a broken page produces (watchPageProblems); assert it stays empty. */
+  problems: string[];
+  email: string;
+}
+
+/** A new account signed in to the portal in its own browser context (en-US, clipboard allowed), at `path`. */
+export async function newPortalUser(browser: Browser, colorScheme: "light" | "dark", options: { emailPrefix?: string; path?: string } = {}): Promise<PortalUser> {
+  const context = await browser.newContext({ locale: "en-US", colorScheme });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: requireServer() });
+  const page = await context.newPage();
+  const problems = watchPageProblems(page);
+  const email = uniqueEmail(options.emailPrefix ?? "developer");
+  await signInToPortal(page, email, { path: options.path ?? "/with/organizations" });
+  return { context, page, problems, email };
+}
+
+/**
+ * Full-page screenshots at desktop width, and (phone) at phone width, in the
+ * context's color scheme. Screenshots are for people to look at, not
+ * assertions, and each costs a full-page capture: the phone width is taken
+ * once per page, not for every state.
+ */
+export async function shots(page: Page, name: string, { phone = false } = {}): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await screenshot(page, `${name}-1280`);
+  if (!phone) return;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `${name}-390`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** Clicks a button that asks for an inline confirmation, then its confirm button (same name). */
+export async function clickAndConfirm(page: Page, name: string, scope: Pick<Page, "getByRole"> = page): Promise<void> {
+  await scope.getByRole("button", { name, exact: true }).click();
+  await scope.getByRole("button", { name, exact: true }).click();
 }
