@@ -19,7 +19,7 @@ import { launchBrowser } from "../support/browser";
 import { callback, decodeJwt, establish, type TestApplication } from "../support/connect-client";
 import { requireServer } from "../support/env";
 import { uniqueEmail } from "../support/mailbox";
-import { callbackKeys, openVia, redeem, shoot, signInUrl, signUpByEmail } from "../support/via-page";
+import { callbackKeys, openVia, redeem, shoot, signInAtUpstreamIdp, signInUrl, signUpByEmail } from "../support/via-page";
 
 const CONNECTOR_NAME = "Acme Corp SSO";
 let browser: Browser;
@@ -43,11 +43,7 @@ const subjectOf = (accessToken: string) => String(decodeJwt(accessToken).body.su
 
 /** Clicks the IdP button and signs in on the IdP's own (development) login page. */
 async function signInAtIdp(page: Page, login: string): Promise<void> {
-  await page.getByRole("button", { name: `Sign in with ${CONNECTOR_NAME}` }).click();
-  await page.waitForURL((url) => url.origin === idp.issuer);
-  await page.locator("input[name=login]").fill(login);
-  await page.locator("input[name=password]").fill("any password");
-  await page.getByRole("button", { name: "Sign-in" }).click();
+  await signInAtUpstreamIdp(page, idp.issuer, `Sign in with ${CONNECTOR_NAME}`, login);
 }
 
 async function subjectAfterIdpSignIn(login: string): Promise<string> {

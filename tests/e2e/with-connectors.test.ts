@@ -17,7 +17,7 @@ import { launchBrowser } from "../support/browser";
 import { callback, establish } from "../support/connect-client";
 import { requireServer } from "../support/env";
 import { clickAndConfirm, newPortalUser, shots } from "../support/portal";
-import { callbackKeys, openVia, redeem, signInUrl } from "../support/via-page";
+import { callbackKeys, openVia, redeem, signInAtUpstreamIdp, signInUrl } from "../support/via-page";
 
 const CALLBACK_PATH = "/via/oauth/enterprise-federation/callback";
 const IN_USE = "An application’s sign-in rule names this connector. Remove that rule on the application’s Rules tab first, then try again.";
@@ -49,11 +49,7 @@ async function signInThroughConnector(app: { anchor: string; privateKeyPem: stri
   const via = await openVia(browser);
   try {
     await via.page.goto(signInUrl(inquiry.exposureKey));
-    await via.page.getByRole("button", { name: buttonName }).click();
-    await via.page.waitForURL((url) => url.origin === idp.issuer);
-    await via.page.locator("input[name=login]").fill(employee);
-    await via.page.locator("input[name=password]").fill("any password");
-    await via.page.getByRole("button", { name: "Sign-in" }).click();
+    await signInAtUpstreamIdp(via.page, idp.issuer, buttonName, employee);
     const keys = await callbackKeys(via.page);
     const redeemed = await redeem({ exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey: keys.confirmationKey });
     assert.match(redeemed.accessToken, /^ey/);

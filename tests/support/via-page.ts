@@ -128,3 +128,12 @@ export async function pageMarkupIncludes(page: Page, value: string): Promise<boo
     return copy.outerHTML.includes(needle);
   }, value);
 }
+
+/** Clicks an IdP's "Sign in with …" button and signs in as `login` on the upstream IdP fixture's own (development) login page. */
+export async function signInAtUpstreamIdp(page: Page, issuer: string, buttonName: string, login: string): Promise<void> {
+  await page.getByRole("button", { name: buttonName }).click();
+  await page.waitForURL((url) => url.origin === issuer);
+  await page.locator("input[name=login]").fill(login);
+  await page.locator("input[name=password]").fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+}

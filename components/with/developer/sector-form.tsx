@@ -3,9 +3,10 @@
 import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { inputClasses, inputStateClasses, TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/portal/portal-action";
 import { DisabledReason, FormError, useErrorText, useKeptFormAction } from "./action-ui";
+import { OrganizationSelect } from "./organization-select";
 
 export function CreateSectorForm({
   action,
@@ -27,18 +28,7 @@ export function CreateSectorForm({
   return (
     <form onSubmit={onSubmit} key={state?.ok ? "created" : "open"}>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <div className="sm:w-60">
-          <label htmlFor="sector-organization" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
-            {t("organizationLabel")}
-          </label>
-          <select id="sector-organization" name="organization" disabled={disabled} className={`mt-1.5 ${inputClasses} ${inputStateClasses(false)}`}>
-            {organizations.map((organization) => (
-              <option key={organization.anchor} value={organization.anchor}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OrganizationSelect id="sector-organization" label={t("organizationLabel")} organizations={organizations} disabled={disabled} className="sm:w-60" />
         <TextField
           id="sector-name"
           name="name"

@@ -7,10 +7,11 @@
 import { useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { inputClasses, inputStateClasses, TextField, type TextFieldProps } from "@/components/ui/text-field";
+import { TextField, type TextFieldProps } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/portal/portal-action";
 import { DisabledReason, FormError, useErrorText, useKeptFormAction } from "../action-ui";
 import { DISABLED_INPUT } from "../organization-forms";
+import { OrganizationSelect } from "../organization-select";
 
 const FIELDS = ["displayName", "issuer", "clientId", "clientSecret", "scopes"] as const;
 export const DEFAULT_SCOPES = "openid email profile";
@@ -85,18 +86,7 @@ export function ConnectorForm({
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         {organizations && (
-          <div className="sm:col-span-2">
-            <label htmlFor={`${idPrefix}-organization`} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
-              {t("organizationLabel")}
-            </label>
-            <select id={`${idPrefix}-organization`} name="organization" disabled={disabled} className={`mt-1.5 ${inputClasses} ${inputStateClasses(false)} ${DISABLED_INPUT} sm:w-1/2`}>
-              {organizations.map((organization) => (
-                <option key={organization.anchor} value={organization.anchor}>
-                  {organization.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OrganizationSelect id={`${idPrefix}-organization`} label={t("organizationLabel")} organizations={organizations} disabled={disabled} className="sm:col-span-2 sm:w-1/2 sm:pr-2" />
         )}
         {field("displayName", { defaultValue: values?.displayName, hint: t("displayNameHint"), maxLength: 100, placeholder: "Acme Corp SSO", spellCheck: true })}
         {field("issuer", { defaultValue: values?.issuer, hint: t("issuerHint"), type: "url", maxLength: 500, placeholder: "https://login.acme.example" })}
