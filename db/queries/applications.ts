@@ -10,7 +10,8 @@ import {
   sectors,
 } from "../schema";
 
-export type ApplicationRow = typeof applications.$inferSelect;
+/** An application as requests see it: everything but the sealed signing key (only lib/applications/signing-key reads that). */
+export type ApplicationRow = Omit<typeof applications.$inferSelect, "tokenSigningPrivateKeySealed">;
 export type SectorRow = typeof sectors.$inferSelect;
 export type ClaimPolicyRow = typeof claimPolicies.$inferSelect;
 
@@ -62,8 +63,7 @@ export async function insertApplication(db: Executor, values: typeof application
 // Every request that authenticates an application starts here: a direct
 // statement rather than drizzle's builder, for speed on the hot paths.
 const applicationColumns = sql`id, anchor, organization_id as "organizationId", sector_id as "sectorId", names,
-  default_locale as "defaultLocale", enabled, token_signing_private_key_sealed as "tokenSigningPrivateKeySealed",
-  token_signing_public_key as "tokenSigningPublicKey", token_signing_key_rotated_at as "tokenSigningKeyRotatedAt",
+  default_locale as "defaultLocale", enabled, token_signing_public_key as "tokenSigningPublicKey", token_signing_key_rotated_at as "tokenSigningKeyRotatedAt",
   client_auth_public_key as "clientAuthPublicKey", client_auth_key_rotated_at as "clientAuthKeyRotatedAt",
   oidc_client_secret_hash as "oidcClientSecretHash", oidc_client_secret_rotated_at as "oidcClientSecretRotatedAt",
   created_at as "createdAt", disabled_at as "disabledAt"`;
@@ -80,6 +80,15 @@ export async function findApplicationByAnchor(db: Executor, anchor: string): Pro
     oidcClientSecretRotatedAt: date(row.oidcClientSecretRotatedAt),
     disabledAt: date(row.disabledAt),
   };
+}
+
+/** The sealed token-signing private key — read only when a process first signs for the application. */
+export async function findTokenSigningKeySealed(db: Executor, applicationId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ sealed: applications.tokenSigningPrivateKeySealed })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
+  return row?.sealed ?? null;
 }
 
 export async function findApplicationById(db: Executor, id: string): Promise<ApplicationRow | null> {

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 
 export const sessionSubjectColumns = sql`
   app.id as "applicationId", app.anchor as "applicationAnchor", app.enabled as "applicationEnabled",
-  app.sector_id as "sectorId", app.token_signing_private_key_sealed as "tokenSigningPrivateKeySealed",
+  app.sector_id as "sectorId",
   app.token_signing_public_key as "tokenSigningPublicKey",
   (select json_object_agg(p.claim, p.requirement) from claim_policies p where p.application_id = app.id) as "claimPolicy",
   acc.id as "accountId", acc.status as "accountStatus", acc.first_name as "firstName", acc.last_name as "lastName",
@@ -24,7 +24,6 @@ export interface SessionSubjectRow {
   applicationAnchor: string;
   applicationEnabled: boolean;
   sectorId: string;
-  tokenSigningPrivateKeySealed: string;
   tokenSigningPublicKey: string;
   claimPolicy: Record<string, "OFF" | "OPTIONAL" | "REQUIRED" | "SYNTHETIC"> | null;
   /** Null when the account row is gone (purged). */

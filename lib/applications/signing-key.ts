@@ -1,12 +1,13 @@
 // The application's keys as signing/verification keys. The token-signing
-// private key is sealed at rest and opened on demand; opened and parsed keys
-// are memoized per process, keyed by the public key, so a rotation (new public
-// key) naturally misses the cache. Connect tokens are signed and verified with
+// private key is sealed at rest, read and opened the first time a process
+// signs for the application (the hot statements never carry it); opened and
+// parsed keys are memoized per process, keyed by the public key, so a
+// rotation (new public key) naturally misses the cache. Connect tokens are signed and verified with
 // node KeyObjects (lib/tokens/jws.ts); client-auth JWTs, checked with jose,
 // get WebCrypto keys.
 import type { KeyObject } from "node:crypto";
 import { importSPKI } from "jose";
-import type { ApplicationRow } from "@/db/queries/applications";
+import { findTokenSigningKeySealed, type ApplicationRow } from "@/db/queries/applications";
 import { parseRsaPrivateKey, parseRsaPublicKey } from "../crypto/rsa";
 import { unseal } from "../crypto/seal";
 import { memo } from "../memo";
@@ -17,13 +18,26 @@ export function tokenSigningKeyAad(applicationAnchor: string): string {
   return `applications.token_signing_private_key:${applicationAnchor}`;
 }
 
-type KeyDeps = Pick<Deps, "keyring" | "cache">;
-type Application = Pick<ApplicationRow, "id" | "anchor" | "tokenSigningPrivateKeySealed" | "tokenSigningPublicKey">;
+type KeyDeps = Pick<Deps, "db" | "keyring" | "cache">;
+type Application = Pick<ApplicationRow, "id" | "anchor" | "tokenSigningPublicKey">;
 
-export function tokenSigningPrivateKey(deps: KeyDeps, application: Application): KeyObject {
-  return memo(deps.cache, `token-signing-private:${application.id}:${application.tokenSigningPublicKey}`, () =>
-    parseRsaPrivateKey(unseal(deps.keyring, application.tokenSigningPrivateKeySealed, tokenSigningKeyAad(application.anchor))),
-  );
+/**
+ * The private half of `application.tokenSigningPublicKey`. Should a rotation
+ * land between the caller's read and this one, the newer key is used (and
+ * its tokens verify against the newer public key, as they must).
+ */
+export function tokenSigningPrivateKey(deps: KeyDeps, application: Application): Promise<KeyObject> {
+  const cacheKey = `token-signing-private:${application.id}:${application.tokenSigningPublicKey}`;
+  return memo(deps.cache, cacheKey, async () => {
+    try {
+      const sealed = await findTokenSigningKeySealed(deps.db, application.id);
+      if (!sealed) throw new Error(`application ${application.anchor} has no token-signing key`);
+      return parseRsaPrivateKey(unseal(deps.keyring, sealed, tokenSigningKeyAad(application.anchor)));
+    } catch (error) {
+      deps.cache.delete(cacheKey); // a failed load is not remembered
+      throw error;
+    }
+  });
 }
 
 /** Verification key for an application's token-signing public key PEM. */

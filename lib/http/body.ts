@@ -6,9 +6,27 @@ import { SudomimusError, invalid } from "../errors";
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
+// The API fast path (lib/server) has the whole body in hand before the route
+// runs; it hands the bytes over beside the Request instead of wrapping them in
+// a stream only to read them back out. Every body read goes through here.
+const BUFFERED_BODY = Symbol.for("sudomimus.http.bufferedBody");
+type WithBufferedBody = Request & { [BUFFERED_BODY]?: Uint8Array };
+
+/** A bodiless Request carrying `bytes` as its body for readRawBody. */
+export function requestWithBufferedBody(url: URL, init: { method: string; headers: Headers }, bytes: Uint8Array): Request {
+  const request = new Request(url, init) as WithBufferedBody;
+  request[BUFFERED_BODY] = bytes;
+  return request;
+}
+
 export async function readRawBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
+  const buffered = (request as WithBufferedBody)[BUFFERED_BODY];
+  if (buffered) {
+    if (buffered.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return buffered;
+  }
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;

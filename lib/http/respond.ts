@@ -5,8 +5,21 @@ import type { Logger } from "../log";
 
 const baseHeaders = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
+// The API fast path (lib/server) sends a JSON answer's text as it was
+// serialized here instead of reading it back out of the Response's stream.
+const SERIALIZED_BODY = Symbol.for("sudomimus.http.serializedBody");
+type WithSerializedBody = Response & { [SERIALIZED_BODY]?: string };
+
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...baseHeaders, ...headers } });
+  const text = JSON.stringify(body);
+  const response = new Response(text, { status, headers: { ...baseHeaders, ...headers } }) as WithSerializedBody;
+  response[SERIALIZED_BODY] = text;
+  return response;
+}
+
+/** The body text of a Response made by `json`, else null (read the stream). */
+export function serializedBody(response: Response): string | null {
+  return (response as WithSerializedBody)[SERIALIZED_BODY] ?? null;
 }
 
 /** The Connect/Native/Device wire shape: `{ reason, message?, ...extra }` with the reason's status. */

@@ -2,7 +2,9 @@
 // modules speak. Bodies are read with a hard cap first: no handler ever sees
 // more than MAX_BRIDGE_BODY_BYTES.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { requestWithBufferedBody } from "../http/body";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
+import { serializedBody } from "../http/respond";
 
 export const MAX_BRIDGE_BODY_BYTES = 1024 * 1024;
 
@@ -26,12 +28,14 @@ export async function toWebRequest(req: IncomingMessage, origin: string): Promis
   headers.delete(CLIENT_ADDRESS_HEADER);
   if (req.socket.remoteAddress) headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress);
   const method = req.method ?? "GET";
-  const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req);
-  return new Request(new URL(req.url ?? "/", origin), { method, headers, body: body as unknown as BodyInit | undefined });
+  const url = new URL(req.url ?? "/", origin);
+  if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });
+  return requestWithBufferedBody(url, { method, headers }, await readBody(req));
 }
 
 export async function sendWebResponse(res: ServerResponse, response: Response, extraHeaders: readonly { key: string; value: string }[]): Promise<void> {
-  const body = Buffer.from(await response.arrayBuffer());
+  const text = serializedBody(response);
+  const body = text === null ? Buffer.from(await response.arrayBuffer()) : Buffer.from(text);
   for (const { key, value } of extraHeaders) res.setHeader(key, value);
   response.headers.forEach((value, key) => {
     if (key !== "set-cookie") res.setHeader(key, value);

@@ -9,7 +9,7 @@ import type { Deps } from "../runtime";
 import { signToken } from "../tokens";
 
 export interface TokenPairInput {
-  application: Pick<ApplicationRow, "id" | "anchor" | "tokenSigningPrivateKeySealed" | "tokenSigningPublicKey">;
+  application: Pick<ApplicationRow, "id" | "anchor" | "tokenSigningPublicKey">;
   subject: string;
   claims: TokenClaims;
   refreshId: string;
@@ -26,8 +26,8 @@ export interface TokenPair {
   accessTokenExpiresAt: Date;
 }
 
-export async function mintTokenPair(deps: Pick<Deps, "keyring" | "cache" | "config">, input: TokenPairInput): Promise<TokenPair> {
-  const key = tokenSigningPrivateKey(deps, input.application);
+export async function mintTokenPair(deps: Pick<Deps, "db" | "keyring" | "cache" | "config">, input: TokenPairInput): Promise<TokenPair> {
+  const key = await tokenSigningPrivateKey(deps, input.application);
   const iat = epochSeconds(input.issuedAt);
   const accessTokenExpiresAt = addSeconds(input.issuedAt, input.accessTokenTtlSeconds);
   const common = { alg: "RS256", typ: "JWT", iss: deps.config.tokenIssuer, aud: input.application.anchor, iat } as const;

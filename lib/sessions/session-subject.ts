@@ -10,7 +10,7 @@ import type { ClaimStates } from "../identity/claims";
 import { WIRE_CLAIM, type StoredClaim } from "../identity/claims-vocabulary";
 
 export interface SessionSubject {
-  application: Pick<ApplicationRow, "id" | "anchor" | "enabled" | "sectorId" | "tokenSigningPrivateKeySealed" | "tokenSigningPublicKey">;
+  application: Pick<ApplicationRow, "id" | "anchor" | "enabled" | "sectorId" | "tokenSigningPublicKey">;
   claimPolicy: ClaimPolicy;
   /** Null when the account row no longer exists. */
   account: { id: string; status: "ACTIVE" | "DISABLED" | "DELETED"; firstName: string | null; lastName: string | null } | null;
@@ -29,7 +29,6 @@ export function toSessionSubject(row: SessionSubjectRow): SessionSubject {
       anchor: row.applicationAnchor,
       enabled: row.applicationEnabled,
       sectorId: row.sectorId,
-      tokenSigningPrivateKeySealed: row.tokenSigningPrivateKeySealed,
       tokenSigningPublicKey: row.tokenSigningPublicKey,
     },
     claimPolicy: claimPolicyFromRows(Object.entries(row.claimPolicy ?? {}).map(([claim, requirement]) => ({ claim: claim as StoredClaim, requirement }))),

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "@/db/client";
-import { findApplicationByAnchor, findSectorById, listClaimPolicies, listEnabledRules } from "@/db/queries/applications";
+import { findApplicationByAnchor, findSectorById, findTokenSigningKeySealed, listClaimPolicies, listEnabledRules } from "@/db/queries/applications";
 import { findOrganizationByAnchor } from "@/db/queries/organizations";
 import { claimPolicyFromRows } from "@/lib/applications/claim-policy";
 import { parseRuleSet } from "@/lib/applications/rule-set";
@@ -180,7 +180,7 @@ describe(`admin CLI next to a running server (${kind})`, () => {
     assertKeyPair(output.clientAuthPrivateKey, application.clientAuthPublicKey);
     assert.equal(output.applicationPublicKey, application.tokenSigningPublicKey);
     // The server can open the token-signing key the command sealed: same secret.
-    const signingKey = unseal(runtime.keyring, application.tokenSigningPrivateKeySealed, tokenSigningKeyAad("acme-web"));
+    const signingKey = unseal(runtime.keyring, (await findTokenSigningKeySealed(runtime.db, application.id))!, tokenSigningKeyAad("acme-web"));
     assert.equal(crypto.createPublicKey(signingKey).export({ type: "spki", format: "pem" }), application.tokenSigningPublicKey);
 
     const organization = await findOrganizationByAnchor(runtime.db, "acme-inc");
