@@ -150,29 +150,29 @@ function AddEmailForm({ onMessage }: { onMessage: (message: Message) => void }) 
       {!challenge ? (
         <form onSubmit={send} noValidate className="space-y-3">
           <TextField id="add-email" name="email" type="email" label={t("newAddress")} hint={t("newAddressHint")} autoComplete="email" value={email} error={error?.field === "email" ? error.text : null} onChange={(event) => setEmail(event.target.value)} autoFocus />
-          <div className="flex gap-2">
-            <Button type="submit" fullWidth={false} busy={pending} busyLabel={t("sending")}>
-              {t("sendCode")}
-            </Button>
-            <Button variant="secondary" fullWidth={false} onClick={reset}>
-              {t("cancel")}
-            </Button>
-          </div>
+          <SubmitOrCancel submit={t("sendCode")} busyLabel={t("sending")} busy={pending} cancel={t("cancel")} onCancel={reset} />
         </form>
       ) : (
         <form onSubmit={verify} noValidate className="space-y-3">
           <p className="text-sm text-slate-700 dark:text-slate-300">{t("codeSent", { email: challenge.email })}</p>
           <TextField id="add-email-code" name="code" label={t("code")} inputMode="numeric" autoComplete="one-time-code" maxLength={12} value={code} error={error?.field === "code" ? error.text : null} onChange={(event) => setCode(event.target.value)} autoFocus />
-          <div className="flex gap-2">
-            <Button type="submit" fullWidth={false} busy={pending} busyLabel={t("verifying")}>
-              {t("verify")}
-            </Button>
-            <Button variant="secondary" fullWidth={false} onClick={reset}>
-              {t("cancel")}
-            </Button>
-          </div>
+          <SubmitOrCancel submit={t("verify")} busyLabel={t("verifying")} busy={pending} cancel={t("cancel")} onCancel={reset} />
         </form>
       )}
+    </div>
+  );
+}
+
+/** The two buttons under each step of adding an address. */
+function SubmitOrCancel({ submit, busyLabel, busy, cancel, onCancel }: { submit: string; busyLabel: string; busy: boolean; cancel: string; onCancel: () => void }) {
+  return (
+    <div className="flex gap-2">
+      <Button type="submit" fullWidth={false} busy={busy} busyLabel={busyLabel}>
+        {submit}
+      </Button>
+      <Button variant="secondary" fullWidth={false} onClick={onCancel}>
+        {cancel}
+      </Button>
     </div>
   );
 }
