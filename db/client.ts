@@ -3,17 +3,15 @@
 // run the same migrations, so nothing above this file knows which one it got.
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "./schema";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
-import { queryPrepared } from "./pglite-prepared";
+import { REMOTE_PGLITE, RemotePglite } from "./pglite-remote";
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -38,9 +36,7 @@ export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const direct = db as unknown as { $client?: unknown; dialect?: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } } };
   if (direct.$client && direct.dialect) {
     const { sql: text, params } = direct.dialect.sqlToQuery(query);
-    if (direct.$client instanceof PGlite) {
-      return (await queryPrepared<T>(direct.$client, text, params)) ?? (await direct.$client.query<T>(text, params)).rows;
-    }
+    if ((direct.$client as { [REMOTE_PGLITE]?: boolean })[REMOTE_PGLITE]) return (direct.$client as RemotePglite).queryPrepared<T>(text, params);
     return (await (direct.$client as postgres.Sql).unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[];
   }
   const result = (await db.execute(query)) as unknown;
@@ -82,27 +78,28 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 
-/** PGlite is single-process: the data directory is locked while it is open. */
+/**
+ * PGlite is single-process: the data directory is locked while it is open.
+ * It runs on its own thread (db/pglite-worker.ts), migrated there; drizzle
+ * and queryRows reach it through db/pglite-remote.ts.
+ */
 export async function openPglite(dataDir: string): Promise<OpenDatabase & { lock: DataDirLock }> {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lock = acquireDataDirLock(dataDir);
-  let client: PGlite | undefined;
   try {
-    client = await PGlite.create(path.join(dataDir, "pglite"));
-    const pg = drizzlePglite({ client, schema });
-    await migratePglite(pg, { migrationsFolder: MIGRATIONS_FOLDER });
-    const opened = client;
+    const client = await RemotePglite.open({ dataDir: path.join(dataDir, "pglite"), migrationsFolder: MIGRATIONS_FOLDER });
+    // drizzle asks of its client only `query` and `transaction`, which the remote client speaks.
+    const pg = drizzlePglite({ client: client as never, schema });
     return {
       db: pg as unknown as Database,
       kind: "pglite",
       lock,
       close: async () => {
-        await opened.close();
+        await client.close();
         lock.release();
       },
     };
   } catch (error) {
-    await client?.close().catch(() => {});
     lock.release();
     throw error;
   }

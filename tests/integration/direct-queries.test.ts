@@ -1,6 +1,6 @@
 // queryRows, the hot paths' direct statements: on PGlite they run as named
-// prepared statements (db/pglite-prepared.ts), on Postgres through
-// postgres.js's own. Both must bind parameters by type, survive a failed
+// prepared statements (db/pglite-prepared.ts) in the database's worker
+// thread, on Postgres through postgres.js's own. Both must bind parameters by type, survive a failed
 // statement, stay out of another caller's open transaction and keep working
 // past the prepared-statement cache.
 import assert from "node:assert/strict";
@@ -8,7 +8,6 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { queryRows, timestamp, toDate, type OpenDatabase } from "@/db/client";
 import { openTestDatabase } from "../support/database";
@@ -67,16 +66,34 @@ describe(`direct queries (${process.env.TEST_DB_KIND ?? "pglite"})`, () => {
     assert.equal(seenInside, 0);
   });
 
-  it("shares prepared statements between two loaded copies of the module (the server has two: fast path and Next's bundle)", async (t) => {
-    const client = (opened.db as unknown as { $client: unknown }).$client;
-    if (!(client instanceof PGlite)) return t.skip("PGlite only");
-    const file = pathToFileURL(path.resolve(import.meta.dirname, "../../db/pglite-prepared.ts")).href;
-    const copies = [(await import(`${file}?copy=1`)) as typeof import("@/db/pglite-prepared"), (await import(`${file}?copy=2`)) as typeof import("@/db/pglite-prepared")];
-    const text = "select $1::int * 2 as doubled";
-    for (const [index, copy] of copies.entries()) assert.deepEqual(await copy.queryPrepared(client, text, [index + 20]), [{ doubled: (index + 20) * 2 }]);
-    // A new text first seen by the second copy gets a name the first has not used.
-    assert.deepEqual(await copies[1]!.queryPrepared(client, "select $1::text || '!' as shout", ["hi"]), [{ shout: "hi!" }]);
-    assert.deepEqual(await copies[0]!.queryPrepared(client, "select $1::int + 1 as next", [1]), [{ next: 2 }]);
+  it("serves queryRows from two loaded copies of db/client (the server has two: the fast path and Next's bundle)", async () => {
+    const file = pathToFileURL(path.resolve(import.meta.dirname, "../../db/client.ts")).href;
+    const copies = [(await import(`${file}?copy=1`)) as typeof import("@/db/client"), (await import(`${file}?copy=2`)) as typeof import("@/db/client")];
+    for (const [index, copy] of copies.entries()) {
+      assert.deepEqual([...(await copy.queryRows(opened.db, sql`select ${index + 20}::int * 2 as doubled`))], [{ doubled: (index + 20) * 2 }]);
+    }
+    // A statement first seen through the second copy, then the first: one prepared statement each, no name clash.
+    assert.deepEqual([...(await copies[1]!.queryRows(opened.db, sql`select ${"hi"}::text || '!' as shout`))], [{ shout: "hi!" }]);
+    assert.deepEqual([...(await copies[0]!.queryRows(opened.db, sql`select ${1}::int + 1 as next`))], [{ next: 2 }]);
+  });
+
+  it("reports a database error with Postgres's fields, and a transaction commits or rolls back as a whole", async () => {
+    const id = crypto.randomUUID();
+    await queryRows(opened.db, sql`insert into direct_probe (id, n) values (${id}::uuid, ${5}::int)`);
+    await assert.rejects(
+      queryRows(opened.db, sql`insert into direct_probe (id, n) values (${id}::uuid, ${5}::int)`),
+      (error: Error & { code?: string }) => error.code === "23505" && error.message.includes("direct_probe_pkey"),
+    );
+    const committed = crypto.randomUUID();
+    await opened.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into direct_probe (id, n) values (${committed}::uuid, 8)`);
+      await tx.transaction(async (inner) => {
+        await inner.execute(sql`update direct_probe set n = 9 where id = ${committed}::uuid`);
+        inner.rollback(); // the savepoint only
+      }).catch(() => undefined);
+    });
+    const [row] = await queryRows<{ n: number }>(opened.db, sql`select n from direct_probe where id = ${committed}::uuid`);
+    assert.equal(row?.n, 8);
   });
 
   it("keeps working for more distinct statements than it caches", async () => {
