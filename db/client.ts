@@ -57,6 +57,21 @@ export function timestamp(date: Date): SQL {
   return sql`${date.toISOString()}::timestamptz`;
 }
 
+/**
+ * Whether an error (as drizzle wraps it, from either driver) is a violation
+ * of the named unique index — for the writes whose race a unique index
+ * decides. postgres.js names it `constraint_name`, PGlite `constraint`.
+ */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  let current = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const fields = current as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown };
+    if (fields.code === "23505") return (fields.constraint_name ?? fields.constraint) === constraint;
+    current = fields.cause;
+  }
+  return false;
+}
+
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 // Any fixed number works; it only has to be the same for every instance.

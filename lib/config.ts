@@ -3,6 +3,7 @@
 // not given are generated once and kept in the data directory.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -31,6 +32,10 @@ const envSchema = z.object({
   STEAM_WEB_API_URL: z.url().default("https://api.steampowered.com"),
   STEAM_WEB_API_KEY: optionalString,
   STEAM_OPENID_URL: z.url().default("https://steamcommunity.com/openid/login"),
+  /** DNS servers for domain verification, comma-separated `host[:port]` (IPv6 as `[addr]:port`); unset: the system resolver. */
+  DNS_SERVERS: optionalString.refine((value) => value === undefined || parseDnsServers(value) !== null, {
+    message: "expected comma-separated IP addresses with optional ports, e.g. 127.0.0.1:5353,[::1]:53",
+  }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Lifetime of a device authorization session (`expiresIn`, docs 20: production default 600). */
   SUDOMIMUS_DEVICE_CODE_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(600),
@@ -53,7 +58,25 @@ export interface Config {
   proxyEmailDomain: string;
   steam: { webApiUrl: string; webApiKey: string | undefined; openIdUrl: string };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** The resolvers domain verification asks; undefined = the system's. */
+  dnsServers: string[] | undefined;
   device: { codeTtlSeconds: number; pollIntervalSeconds: number };
+}
+
+/** One resolver address: an IPv4 or IPv6 address, a port after `:` (IPv6 then in brackets). */
+function isDnsServer(entry: string): boolean {
+  if (net.isIP(entry) !== 0) return true;
+  const withPort = /^(?:\[([^\]]+)\]|([^:\[\]]+)):(\d{1,5})$/.exec(entry);
+  if (!withPort) return /^\[([^\]]+)\]$/.test(entry) && net.isIPv6(entry.slice(1, -1));
+  const [, ipv6, ipv4, port] = withPort;
+  const portOk = Number(port) >= 1 && Number(port) <= 65535;
+  return portOk && (ipv6 !== undefined ? net.isIPv6(ipv6) : net.isIPv4(ipv4!));
+}
+
+/** `DNS_SERVERS` as node's Resolver#setServers takes it, or null when an entry is not a resolver address. */
+export function parseDnsServers(value: string): string[] | null {
+  const servers = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+  return servers.length > 0 && servers.every(isDnsServer) ? servers : null;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +124,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     proxyEmailDomain: e.SUDOMIMUS_PROXY_EMAIL_DOMAIN,
     steam: { webApiUrl: e.STEAM_WEB_API_URL.replace(/\/+$/, ""), webApiKey: e.STEAM_WEB_API_KEY, openIdUrl: e.STEAM_OPENID_URL },
     logLevel: e.LOG_LEVEL,
+    dnsServers: e.DNS_SERVERS ? parseDnsServers(e.DNS_SERVERS)! : undefined,
     device: { codeTtlSeconds: e.SUDOMIMUS_DEVICE_CODE_TTL_SECONDS, pollIntervalSeconds: e.SUDOMIMUS_DEVICE_POLL_INTERVAL_SECONDS },
   };
 }

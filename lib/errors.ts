@@ -13,6 +13,8 @@ export const REASON_STATUS = {
   InquiryAlreadyRedeemed: 400,
   AccountNotFound: 400,
   FederationConnectorDiscoveryFailed: 400,
+  // The domain's verification record is not (yet) visible in DNS: publish it, wait, retry.
+  DomainVerificationFailed: 400,
   // via: a sign-in step the browser can retry.
   WrongCode: 400,
   CodeExpired: 400,

@@ -6,6 +6,7 @@ import { openPglite, openPostgres, type Database, type OpenDatabase } from "@/db
 import { systemClock, type Clock } from "./clock";
 import { getConfig, type Config } from "./config";
 import { createKeyring, type Keyring } from "./crypto/keyring";
+import { createTxtLookup, type TxtLookup } from "./domains/dns-txt";
 import { createLogger, type Logger } from "./log";
 import { createOutboxMailer, createSmtpMailer, type Mailer } from "./mail/mailer";
 import { seedIfEmpty } from "./seed";
@@ -21,6 +22,8 @@ export interface Deps {
   log: Logger;
   /** For calls to upstream services (Steam, OAuth providers, federation IdPs). */
   fetch: typeof fetch;
+  /** DNS TXT lookups (domain verification): the system resolver, or DNS_SERVERS. */
+  resolveTxt: TxtLookup;
   /** Per-process memo of derived, immutable values (parsed keys). */
   cache: Map<string, unknown>;
 }
@@ -45,6 +48,7 @@ export async function createRuntime(config: Config): Promise<Runtime> {
     mailer,
     log,
     fetch: globalThis.fetch.bind(globalThis),
+    resolveTxt: createTxtLookup({ servers: config.dnsServers }),
     cache: new Map(),
     database,
     // The admin socket first: commands it is still running finish before the database closes.

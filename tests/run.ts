@@ -3,7 +3,8 @@
 //   2. `next build`,
 //   3. for each database — embedded PGlite and the local Postgres server —
 //      a fresh database, the built server started over HTTP, a real SMTP
-//      server and a Steam peer (Web API + OpenID), then the integration and
+//      server, a Steam peer (Web API + OpenID) and an authoritative DNS
+//      server (domain verification records), then the integration and
 //      end-to-end (Chromium) suites.
 // Flags for working on a slice: --only unit|integration|e2e, --db pglite|postgres,
 // --skip-build, and any other argument filters test files by substring.
@@ -13,6 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { startDnsServer } from "./fixtures/dns-server";
 import { startSmtpInbox } from "./fixtures/smtp-inbox";
 import { startSteamPeer } from "./fixtures/steam-peer";
 import { createFreshPostgresDatabase } from "./support/database";
@@ -135,6 +137,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
 
   const smtp = await startSmtpInbox();
   const steam = await startSteamPeer();
+  const dns = await startDnsServer();
   const secret = crypto.randomBytes(32).toString("hex");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sudomimus-${kind}-`));
   const fresh = kind === "postgres" ? await createFreshPostgresDatabase(postgresAdminUrl) : undefined;
@@ -147,6 +150,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
     STEAM_WEB_API_URL: steam.baseUrl,
     STEAM_WEB_API_KEY: steam.webApiKey,
     STEAM_OPENID_URL: steam.openIdUrl,
+    DNS_SERVERS: dns.server,
     LOG_LEVEL: "warn",
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
   };
@@ -157,6 +161,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
       TEST_DB_KIND: kind,
       TEST_INBOX_URL: smtp.inboxUrl,
       TEST_STEAM_URL: steam.baseUrl,
+      TEST_DNS_CONTROL_URL: dns.controlUrl,
       TEST_POSTGRES_URL: postgresAdminUrl,
       TEST_SERVER_DATABASE_URL: fresh?.url ?? "",
       TEST_SERVER_DATA_DIR: dataDir,
@@ -168,6 +173,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
     await server.stop();
     await smtp.close();
     await steam.close();
+    await dns.close();
     await fresh?.drop().catch((error: unknown) => output.write(`could not drop test database: ${String(error)}\n`));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -186,7 +192,7 @@ async function main(): Promise<void> {
       if (kinds.length === 1) {
         await step(`integration + e2e on ${kinds[0]}`, () => suiteOnDatabase(kinds[0]!, direct));
       } else {
-        // The two halves share nothing (each has its own server, SMTP fixture,
+        // The two halves share nothing (each has its own server, SMTP fixture, DNS server,
         // Steam peer, data directory or database), and much of each half is
         // spent waiting on the browser, the server and timers rather than
         // computing, so running them side by side shortens the run on two cores.

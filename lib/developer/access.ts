@@ -20,6 +20,7 @@ export const RIGHTS = {
   manageMembers: "OWNER", // invite, change a role, remove
   retire: "OWNER", // and additionally the sole OWNER: see requireSoleOwner
   federation: "OWNER", // federation connectors (docs 23: owner-only)
+  domains: "OWNER", // adopt, verify, release (docs 21: owner-only); a login policy needs the sole OWNER: see requireSoleOwner
 } as const satisfies Record<string, MemberRole>;
 
 export type Right = keyof typeof RIGHTS;

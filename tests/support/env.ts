@@ -6,6 +6,8 @@ export const testEnv = {
   dbKind: (process.env.TEST_DB_KIND ?? "pglite") as "pglite" | "postgres",
   /** HTTP inbox of the SMTP fixture. */
   inboxUrl: process.env.TEST_INBOX_URL ?? "",
+  /** HTTP control of the DNS fixture the server resolves through (tests/fixtures/dns-server.ts). */
+  dnsControlUrl: process.env.TEST_DNS_CONTROL_URL ?? "",
   /** Admin connection used to create fresh Postgres databases. */
   postgresAdminUrl: process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test",
   /** The server's database (Postgres) or data directory (PGlite). */

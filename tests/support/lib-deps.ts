@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseConfig } from "@/lib/config";
 import { createKeyring } from "@/lib/crypto/keyring";
+import { createTxtLookup } from "@/lib/domains/dns-txt";
 import { createLogger } from "@/lib/log";
 import { createOutboxMailer } from "@/lib/mail/mailer";
 import type { Deps } from "@/lib/runtime";
@@ -16,7 +17,11 @@ export interface TestClock {
   advance(seconds: number): void;
 }
 
-export async function libDeps(): Promise<{ deps: Deps & { clock: TestClock }; close(): Promise<void> }> {
+/**
+ * `dnsServers`: where the deps' resolver asks (a local DNS fixture); a short
+ * timeout so a silent server fails a test in a second. Unset: the system's.
+ */
+export async function libDeps(options: { dnsServers?: string[] } = {}): Promise<{ deps: Deps & { clock: TestClock }; close(): Promise<void> }> {
   const database = await openTestDatabase();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-libdeps-"));
   const config = parseConfig({
@@ -35,6 +40,7 @@ export async function libDeps(): Promise<{ deps: Deps & { clock: TestClock }; cl
     mailer: createOutboxMailer(database.db),
     log: createLogger("silent"),
     fetch: globalThis.fetch.bind(globalThis),
+    resolveTxt: createTxtLookup({ servers: options.dnsServers, timeoutMs: 300, tries: 1 }),
     cache: new Map<string, unknown>(),
   };
   return {

@@ -46,6 +46,15 @@ describe("configuration", () => {
     assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), SUDOMIMUS_SECRET: "short" }), /SUDOMIMUS_SECRET/);
   });
 
+  it("resolves through the system's DNS servers unless DNS_SERVERS names others", () => {
+    assert.equal(parseConfig({ SUDOMIMUS_DATA_DIR: tmp() }).dnsServers, undefined);
+    const servers = "127.0.0.1:5353, 1.1.1.1,[::1]:53,2001:db8::1,[2001:db8::2]";
+    assert.deepEqual(parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), DNS_SERVERS: servers }).dnsServers, ["127.0.0.1:5353", "1.1.1.1", "[::1]:53", "2001:db8::1", "[2001:db8::2]"]);
+    for (const bad of ["dns.example.com", "127.0.0.1:0", "127.0.0.1:70000", "[::1]:dns", "[127.0.0.1]:53", "1.2.3"]) {
+      assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), DNS_SERVERS: bad }), /DNS_SERVERS/, bad);
+    }
+  });
+
   it("accepts an explicit secret in hex or base64url", () => {
     const hex = "ab".repeat(32);
     assert.deepEqual(parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), SUDOMIMUS_SECRET: hex }).secret, Buffer.from(hex, "hex"));
