@@ -9,7 +9,7 @@ import { useTranslations } from "next-intl";
 
 export const PORTAL_SECTIONS = [
   { group: "account", items: ["profile", "sign-in-methods", "privacy", "data-sharing"] },
-  { group: "developer", items: ["organizations", "applications", "sectors", "connectors"] },
+  { group: "developer", items: ["organizations", "applications", "sectors", "connectors", "domains"] },
 ] as const;
 
 export function PortalNav() {

@@ -11,6 +11,7 @@ export type LoginPolicyKind = (typeof loginPolicies.$inferSelect)["policy"];
 /** A claim as the portal lists it: its policy (null = none, i.e. ALLOW_ALL) and the pinned connector. */
 export interface DomainClaim extends DomainRow {
   policy: LoginPolicyKind | null;
+  connectorId: string | null;
   connectorAnchor: string | null;
   connectorDisplayName: string | null;
 }
@@ -26,19 +27,14 @@ export interface RestrictivePolicy {
 /** BLOCK_ALL / SSO_ONLY policies on VERIFIED domains among the given ones (ALLOW_ALL and absent policies restrict nothing). */
 export async function findRestrictivePolicies(db: Executor, emailDomains: string[]): Promise<RestrictivePolicy[]> {
   if (emailDomains.length === 0) return [];
-  const rows = await db
-    .select({
-      domain: domains.domain,
-      policy: loginPolicies.policy,
-      connectorId: loginPolicies.connectorId,
-      connectorAnchor: federationConnectors.anchor,
-      connectorDisplayName: federationConnectors.displayName,
-    })
-    .from(domains)
-    .innerJoin(loginPolicies, eq(loginPolicies.domainId, domains.id))
-    .leftJoin(federationConnectors, eq(federationConnectors.id, loginPolicies.connectorId))
-    .where(and(eq(domains.state, "VERIFIED"), inArray(domains.domain, emailDomains), ne(loginPolicies.policy, "ALLOW_ALL")));
-  return rows as RestrictivePolicy[];
+  const rows = await claims(db).where(and(eq(domains.state, "VERIFIED"), inArray(domains.domain, emailDomains), ne(loginPolicies.policy, "ALLOW_ALL")));
+  return rows.map(({ domain, policy, connectorId, connectorAnchor, connectorDisplayName }) => ({
+    domain,
+    policy: policy as RestrictivePolicy["policy"],
+    connectorId,
+    connectorAnchor,
+    connectorDisplayName,
+  }));
 }
 
 /** A new PENDING claim, or null when the organization already has one on this domain. */
@@ -74,6 +70,7 @@ function claims(db: Executor) {
       createdAt: domains.createdAt,
       verifiedAt: domains.verifiedAt,
       policy: loginPolicies.policy,
+      connectorId: loginPolicies.connectorId,
       connectorAnchor: federationConnectors.anchor,
       connectorDisplayName: federationConnectors.displayName,
     })

@@ -15,9 +15,7 @@ import { fail } from "../errors";
 import { emailDomain } from "../identity/email-address";
 import type { Deps } from "../runtime";
 import { claimOf } from "./claims";
-
-export const LOGIN_POLICIES = ["ALLOW_ALL", "BLOCK_ALL", "SSO_ONLY"] as const;
-export type LoginPolicy = (typeof LOGIN_POLICIES)[number];
+import { LOGIN_POLICIES } from "./vocabulary";
 
 const policyInputSchema = z.strictObject({
   policy: z.enum(LOGIN_POLICIES),

@@ -8,13 +8,10 @@
 // replayed state).
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { startUpstreamIdp, type UpstreamIdp } from "../fixtures/upstream-idp";
-import { createTestApplication, runAdmin, webRules } from "../support/applications";
+import { createTestApplication, createTestConnector, webRules } from "../support/applications";
 import { launchBrowser } from "../support/browser";
 import { callback, decodeJwt, establish, type TestApplication } from "../support/connect-client";
 import { requireServer } from "../support/env";
@@ -29,15 +26,6 @@ const employee = `jordan-${crypto.randomBytes(3).toString("hex")}`;
 const emailUser = uniqueEmail("fed-linked");
 const linkedLogin = `pat-${crypto.randomBytes(3).toString("hex")}`;
 const outsider = `mallory-${crypto.randomBytes(3).toString("hex")}`;
-
-async function createConnector(organization: string, upstream: UpstreamIdp): Promise<string> {
-  const secretFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "connector-")), "secret");
-  fs.writeFileSync(secretFile, upstream.clientSecret, { mode: 0o600 });
-  const args = ["create-connector", "--organization", organization, "--display-name", CONNECTOR_NAME, "--issuer", upstream.issuer];
-  const result = await runAdmin([...args, "--client-id", upstream.clientId, "--client-secret-file", secretFile, "--json"]);
-  assert.equal(result.code, 0, result.stderr);
-  return (JSON.parse(result.stdout) as { connectorAnchor: string }).connectorAnchor;
-}
 
 const subjectOf = (accessToken: string) => String(decodeJwt(accessToken).body.subject);
 
@@ -75,7 +63,7 @@ describe("via: sign in with a federation connector", () => {
     // The organization exists once an application does; the connector is registered in it; the app names it.
     const organization = `Federation ${crypto.randomBytes(3).toString("hex")}`;
     await createTestApplication({ anchorPrefix: "fed-base", organization, rules: webRules() });
-    const connectorAnchor = await createConnector(organization, idp);
+    const connectorAnchor = await createTestConnector(organization, idp, CONNECTOR_NAME);
     assert.match(connectorAnchor, /^[A-Z][a-z]+-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[A-Z][a-z]+$/, "a connector anchor as the docs show it");
     app = await createTestApplication({
       anchorPrefix: "fed-app",

@@ -16,7 +16,7 @@ import { createTestApplication, webRules } from "../support/applications";
 import { launchBrowser } from "../support/browser";
 import { callback, establish } from "../support/connect-client";
 import { requireServer } from "../support/env";
-import { clickAndConfirm, newPortalUser, shots } from "../support/portal";
+import { clickAndConfirm, createOrganization, inviteToOrganization, newPortalUser, shots } from "../support/portal";
 import { callbackKeys, openVia, redeem, signInAtUpstreamIdp, signInUrl } from "../support/via-page";
 
 const CALLBACK_PATH = "/via/oauth/enterprise-federation/callback";
@@ -27,14 +27,6 @@ let idp: UpstreamIdp;
 const employee = `jordan-${crypto.randomBytes(3).toString("hex")}`;
 
 const connectorItem = (page: Page, name: string): Locator => page.getByRole("listitem", { name, exact: true });
-
-async function createOrganization(page: Page, name: string): Promise<string> {
-  await page.goto(`${requireServer()}/with/organizations`);
-  await page.getByLabel("Organization name").fill(name);
-  await page.getByRole("button", { name: "Create organization" }).click();
-  await page.waitForURL((url) => /^\/with\/organizations\/[a-z]/.test(url.pathname));
-  return decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
-}
 
 async function fillConnector(page: Page, values: { name: string; issuer: string; secret: string }): Promise<void> {
   await page.getByLabel("Display name").fill(values.name);
@@ -188,12 +180,7 @@ describe("With portal: federation connectors", () => {
 
     // A VIEWER of the organization sees the connector and every control disabled, with the reason.
     const viewer = await newPortalUser(browser, "dark", { emailPrefix: "connectors-viewer" });
-    const alias = (await viewer.page.locator("#own-account-alias").textContent())!.trim();
-    await page.goto(`${base}/with/organizations/${orgAnchor}`);
-    await page.getByLabel("Account alias").fill(alias);
-    await page.locator("#invite-role").selectOption("VIEWER");
-    await page.getByRole("button", { name: "Invite", exact: true }).click();
-    await page.getByText("The member was added.").waitFor();
+    await inviteToOrganization(page, orgAnchor, viewer.page, "VIEWER");
 
     const v = viewer.page;
     await v.goto(`${base}/with/connectors`);

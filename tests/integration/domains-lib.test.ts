@@ -28,6 +28,7 @@ import { realize } from "@/lib/inquiry/realize";
 import { startDnsServer, type DnsServer } from "../fixtures/dns-server";
 import { clientJwt } from "../support/connect-client";
 import { libDeps } from "../support/lib-deps";
+import { refused } from "../support/refusals";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
@@ -35,15 +36,6 @@ let dns: DnsServer;
 let app: CreatedApplication;
 const rand = () => crypto.randomBytes(3).toString("hex");
 const newDomain = (label = "acme") => `${label}-${rand()}.example`;
-
-async function refused(promise: Promise<unknown>, reason: string, code?: string) {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(isSudomimusError(error), String(error));
-    assert.equal(error.reason, reason, error.message);
-    if (code) assert.equal(error.body?.code, code, error.message);
-    return true;
-  });
-}
 
 async function newAccount(domain = "example.com") {
   const email = `user-${rand()}@${domain}`;

@@ -14,7 +14,6 @@ import { createApplication } from "@/lib/applications/create-application";
 import { replaceRuleSet, type RuleSetInput } from "@/lib/applications/rule-set";
 import { unseal } from "@/lib/crypto/seal";
 import { inviteMember, createOrganization } from "@/lib/developer/organizations";
-import { isSudomimusError } from "@/lib/errors";
 import { linkFederatedIdentity } from "@/lib/federation/account-link";
 import { clientSecretAad, createConnector, editConnector, listConnectorsFor, removeConnector, setConnectorEnabled } from "@/lib/federation/connectors";
 import { accountAliasFor } from "@/lib/identity/account-alias";
@@ -22,6 +21,7 @@ import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { authorizationRequest, exchangeCode, upstreamConfiguration, UpstreamError } from "@/lib/federation/upstream-oidc";
 import { startUpstreamIdp, type UpstreamIdp } from "../fixtures/upstream-idp";
 import { libDeps } from "../support/lib-deps";
+import { refused } from "../support/refusals";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
@@ -31,15 +31,6 @@ let counter = 0;
 async function newAccount(email = `fed-${++counter}-${Date.now()}@example.test`) {
   const account = await registerAccountByEmail(setup.deps.db, { email, now: setup.deps.clock.now() });
   return { id: account.id, email, alias: await accountAliasFor(setup.deps.db, account.id) };
-}
-
-async function refused(promise: Promise<unknown>, reason: string, code?: string) {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(isSudomimusError(error), String(error));
-    assert.equal(error.reason, reason, error.message);
-    if (code) assert.equal(error.body?.code, code, error.message);
-    return true;
-  });
 }
 
 const REDIRECT_URI = "http://localhost:3000/via/oauth/enterprise-federation/callback";

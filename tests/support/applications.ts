@@ -77,3 +77,13 @@ export function webRules(overrides: Partial<NonNullable<ApplicationSpec["rules"]
     ...overrides,
   };
 }
+
+/** Registers an organization's IdP as a federation connector with the admin CLI (discovery is checked); answers its anchor. */
+export async function createTestConnector(organization: string, idp: { issuer: string; clientId: string; clientSecret: string }, displayName: string): Promise<string> {
+  const secretFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "connector-")), "secret");
+  fs.writeFileSync(secretFile, idp.clientSecret, { mode: 0o600 });
+  const args = ["create-connector", "--organization", organization, "--display-name", displayName, "--issuer", idp.issuer];
+  const result = await runAdmin([...args, "--client-id", idp.clientId, "--client-secret-file", secretFile, "--json"]);
+  if (result.code !== 0) throw new Error(`admin create-connector failed (${result.code}): ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { connectorAnchor: string }).connectorAnchor;
+}

@@ -38,14 +38,37 @@ export interface PortalUser {
 }
 
 /** A new account signed in to the portal in its own browser context (en-US, clipboard allowed), at `path`. */
-export async function newPortalUser(browser: Browser, colorScheme: "light" | "dark", options: { emailPrefix?: string; path?: string } = {}): Promise<PortalUser> {
+export async function newPortalUser(
+  browser: Browser,
+  colorScheme: "light" | "dark",
+  options: { emailPrefix?: string; emailDomain?: string; path?: string } = {},
+): Promise<PortalUser> {
   const context = await browser.newContext({ locale: "en-US", colorScheme });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: requireServer() });
   const page = await context.newPage();
   const problems = watchPageProblems(page);
-  const email = uniqueEmail(options.emailPrefix ?? "developer");
+  const email = uniqueEmail(options.emailPrefix ?? "developer", options.emailDomain);
   await signInToPortal(page, email, { path: options.path ?? "/with/organizations" });
   return { context, page, problems, email };
+}
+
+/** Creates an organization on the Organizations page, as its first owner; answers its anchor. */
+export async function createOrganization(page: Page, name: string): Promise<string> {
+  await page.goto(`${requireServer()}/with/organizations`);
+  await page.getByLabel("Organization name").fill(name);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await page.waitForURL((url) => /^\/with\/organizations\/[a-z]/.test(url.pathname));
+  return decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+}
+
+/** The owner on `page` adds `member` (signed in elsewhere) to the organization with `role`, by the alias on the member's own page. */
+export async function inviteToOrganization(page: Page, organizationAnchor: string, member: Page, role: "VIEWER" | "ADMIN" | "OWNER"): Promise<void> {
+  const alias = (await member.locator("#own-account-alias").textContent())!.trim();
+  await page.goto(`${requireServer()}/with/organizations/${organizationAnchor}`);
+  await page.getByLabel("Account alias").fill(alias);
+  await page.locator("#invite-role").selectOption(role);
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  await page.getByText("The member was added.").waitFor();
 }
 
 /**

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { RadioCard } from "@/components/ui/radio-card";
 import { CLAIMS, REQUIREMENTS, type Claim, type Requirement } from "@/lib/identity/claims-vocabulary";
 import { Panel } from "../portal-ui";
 import { useErrorText } from "./use-error-text";
@@ -42,36 +43,21 @@ export function ClaimPolicyForm({ anchor, initial, canEdit, readOnlyReason, save
           <fieldset>
             <legend className="sr-only">{t("policyFor", { claim: t(`claim.${claim}.title`) })}</legend>
             <div className="grid gap-3 sm:grid-cols-2">
-              {REQUIREMENTS.map((requirement) => {
-                const checked = policy[claim] === requirement;
-                return (
-                  <label
-                    key={requirement}
-                    className={`flex cursor-pointer gap-3 rounded-xl border p-4 transition-colors has-disabled:cursor-not-allowed ${
-                      checked
-                        ? "border-brand-500 bg-brand-50 ring-1 ring-brand-500 dark:border-brand-400 dark:bg-brand-900/40 dark:ring-brand-400"
-                        : "border-slate-200 hover:border-slate-300 dark:border-slate-700 dark:hover:border-slate-600"
-                    }`}
-                  >
-                    <input
-                      type="radio"
-                      name={`claim-${claim}`}
-                      value={requirement}
-                      checked={checked}
-                      disabled={!canEdit}
-                      onChange={() => {
-                        setPolicy((current) => ({ ...current, [claim]: requirement }));
-                        setStatus("idle");
-                      }}
-                      className="mt-1 h-4 w-4 shrink-0 accent-brand-600"
-                    />
-                    <span>
-                      <span className="block font-semibold text-slate-900 dark:text-white">{t(`requirement.${requirement}.title`)}</span>
-                      <span className="mt-0.5 block text-sm text-slate-600 dark:text-slate-400">{t(`requirement.${requirement}.body`)}</span>
-                    </span>
-                  </label>
-                );
-              })}
+              {REQUIREMENTS.map((requirement) => (
+                <RadioCard
+                  key={requirement}
+                  name={`claim-${claim}`}
+                  value={requirement}
+                  checked={policy[claim] === requirement}
+                  disabled={!canEdit}
+                  onChange={() => {
+                    setPolicy((current) => ({ ...current, [claim]: requirement }));
+                    setStatus("idle");
+                  }}
+                  title={t(`requirement.${requirement}.title`)}
+                  body={t(`requirement.${requirement}.body`)}
+                />
+              ))}
             </div>
           </fieldset>
         </Panel>

@@ -42,6 +42,16 @@ export function DisabledReason({ id, children }: { id: string; children: ReactNo
   );
 }
 
+/** A whole form's disabled reason, above its fields (the form names it with aria-describedby). */
+export function FormDisabledReason({ id, reason }: { id: string; reason: string | null | undefined }) {
+  if (!reason) return null;
+  return (
+    <div className="mb-4">
+      <DisabledReason id={id}>{reason}</DisabledReason>
+    </div>
+  );
+}
+
 export function FormError({ id, message }: { id?: string; message: string | null }) {
   if (!message) return null;
   return (

@@ -9,7 +9,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField, type TextFieldProps } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/portal/portal-action";
-import { DisabledReason, FormError, useErrorText, useKeptFormAction } from "../action-ui";
+import { FormDisabledReason, FormError, useErrorText, useKeptFormAction } from "../action-ui";
 import { DISABLED_INPUT } from "../organization-forms";
 import { OrganizationSelect } from "../organization-select";
 
@@ -79,11 +79,7 @@ export function ConnectorForm({
 
   return (
     <form onSubmit={onSubmit} key={generation} aria-describedby={disabled ? reasonId : undefined}>
-      {disabledReason && (
-        <div className="mb-4">
-          <DisabledReason id={reasonId}>{disabledReason}</DisabledReason>
-        </div>
-      )}
+      <FormDisabledReason id={reasonId} reason={disabledReason} />
       <div className="grid gap-4 sm:grid-cols-2">
         {organizations && (
           <OrganizationSelect id={`${idPrefix}-organization`} label={t("organizationLabel")} organizations={organizations} disabled={disabled} className="sm:col-span-2 sm:w-1/2 sm:pr-2" />
