@@ -63,3 +63,12 @@ export function ArrowLeftIcon({ className = "h-4 w-4" }: { className?: string })
     </svg>
   );
 }
+
+export function BuildingIcon({ className = "h-7 w-7" }: { className?: string }) {
+  return (
+    <svg aria-hidden="true" {...base} className={className}>
+      <path d="M4.5 20.5v-15a1 1 0 0 1 1-1h8a1 1 0 0 1 1 1v15m0-10h4a1 1 0 0 1 1 1v9M3 20.5h18" />
+      <path d="M8 8h3m-3 3.5h3M8 15h3" />
+    </svg>
+  );
+}

@@ -6,6 +6,7 @@
 // calls via's JSON endpoints itself; this component only decides which step
 // is showing.
 import { useCallback, useMemo, useState } from "react";
+import type { SsoRequirement } from "@/lib/domains/sso-policy";
 import type { Claim, Requirement } from "@/lib/identity/claims-vocabulary";
 import type { ViaOutcome } from "@/lib/via/outcome";
 import { Card } from "@/components/ui/card";
@@ -17,6 +18,7 @@ import { ChooseStep } from "./steps/choose-step";
 import { CodeStep } from "./steps/code-step";
 import { ConsentStep } from "./steps/consent-step";
 import { ContinuingStep } from "./steps/continuing-step";
+import { ForcedSsoStep } from "./steps/forced-sso-step";
 import { DeviceDecisionStep } from "./steps/device-decision-step";
 import { ReturningStep } from "./steps/returning-step";
 import { RevealStep } from "./steps/reveal-step";
@@ -30,6 +32,7 @@ type Step =
   | { name: "continuing" }
   | { name: "start"; notice: MessageRef | null }
   | { name: "choose"; email: string }
+  | { name: "sso"; connectors: SsoRequirement[]; email: string | null }
   | { name: "code"; email: string; challengeId: string }
   | { name: "add-passkey"; then: ViaOutcome }
   | { name: "consent"; ask: Claim[]; missingData: Claim[] }
@@ -63,6 +66,9 @@ function stepFor(outcome: ViaOutcome): Step {
       return { name: "reveal", tokens: outcome.tokens, continueTo: outcome.continueTo };
     case "device-decision":
       return { name: "device-decision", userCode: outcome.userCode };
+    case "sso":
+      // Realize turned a no-email sign-in back: the account must go through its domain's IdP.
+      return { name: "sso", connectors: outcome.connectors, email: null };
   }
 }
 
@@ -133,6 +139,18 @@ export function SignInFlow({ exposureKey, application, methods, signedIn: initia
               setEmail(address);
               go({ name: "code", email: address, challengeId });
             }}
+            onForcedSso={(address, connectors) => {
+              setEmail(address);
+              go({ name: "sso", connectors, email: address });
+            }}
+          />
+        );
+      case "sso":
+        return (
+          <ForcedSsoStep
+            connectors={step.connectors}
+            email={step.email}
+            onBack={step.email ? () => go({ name: "start", notice: null }) : () => signOut({ key: "notices.signedOut" })}
           />
         );
       case "choose":

@@ -1,6 +1,7 @@
 // The sign-in pages' calls to via's JSON endpoints. Every answer becomes a
 // result value (never a throw), so each step decides how to show a failure.
 // Same-origin fetch: the endpoints set and refresh via's cookies.
+import type { EmailReason } from "@/lib/via/email-reason";
 import type { ViaOutcome } from "@/lib/via/outcome";
 
 export interface ViaError {
@@ -45,6 +46,7 @@ export async function callVia<T>(path: string, body: unknown): Promise<ViaResult
 export type VerifiedOutcome = ViaOutcome & { registered: boolean };
 
 export const viaApi = {
+  reasonEmail: (exposureKey: string, email: string) => callVia<EmailReason>("reason/email", { exposureKey, email }),
   startEmail: (exposureKey: string, email: string) => callVia<{ challengeId: string }>("email/start", { exposureKey, email }),
   verifyEmail: (exposureKey: string, challengeId: string, code: string) => callVia<VerifiedOutcome>("email/verify", { exposureKey, challengeId, code }),
   continueSignedIn: (exposureKey: string) => callVia<ViaOutcome>("continue", { exposureKey }),

@@ -3,14 +3,8 @@
 // whole account is governed by it — every method, every application. Runs
 // after the account-active check and before Layer 2.
 import type { Executor } from "@/db/client";
-import { findRestrictivePolicies, type RestrictivePolicy } from "@/db/queries/domains";
 import { fail } from "../errors";
-import { emailDomain } from "../identity/email-address";
-
-export interface SsoRequirement {
-  connectorAnchor: string;
-  displayName: string;
-}
+import { failRequiresSso, policiesGoverning, ssoPolicies, ssoRequirements } from "./sso-policy";
 
 export async function checkLoginPolicy(
   db: Executor,
@@ -18,17 +12,13 @@ export async function checkLoginPolicy(
   /** Set when this login came through a federation connector. */
   federationConnectorId: string | null,
 ): Promise<void> {
-  const domainsOfAccount = [...new Set(emails.map(emailDomain))];
-  const policies = await findRestrictivePolicies(db, domainsOfAccount);
+  const policies = await policiesGoverning(db, emails);
   if (policies.some((policy) => policy.policy === "BLOCK_ALL")) {
     fail("EmailDomainBlocked", { message: "Sign-in is blocked for accounts on this email domain." });
   }
-  const sso = policies.filter((policy): policy is RestrictivePolicy & { policy: "SSO_ONLY" } => policy.policy === "SSO_ONLY");
+  const sso = ssoPolicies(policies);
   // Any one bound connector satisfies the gate (an account may be tainted by two domains).
   if (sso.length > 0 && !sso.some((policy) => policy.connectorId !== null && policy.connectorId === federationConnectorId)) {
-    const connectors: SsoRequirement[] = sso
-      .filter((policy) => policy.connectorAnchor)
-      .map((policy) => ({ connectorAnchor: policy.connectorAnchor!, displayName: policy.connectorDisplayName ?? policy.domain }));
-    fail("EmailDomainRequiresSso", { message: "Accounts on this email domain must sign in with their organization's identity provider.", body: { connectors } });
+    failRequiresSso(ssoRequirements(sso));
   }
 }

@@ -14,19 +14,26 @@ import { randomHex } from "../crypto/random-key";
 import { secretHash } from "../crypto/secret-hash";
 import { seal, unseal } from "../crypto/seal";
 import { checkLoginPolicy } from "../domains/login-policy-gate";
+import type { ApplicationContext } from "../applications/application-context";
 import { fail, isSudomimusError } from "../errors";
+import { emailAddressSchema } from "../identity/email-address";
+import type { Inquiry } from "../inquiry/load-inquiry";
 import { checkAuthenticationMethod, checkRealize } from "../rules";
 import type { Deps } from "../runtime";
 import type { Browser } from "../via/browser";
 import { startBrowserSession } from "../via/browser-session";
 import { pendingInquiry } from "../via/pending-inquiry";
 import { linkFederatedIdentity } from "./account-link";
+import { forcedSsoStartAllowed, withDomainMandate } from "./domain-managed";
 import { clientSecretAad } from "./connectors";
 import { authorizationRequest, exchangeCode, upstreamConfiguration, UpstreamError } from "./upstream-oidc";
-import { FEDERATION_CALLBACK_PATH, FEDERATION_METHOD, type FederationNotice } from "./vocabulary";
+import { DOMAIN_FEDERATION_METHOD, FEDERATION_CALLBACK_PATH, FEDERATION_METHOD, type FederationNotice } from "./vocabulary";
 
 const STATE_TTL_SECONDS = 10 * 60;
-const PROVIDER = "enterprise-federation";
+type FederationMethod = typeof FEDERATION_METHOD | typeof DOMAIN_FEDERATION_METHOD;
+// The state row remembers which button started the round trip; the browser session records it as the method.
+const PROVIDER_OF: Record<FederationMethod, string> = { [FEDERATION_METHOD]: "enterprise-federation", [DOMAIN_FEDERATION_METHOD]: "enterprise-federation-domain" };
+const methodOfProvider = (provider: string) => (Object.keys(PROVIDER_OF) as FederationMethod[]).find((method) => PROVIDER_OF[method] === provider) ?? null;
 
 
 type FederationDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "fetch" | "cache">;
@@ -43,24 +50,41 @@ export function signInPageUrl(deps: Pick<Deps, "config">, exposureKey: string, n
   return `${deps.config.publicUrl}/via?exposure-key=${encodeURIComponent(exposureKey)}${notice ? `&federation=${notice}` : ""}`;
 }
 
-/** Where to send the browser to sign in through the connector; the attempt is authorized by Layer 1 first. */
-export async function startFederatedSignIn(deps: FederationDeps, browser: Browser, input: { exposureKey: string; connectorAnchor: string }): Promise<string> {
-  const { inquiry, context } = await pendingInquiry(deps, input.exposureKey);
-  const attempt = { method: FEDERATION_METHOD, connectorAnchor: input.connectorAnchor } as const;
-  const connector = await findConnectorForSignIn(deps.db, input.connectorAnchor);
+/**
+ * Which federation method this start is, if any: a button an
+ * application-managed rule names (the application's own organization's
+ * connector), else a forced-SSO connector the application accepts.
+ */
+async function startMethod(
+  deps: FederationDeps,
+  browser: Browser,
+  target: { inquiry: Inquiry; context: ApplicationContext; connector: FederationConnectorRow; loginHint: string | null },
+): Promise<FederationMethod | null> {
+  const { inquiry, context, connector } = target;
+  const named = checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, { method: FEDERATION_METHOD, connectorAnchor: connector.anchor });
   // Rules may only name the application's own organization's connectors; checked at save and again here.
-  if (
-    !checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, attempt).allowed ||
-    !connector ||
-    connector.organizationId !== context.application.organizationId
-  ) {
-    fail("Layer1Denied", { message: "This sign-in method is not allowed for this application." });
-  }
+  if (named.allowed && connector.organizationId === context.application.organizationId) return FEDERATION_METHOD;
+  if (await forcedSsoStartAllowed(deps, browser, { context, inquiry, connectorId: connector.id, loginHint: target.loginHint })) return DOMAIN_FEDERATION_METHOD;
+  return null;
+}
+
+/** Where to send the browser to sign in through the connector; the attempt is authorized by Layer 1 first. */
+export async function startFederatedSignIn(
+  deps: FederationDeps,
+  browser: Browser,
+  input: { exposureKey: string; connectorAnchor: string; loginHint?: string | null },
+): Promise<string> {
+  const { inquiry, context } = await pendingInquiry(deps, input.exposureKey);
+  const connector = await findConnectorForSignIn(deps.db, input.connectorAnchor);
+  if (!connector) fail("Layer1Denied", { message: "This sign-in method is not allowed for this application." });
+  const loginHint = input.loginHint ? emailAddressSchema.safeParse(input.loginHint).data ?? null : null;
+  const method = await startMethod(deps, browser, { inquiry, context, connector, loginHint });
+  if (!method) fail("Layer1Denied", { message: "This sign-in method is not allowed for this application." });
   let request;
   const state = randomHex(32);
   try {
     const config = await upstreamConfiguration(deps, upstreamClient(deps, connector));
-    request = await authorizationRequest(config, { redirectUri: federationCallbackUri(deps), scopes: connector.scopes, state });
+    request = await authorizationRequest(config, { redirectUri: federationCallbackUri(deps), scopes: connector.scopes, state, loginHint });
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
     return signInPageUrl(deps, input.exposureKey, "unavailable");
@@ -69,7 +93,7 @@ export async function startFederatedSignIn(deps: FederationDeps, browser: Browse
   const stateHash = hashState(deps, state);
   await insertUpstreamAuthState(deps.db, {
     stateHash,
-    provider: PROVIDER,
+    provider: PROVIDER_OF[method],
     connectorId: connector.id,
     browserBinding: browser.binding,
     inquiryId: inquiry.row.id,
@@ -90,7 +114,8 @@ export async function finishFederatedSignIn(deps: FederationDeps, browser: Brows
   const stateHash = /^[0-9a-f]{64}$/.test(state) ? hashState(deps, state) : null;
   const taken = stateHash ? await takeUpstreamAuthState(deps.db, stateHash, browser.binding, now) : null;
   // Not a round trip this browser started (or it was used already): nothing to continue.
-  if (!stateHash || !taken || taken.provider !== PROVIDER || !taken.connectorId || !taken.returnTo || !taken.codeVerifierSealed || !taken.nonce) {
+  const method = taken ? methodOfProvider(taken.provider) : null;
+  if (!stateHash || !taken || !method || !taken.connectorId || !taken.returnTo || !taken.codeVerifierSealed || !taken.nonce) {
     return `${deps.config.publicUrl}/via`;
   }
   const exposureKey = unseal(deps.keyring, taken.returnTo, stateAad(stateHash, "return_to"));
@@ -118,6 +143,11 @@ export async function finishFederatedSignIn(deps: FederationDeps, browser: Brows
     if (!checkRealize(context.rules.realize, inquiry.realizeConstraints, { verifiedEmails: emails }).allowed) {
       fail("Layer2Denied", { message: "This account is not allowed to sign in to this application." });
     }
+    // …and only if this login would count at Layer 1 for the account it creates (a forced-SSO start needs the mandated domain).
+    const attempt = await withDomainMandate(deps.db, { method, connectorAnchor: connector.anchor }, emails, connector.id);
+    if (!checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, attempt).allowed) {
+      fail("Layer1Denied", { message: "This sign-in method is not allowed for this application." });
+    }
     await checkLoginPolicy(deps.db, emails, connector.id);
   };
   let accountId: string;
@@ -125,12 +155,12 @@ export async function finishFederatedSignIn(deps: FederationDeps, browser: Brows
     ({ accountId } = await linkFederatedIdentity(deps, connector.id, identity, mayRegister));
   } catch (error) {
     if (!isSudomimusError(error)) throw error;
-    const notice: FederationNotice = error.reason === "Layer2Denied" ? "notAllowed" : error.reason === "EmailDomainBlocked" ? "blocked" : "failed";
+    const notice: FederationNotice = error.reason === "Layer2Denied" || error.reason === "Layer1Denied" ? "notAllowed" : error.reason === "EmailDomainBlocked" ? "blocked" : "failed";
     return signInPageUrl(deps, exposureKey, notice);
   }
   await startBrowserSession(deps, browser, {
     accountId,
-    authenticationMethod: FEDERATION_METHOD,
+    authenticationMethod: method,
     loginEmail: null,
     federationConnector: { id: connector.id, anchor: connector.anchor },
   });

@@ -8,7 +8,11 @@ export function federationRoute(step: "start" | "callback") {
   return browserRedirectRoute(
     (deps, browser, url) =>
       step === "start"
-        ? startFederatedSignIn(deps, browser, { exposureKey: url.searchParams.get("exposure-key") ?? "", connectorAnchor: url.searchParams.get("connector") ?? "" })
+        ? startFederatedSignIn(deps, browser, {
+            exposureKey: url.searchParams.get("exposure-key") ?? "",
+            connectorAnchor: url.searchParams.get("connector") ?? "",
+            loginHint: url.searchParams.get("login-hint"),
+          })
         : finishFederatedSignIn(deps, browser, url),
     (deps, url) => (step === "start" ? signInPageUrl(deps, url.searchParams.get("exposure-key") ?? "", "unavailable") : `${deps.config.publicUrl}/via`),
   );

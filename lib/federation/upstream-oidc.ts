@@ -94,7 +94,11 @@ export interface AuthorizationRequest {
   nonce: string;
 }
 
-export async function authorizationRequest(config: oidc.Configuration, input: { redirectUri: string; scopes: readonly string[]; state: string }): Promise<AuthorizationRequest> {
+export async function authorizationRequest(
+  config: oidc.Configuration,
+  /** `loginHint`: the address the user already typed (forced SSO), so the IdP need not ask again. */
+  input: { redirectUri: string; scopes: readonly string[]; state: string; loginHint?: string | null },
+): Promise<AuthorizationRequest> {
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const nonce = oidc.randomNonce();
   const url = oidc.buildAuthorizationUrl(config, {
@@ -105,6 +109,7 @@ export async function authorizationRequest(config: oidc.Configuration, input: { 
     nonce,
     code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: "S256",
+    ...(input.loginHint ? { login_hint: input.loginHint } : {}),
   });
   return { url: url.toString(), codeVerifier, nonce };
 }

@@ -11,6 +11,7 @@ import { addSeconds } from "../clock";
 import { randomHex } from "../crypto/random-key";
 import { checkLoginPolicy } from "../domains/login-policy-gate";
 import { fail } from "../errors";
+import { withDomainMandate } from "../federation/domain-managed";
 import { accountAliasFor } from "../identity/account-alias";
 import { assertAccountActive, loadAccountIdentity, type AccountIdentity } from "../identity/accounts";
 import { loadClaimStates, type ClaimStates } from "../identity/claims";
@@ -62,10 +63,12 @@ export async function realize(deps: RealizeDeps, input: RealizeInput): Promise<R
     fail("SignInRequired", { message: "The application asks you to sign in again." });
   }
 
-  const layer1 = checkAuthenticationMethod(context.rules.authentication, input.inquiry.authenticationConstraints, input.attempt);
+  const identity = await loadAccountIdentity(deps.db, input.accountId);
+  // A federated login counts as domain-managed only if the account's own domain owner mandates its connector.
+  const attempt = await withDomainMandate(deps.db, input.attempt, identity?.verifiedEmails ?? [], input.federationConnectorId ?? null);
+  const layer1 = checkAuthenticationMethod(context.rules.authentication, input.inquiry.authenticationConstraints, attempt);
   if (!layer1.allowed) fail("Layer1Denied", { message: "This sign-in method is not allowed for this application." });
 
-  const identity = await loadAccountIdentity(deps.db, input.accountId);
   if (!identity) fail("AccountNotFound", { message: "The account no longer exists." });
   assertAccountActive(identity.account);
   await checkLoginPolicy(deps.db, identity.verifiedEmails, input.federationConnectorId ?? null);

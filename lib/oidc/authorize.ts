@@ -96,5 +96,7 @@ async function silently(
       : answerError("interaction_required", "The user must supply profile data this client requires.");
   }
   if (outcome.next === "callback") return { kind: "redirect", location: outcome.redirectTo };
+  // Forced SSO: only a round trip through the domain's IdP can sign this user in.
+  if (outcome.next === "sso") return answerError("login_required", "The user must sign in with their organization's identity provider.");
   return answerError("server_error", "The sign-in could not be delivered.");
 }

@@ -11,8 +11,14 @@ export interface AuthenticationAttempt {
   method: AuthenticationMethod;
   /** STEAM_TICKET: the App ID the ticket was issued for. */
   steamAppId?: number;
-  /** ENTERPRISE_FEDERATION_APPLICATION_MANAGED: the connector whose button was used. */
+  /** A login through a federation connector (either federation method): the connector used. */
   connectorAnchor?: string;
+  /**
+   * A login through a federation connector: whether that connector is the one
+   * an SSO_ONLY policy of a verified domain binds for this account (resolved
+   * at login time from the account's verified emails; see lib/domains/sso-policy.ts).
+   */
+  mandatedByDomain?: boolean;
   /** GITHUB_OAUTH: the organization logins the user belongs to (needs `read:org`). */
   gitHubOrgs?: readonly string[];
 }
@@ -42,16 +48,24 @@ function gitHubOrgsAdmit(allowedOrgs: readonly string[], userOrgs: readonly stri
   return allowedOrgs.some((login) => member.has(login.toLowerCase()));
 }
 
+/** Both federation methods are a login through a connector; which button started it does not matter to the rules. */
+const FEDERATED: readonly AuthenticationMethod[] = ["ENTERPRISE_FEDERATION_APPLICATION_MANAGED", "ENTERPRISE_FEDERATION_DOMAIN_MANAGED"];
+export const isFederatedMethod = (method: string) => (FEDERATED as readonly string[]).includes(method);
+
 function recordAdmits(record: Layer1Record, attempt: AuthenticationAttempt): boolean {
+  if (isFederatedMethod(record.method) && isFederatedMethod(attempt.method)) {
+    return record.method === "ENTERPRISE_FEDERATION_APPLICATION_MANAGED"
+      ? // Anchors are opaque: exact, case-sensitive comparison.
+        attempt.connectorAnchor !== undefined && record.payload.connectorAnchor === attempt.connectorAnchor
+      : // The rule names no connector: the user's domain owner decides which one counts.
+        attempt.mandatedByDomain === true;
+  }
   if (record.method !== attempt.method) return false;
   switch (record.method) {
     case "STEAM_TICKET":
       return attempt.steamAppId !== undefined && record.payload.allowedSteamAppIds.includes(attempt.steamAppId);
     case "GITHUB_OAUTH":
       return gitHubOrgsAdmit(record.payload.allowedGitHubOrgs, attempt.gitHubOrgs);
-    case "ENTERPRISE_FEDERATION_APPLICATION_MANAGED":
-      // Anchors are opaque: exact, case-sensitive comparison.
-      return attempt.connectorAnchor !== undefined && record.payload.connectorAnchor === attempt.connectorAnchor;
     default:
       // Every other method is fully described by its name.
       return true;

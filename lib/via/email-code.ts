@@ -20,6 +20,7 @@ import { checkAuthenticationMethod, checkRealize } from "../rules";
 import type { Deps } from "../runtime";
 import type { Browser } from "./browser";
 import { startBrowserSession } from "./browser-session";
+import { suppressForForcedSso } from "./email-reason";
 import { realizeForBrowser, type ViaOutcome } from "./outcome";
 import { pendingInquiry } from "./pending-inquiry";
 
@@ -45,6 +46,8 @@ export async function startEmailCode(deps: ViaDeps, browser: Browser, input: { e
   const parsed = emailAddressSchema.safeParse(input.email);
   if (!parsed.success) throw new SudomimusError("Invalid email", { message: "Enter a valid email address." });
   const email = parsed.data;
+  // No code is mailed to an address whose domain owner forces SSO.
+  await suppressForForcedSso(deps, email);
   await enforceRateLimit(deps, `otp:address:${secretHash(deps.keyring, "rate-limit", email)}`, CODES_PER_ADDRESS);
   await enforceRateLimit(deps, `otp:browser:${browser.binding}`, CODES_PER_BROWSER);
 

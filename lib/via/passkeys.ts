@@ -27,6 +27,7 @@ import { checkAuthenticationMethod } from "../rules";
 import type { Deps } from "../runtime";
 import type { Browser } from "./browser";
 import { currentBrowserSession, startBrowserSession } from "./browser-session";
+import { suppressForForcedSso } from "./email-reason";
 import { realizeForBrowser, type ViaOutcome } from "./outcome";
 import { pendingInquiry } from "./pending-inquiry";
 
@@ -68,6 +69,7 @@ export async function passkeySignInOptions(
   if (input.email !== undefined) {
     const parsed = emailAddressSchema.safeParse(input.email);
     if (!parsed.success) fail("Invalid email", { message: "Enter a valid email address." });
+    await suppressForForcedSso(deps, parsed.data);
     const owner = await findEmailIdentity(deps.db, parsed.data);
     accountId = owner?.accountId ?? null;
     const passkeys = owner ? await listAuthentications(deps.db, owner.accountId, "PASSKEY") : [];

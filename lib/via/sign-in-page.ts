@@ -7,6 +7,7 @@ import type { ApplicationContext } from "../applications/application-context";
 import type { ClaimPolicy } from "../applications/claim-policy";
 import { localizedName } from "../applications/info";
 import { isSudomimusError } from "../errors";
+import { withDomainMandate } from "../federation/domain-managed";
 import { loadAccountIdentity } from "../identity/accounts";
 import type { Inquiry } from "../inquiry/load-inquiry";
 import { freshnessOf } from "../inquiry/realize";
@@ -38,6 +39,8 @@ export interface OfferedMethods {
   email: boolean;
   /** One "Sign in with <IdP>" button per application-managed connector. */
   federation: { connectorAnchor: string; displayName: string }[];
+  /** Forced-SSO logins are accepted: the email field finds the user's IdP (docs 25). */
+  forcedSso: boolean;
 }
 
 export function offeredMethods(page: Extract<SignInPage, { state: "pending" }>): OfferedMethods {
@@ -47,6 +50,7 @@ export function offeredMethods(page: Extract<SignInPage, { state: "pending" }>):
     reasoned: offered.has("PASSKEY_REASONED"),
     email: offered.has("EMAIL_VERIFICATION"),
     federation: page.federation,
+    forcedSso: offered.has("ENTERPRISE_FEDERATION_DOMAIN_MANAGED"),
   };
 }
 
@@ -71,7 +75,11 @@ export async function loadSignInPage(deps: Pick<Deps, "db" | "keyring" | "clock"
       const name = [identity.account.firstName, identity.account.lastName].filter(Boolean).join(" ");
       signedIn = {
         displayName: name || session.loginEmail || identity.primaryEmail || "",
-        usableHere: checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, attemptOfSession(session)).allowed,
+        usableHere: checkAuthenticationMethod(
+          context.rules.authentication,
+          inquiry.authenticationConstraints,
+          await withDomainMandate(deps.db, attemptOfSession(session), identity.verifiedEmails, session.federationConnectorId),
+        ).allowed,
       };
     }
   }

@@ -2,8 +2,9 @@
 
 // The first step: "Sign in with a passkey" (usernameless) first, then the
 // email field. What happens after the email depends only on the methods the
-// application offers, never on the address — the page must not reveal
-// whether an account exists.
+// application offers and on the address's domain (a forced-SSO domain
+// suppresses every other method), never on the account — the page must not
+// reveal whether an account exists.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
@@ -11,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Monogram } from "@/components/ui/card";
 import { PasskeyIcon } from "@/components/ui/icons";
 import { TextField } from "@/components/ui/text-field";
+import { leaveForIdp } from "../federation-start";
 import { useFlow } from "../flow-context";
 import { keep } from "../keep-together";
 import type { MessageRef } from "../error-messages";
@@ -20,6 +22,7 @@ import { useStepAction } from "../use-step-action";
 import { useTranslateMessage } from "../use-translate-message";
 import { useWebAuthnSupport } from "../use-webauthn-support";
 import { viaApi } from "../via-api";
+import type { SsoRequirement } from "@/lib/domains/sso-policy";
 import type { OfferedMethods } from "@/lib/via/sign-in-page";
 
 export type { OfferedMethods };
@@ -33,17 +36,19 @@ export interface StartStepProps {
   onSignOut: () => Promise<void>;
   onChoose: (email: string) => void;
   onCodeSent: (email: string, challengeId: string) => void;
+  /** The address's domain forces its users through an IdP: every other method is suppressed. */
+  onForcedSso: (email: string, connectors: SsoRequirement[]) => void;
 }
 
 // Deliberately loose: the server validates properly; this only catches typos before a round trip.
 const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 
-export function StartStep({ methods, initialEmail, notice, signedInElsewhere, onSignOut, onChoose, onCodeSent }: StartStepProps) {
+export function StartStep({ methods, initialEmail, notice, signedInElsewhere, onSignOut, onChoose, onCodeSent, onForcedSso }: StartStepProps) {
   const t = useTranslations("via");
   const flow = useFlow();
   const translate = useTranslateMessage();
   const supportsPasskeys = useWebAuthnSupport();
-  const { busy, error, run } = useStepAction<"passkey" | "email">();
+  const { busy, error, setError, run } = useStepAction<"passkey" | "email">();
   const [email, setEmail] = useState(initialEmail);
   const [emailError, setEmailError] = useState<string | null>(null);
   const [signingOut, setSigningOut] = useState(false);
@@ -52,7 +57,8 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
 
   const usernameless = methods.usernameless && supportsPasskeys;
   const reasoned = methods.reasoned && supportsPasskeys;
-  const emailForm = methods.email || reasoned;
+  // With forced SSO accepted, the email field is also how a user finds their organization's IdP.
+  const emailForm = methods.email || reasoned || methods.forcedSso;
 
   useEffect(() => {
     // Coming back with "Use a different email": the field is where the user continues.
@@ -72,7 +78,15 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
       return;
     }
     setEmailError(null);
+    // The address's domain may force SSO: asked first, so no code is mailed and no passkey asked for in vain.
+    void run("email", () => viaApi.reasonEmail(flow.exposureKey, address), (reason) =>
+      reason.next === "sso" ? onForcedSso(address, reason.connectors) : withOfferedMethods(address),
+    );
+  };
+
+  const withOfferedMethods = (address: string) => {
     if (methods.email && reasoned) return onChoose(address);
+    if (!methods.email && !reasoned) return setError({ key: "start.ssoOnly", tone: "error" });
     if (methods.email) return void run("email", () => viaApi.startEmail(flow.exposureKey, address), (data) => onCodeSent(address, data.challengeId));
     void run("email", () => signInWithPasskey(flow.exposureKey, address), flow.proceed);
   };
@@ -110,9 +124,8 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
                 busy={leavingFor === connectorAnchor}
                 busyLabel={t("start.federationLeaving", { name: displayName })}
                 onClick={() => {
-                  // A full navigation: the IdP's page, then back to this page signed in.
                   setLeavingFor(connectorAnchor);
-                  window.location.assign(`/via/federation/start?${new URLSearchParams({ "exposure-key": flow.exposureKey, connector: connectorAnchor })}`);
+                  leaveForIdp(flow.exposureKey, connectorAnchor);
                 }}
               >
                 {t("start.federationButton", { name: displayName })}
