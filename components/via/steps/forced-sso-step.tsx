@@ -50,7 +50,9 @@ export function ForcedSsoStep({ connectors, email, onBack }: ForcedSsoStepProps)
       />
       {email && (
         <p className="mt-4 text-center text-sm text-slate-600 dark:text-slate-400">
-          {t("forcedSso.continuingAs")} <span className="font-medium wrap-anywhere text-slate-900 dark:text-slate-100">{email}</span>
+          {t("forcedSso.continuingAs")}{" "}
+          {/* The address moves to the next line whole rather than breaking at a hyphen. */}
+          <span className="inline-block max-w-full font-medium wrap-anywhere text-slate-900 dark:text-slate-100">{email}</span>
         </p>
       )}
       <div className="mt-8 space-y-3" {...(single ? {} : { role: "group", "aria-label": t("forcedSso.pickerLabel") })}>

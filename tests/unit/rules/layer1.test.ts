@@ -138,10 +138,21 @@ describe("application-managed federation: one rule = one button", () => {
 });
 
 describe("domain-managed federation", () => {
+  const domainRule = [authRule("ENTERPRISE_FEDERATION_DOMAIN_MANAGED")];
+  const mandated = { method: "ENTERPRISE_FEDERATION_DOMAIN_MANAGED", connectorAnchor: "Bastion-K7Q2-M9XB-3FNP-Covenant", mandatedByDomain: true } as const;
+
   it("is allowed only for applications that opted in", () => {
-    const attempt = { method: "ENTERPRISE_FEDERATION_DOMAIN_MANAGED" } as const;
-    assert.equal(checkAuthenticationMethod([authRule("ENTERPRISE_FEDERATION_DOMAIN_MANAGED")], undefined, attempt).allowed, true);
-    assert.equal(checkAuthenticationMethod([authRule("EMAIL_VERIFICATION")], undefined, attempt).allowed, false);
+    assert.equal(checkAuthenticationMethod(domainRule, undefined, mandated).allowed, true);
+    assert.equal(checkAuthenticationMethod([authRule("EMAIL_VERIFICATION")], undefined, mandated).allowed, false);
+  });
+
+  it("needs the connector the account's domain owner mandates, whichever button started the login", () => {
+    assert.equal(checkAuthenticationMethod(domainRule, undefined, { ...mandated, mandatedByDomain: false }).allowed, false);
+    assert.equal(checkAuthenticationMethod(domainRule, undefined, { method: "ENTERPRISE_FEDERATION_DOMAIN_MANAGED" }).allowed, false, "unresolved fails closed");
+    assert.equal(checkAuthenticationMethod(domainRule, undefined, { ...mandated, method: "ENTERPRISE_FEDERATION_APPLICATION_MANAGED" }).allowed, true);
+    // An application-managed rule counts a forced-SSO login through the connector it names.
+    const named = [authRule("ENTERPRISE_FEDERATION_APPLICATION_MANAGED", { connectorAnchor: mandated.connectorAnchor })];
+    assert.equal(checkAuthenticationMethod(named, undefined, mandated).allowed, true);
   });
 });
 
