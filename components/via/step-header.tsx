@@ -1,13 +1,22 @@
 "use client";
 
-// The top of every step: badge, title (focused after a step change) and lead.
+// The top of every step of the sign-in and errand flows: badge, title
+// (focused after a step change) and lead. The view takes `navigated` from
+// whichever flow it sits in; StepHeader is the sign-in flow's.
 import type { ReactNode } from "react";
-import { CardHeader, cardTitleClasses } from "@/components/ui/card";
+import { CardHeader, cardTitleClasses, StatusBadge } from "@/components/ui/card";
 import { FocusHeading } from "@/components/ui/focus-heading";
+import { CheckIcon } from "@/components/ui/icons";
 import { useFlow } from "./flow-context";
 
-export function StepHeader({ badge, title, lead, focusTitle = true }: { badge?: ReactNode; title: ReactNode; lead?: ReactNode; focusTitle?: boolean }) {
-  const { navigated } = useFlow();
+export interface StepHeaderProps {
+  badge?: ReactNode;
+  title: ReactNode;
+  lead?: ReactNode;
+  focusTitle?: boolean;
+}
+
+export function StepHeaderView({ badge, title, lead, focusTitle = true, navigated }: StepHeaderProps & { navigated: boolean }) {
   return (
     <CardHeader
       badge={badge}
@@ -18,5 +27,18 @@ export function StepHeader({ badge, title, lead, focusTitle = true }: { badge?: 
       }
       lead={lead}
     />
+  );
+}
+
+export function StepHeader(props: StepHeaderProps) {
+  return <StepHeaderView {...props} navigated={useFlow().navigated} />;
+}
+
+/** The badge of a step that reports something done. */
+export function DoneBadge() {
+  return (
+    <StatusBadge tone="success">
+      <CheckIcon />
+    </StatusBadge>
   );
 }

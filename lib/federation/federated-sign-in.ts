@@ -35,7 +35,6 @@ type FederationMethod = typeof FEDERATION_METHOD | typeof DOMAIN_FEDERATION_METH
 const PROVIDER_OF: Record<FederationMethod, string> = { [FEDERATION_METHOD]: "enterprise-federation", [DOMAIN_FEDERATION_METHOD]: "enterprise-federation-domain" };
 const methodOfProvider = (provider: string) => (Object.keys(PROVIDER_OF) as FederationMethod[]).find((method) => PROVIDER_OF[method] === provider) ?? null;
 
-
 type FederationDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "fetch" | "cache">;
 
 export const federationCallbackUri = (deps: Pick<Deps, "config">) => `${deps.config.publicUrl}${FEDERATION_CALLBACK_PATH}`;

@@ -3,8 +3,7 @@
 // The errand is COMPLETED: the native client sees it (or the user tells it)
 // and retries its direct-issue call.
 import { useTranslations } from "next-intl";
-import { StatusBadge } from "@/components/ui/card";
-import { CheckIcon } from "@/components/ui/icons";
+import { DoneBadge } from "../step-header";
 import { useErrandFlow } from "./errand-context";
 import { ErrandStepHeader } from "./errand-step-header";
 
@@ -13,11 +12,7 @@ export function ErrandDoneStep() {
   const flow = useErrandFlow();
   return (
     <ErrandStepHeader
-      badge={
-        <StatusBadge tone="success">
-          <CheckIcon />
-        </StatusBadge>
-      }
+      badge={<DoneBadge />}
       title={t("title")}
       lead={t("lead", { application: flow.application })}
     />

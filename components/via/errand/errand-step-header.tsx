@@ -1,22 +1,9 @@
 "use client";
 
-// The top of every errand step: badge, title (focused after a step change), lead.
-import type { ReactNode } from "react";
-import { CardHeader, cardTitleClasses } from "@/components/ui/card";
-import { FocusHeading } from "@/components/ui/focus-heading";
+// The top of every errand step: the via step header, focused after the errand's own step changes.
+import { StepHeaderView, type StepHeaderProps } from "../step-header";
 import { useErrandFlow } from "./errand-context";
 
-export function ErrandStepHeader({ badge, title, lead, focusTitle = true }: { badge?: ReactNode; title: ReactNode; lead?: ReactNode; focusTitle?: boolean }) {
-  const { navigated } = useErrandFlow();
-  return (
-    <CardHeader
-      badge={badge}
-      title={
-        <FocusHeading focusOnMount={navigated && focusTitle} className={cardTitleClasses}>
-          {title}
-        </FocusHeading>
-      }
-      lead={lead}
-    />
-  );
+export function ErrandStepHeader(props: StepHeaderProps) {
+  return <StepHeaderView {...props} navigated={useErrandFlow().navigated} />;
 }

@@ -8,14 +8,14 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/card";
-import { CheckIcon, StopIcon } from "@/components/ui/icons";
+import { StopIcon } from "@/components/ui/icons";
 import { deviceApi } from "../device/device-api";
 import { DeviceIcon } from "../device/device-icon";
 import { deviceErrorKey } from "../device/device-errors";
 import { UserCodeDisplay } from "../device/user-code-display";
 import { useFlow } from "../flow-context";
 import { keep } from "../keep-together";
-import { StepHeader } from "../step-header";
+import { DoneBadge, StepHeader } from "../step-header";
 
 type Shown = { name: "ask"; error: string | null } | { name: "approved" | "denied" } | { name: "ended"; reason: "expired" | "used" | "forbidden" };
 
@@ -47,11 +47,7 @@ export function DeviceDecisionStep({ userCode }: { userCode: string }) {
     case "approved":
       return (
         <StepHeader
-          badge={
-            <StatusBadge tone="success">
-              <CheckIcon />
-            </StatusBadge>
-          }
+          badge={<DoneBadge />}
           title={t("approved.title")}
           lead={t("approved.lead", { application: flow.application })}
         />

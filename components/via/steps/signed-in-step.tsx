@@ -3,21 +3,15 @@
 // STATUS_POLL: the application is polling for this sign-in; nothing left to
 // do here but go back to it.
 import { useTranslations } from "next-intl";
-import { StatusBadge } from "@/components/ui/card";
-import { CheckIcon } from "@/components/ui/icons";
 import { useFlow } from "../flow-context";
-import { StepHeader } from "../step-header";
+import { DoneBadge, StepHeader } from "../step-header";
 
 export function SignedInStep() {
   const t = useTranslations("via.signedIn");
   const flow = useFlow();
   return (
     <StepHeader
-      badge={
-        <StatusBadge tone="success">
-          <CheckIcon />
-        </StatusBadge>
-      }
+      badge={<DoneBadge />}
       title={t("title")}
       lead={t("lead", { application: flow.application })}
     />
