@@ -32,6 +32,10 @@ const envSchema = z.object({
   STEAM_WEB_API_URL: z.url().default("https://api.steampowered.com"),
   STEAM_WEB_API_KEY: optionalString,
   STEAM_OPENID_URL: z.url().default("https://steamcommunity.com/openid/login"),
+  /** "Sign in with Google": an OAuth client of the operator's Google Cloud project; unset = not offered. */
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  GOOGLE_ISSUER: z.url().default("https://accounts.google.com"),
   /** DNS servers for domain verification, comma-separated `host[:port]` (IPv6 as `[addr]:port`); unset: the system resolver. */
   DNS_SERVERS: optionalString.refine((value) => value === undefined || parseDnsServers(value) !== null, {
     message: "expected comma-separated IP addresses with optional ports, e.g. 127.0.0.1:5353,[::1]:53",
@@ -57,6 +61,8 @@ export interface Config {
   tokenIssuer: string;
   proxyEmailDomain: string;
   steam: { webApiUrl: string; webApiKey: string | undefined; openIdUrl: string };
+  /** Consumer sign-in providers with credentials configured (the others are not offered). */
+  social: { google: { issuer: string; clientId: string; clientSecret: string } | null };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** The resolvers domain verification asks; undefined = the system's. */
   dnsServers: string[] | undefined;
@@ -123,6 +129,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     tokenIssuer: e.SUDOMIMUS_TOKEN_ISSUER,
     proxyEmailDomain: e.SUDOMIMUS_PROXY_EMAIL_DOMAIN,
     steam: { webApiUrl: e.STEAM_WEB_API_URL.replace(/\/+$/, ""), webApiKey: e.STEAM_WEB_API_KEY, openIdUrl: e.STEAM_OPENID_URL },
+    social: {
+      google: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? { issuer: e.GOOGLE_ISSUER.replace(/\/+$/, ""), clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET } : null,
+    },
     logLevel: e.LOG_LEVEL,
     dnsServers: e.DNS_SERVERS ? parseDnsServers(e.DNS_SERVERS)! : undefined,
     device: { codeTtlSeconds: e.SUDOMIMUS_DEVICE_CODE_TTL_SECONDS, pollIntervalSeconds: e.SUDOMIMUS_DEVICE_POLL_INTERVAL_SECONDS },

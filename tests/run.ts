@@ -16,6 +16,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { startDnsServer } from "./fixtures/dns-server";
 import { startSmtpInbox } from "./fixtures/smtp-inbox";
+import { startGooglePeer } from "./fixtures/google-peer";
 import { startSteamPeer } from "./fixtures/steam-peer";
 import { createFreshPostgresDatabase } from "./support/database";
 import { freePort } from "./support/ports";
@@ -142,6 +143,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sudomimus-${kind}-`));
   const fresh = kind === "postgres" ? await createFreshPostgresDatabase(postgresAdminUrl) : undefined;
   const port = await freePort();
+  const google = await startGooglePeer(`http://localhost:${port}/via/oauth/google/callback`);
   const serverEnv: Record<string, string> = {
     SUDOMIMUS_DATA_DIR: dataDir,
     SUDOMIMUS_SECRET: secret,
@@ -151,6 +153,9 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
     STEAM_WEB_API_KEY: steam.webApiKey,
     STEAM_OPENID_URL: steam.openIdUrl,
     DNS_SERVERS: dns.server,
+    GOOGLE_ISSUER: google.issuer,
+    GOOGLE_CLIENT_ID: google.clientId,
+    GOOGLE_CLIENT_SECRET: google.clientSecret,
     LOG_LEVEL: "warn",
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
   };
@@ -162,6 +167,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
       TEST_INBOX_URL: smtp.inboxUrl,
       TEST_STEAM_URL: steam.baseUrl,
       TEST_DNS_CONTROL_URL: dns.controlUrl,
+      TEST_GOOGLE_ISSUER: google.issuer,
       TEST_POSTGRES_URL: postgresAdminUrl,
       TEST_SERVER_DATABASE_URL: fresh?.url ?? "",
       TEST_SERVER_DATA_DIR: dataDir,
@@ -174,6 +180,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
     await smtp.close();
     await steam.close();
     await dns.close();
+    await google.close();
     await fresh?.drop().catch((error: unknown) => output.write(`could not drop test database: ${String(error)}\n`));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -7,3 +7,8 @@ export function leaveForIdp(exposureKey: string, connectorAnchor: string, loginH
   if (loginHint) query.set("login-hint", loginHint);
   window.location.assign(`/via/federation/start?${query}`);
 }
+
+/** "Continue with Google/…": through /via/social/start. */
+export function leaveForSocialProvider(exposureKey: string, provider: string): void {
+  window.location.assign(`/via/social/start?${new URLSearchParams({ "exposure-key": exposureKey, provider })}`);
+}

@@ -45,7 +45,7 @@ export type DeviceLookup =
       application: string;
     };
 
-type LookupDeps = Pick<Deps, "db" | "keyring" | "clock">;
+type LookupDeps = Pick<Deps, "db" | "keyring" | "clock" | "config">;
 
 export async function lookupUserCode(deps: LookupDeps, browser: Browser, input: z.output<typeof lookupBodySchema>): Promise<DeviceLookup> {
   const userCode = normalizeUserCode(input.userCode);

@@ -1,9 +1,10 @@
-// Which account a federated identity signs in as (docs 25): the identity is
-// keyed per connector (kind FEDERATION, namespace = the connector's id,
-// subject = the IdP's `sub`), so one account can hold identities from
-// several IdPs.
-//   1. This connector's subject seen before → that account (the user's email
-//      may have changed at the IdP since).
+// Which account an upstream identity signs in as (docs 11, 25): the identity
+// is keyed per provider — a federation connector (kind FEDERATION, namespace
+// = the connector's id) or a consumer provider (kind GOOGLE/GITHUB/DISCORD,
+// no namespace) — with the provider's subject, so one account can hold
+// identities from several providers.
+//   1. This provider's subject seen before → that account (the user's email
+//      may have changed upstream since).
 //   2. The IdP asserts a verified email an account owns → link to it.
 //   3. Neither → a new account (registration through the IdP), with the
 //      verified email as its primary address.
@@ -15,10 +16,17 @@ import type { UpstreamIdentity } from "./upstream-oidc";
 
 export type LinkOutcome = { accountId: string; registered: boolean };
 
-const identityKey = (connectorId: string, subject: string) => ({ kind: "FEDERATION" as const, namespace: connectorId, subject });
+/** Where an upstream identity is keyed, and how its verified email counts as verified. */
+export interface UpstreamKey {
+  kind: "FEDERATION" | "GOOGLE" | "GITHUB" | "DISCORD";
+  namespace: string;
+  verifiedHow: "FEDERATION" | "GOOGLE" | "GITHUB" | "DISCORD";
+}
 
-export async function findLinkedAccount(db: Executor, connectorId: string, identity: UpstreamIdentity): Promise<string | null> {
-  const known = await findAuthentication(db, "FEDERATION", identity.subject, connectorId);
+export const federationKey = (connectorId: string): UpstreamKey => ({ kind: "FEDERATION", namespace: connectorId, verifiedHow: "FEDERATION" });
+
+export async function findLinkedAccount(db: Executor, upstream: UpstreamKey, identity: UpstreamIdentity): Promise<string | null> {
+  const known = await findAuthentication(db, upstream.kind, identity.subject, upstream.namespace);
   if (known) return known.accountId;
   if (identity.emailVerified && identity.email) return (await findEmailIdentity(db, identity.email))?.accountId ?? null;
   return null;
@@ -28,20 +36,20 @@ export async function findLinkedAccount(db: Executor, connectorId: string, ident
  * Resolves (and records) the account for an identity the IdP vouched for.
  * `mayRegister` is asked before an account is created for a stranger.
  */
-export async function linkFederatedIdentity(
+export async function linkUpstreamIdentity(
   deps: Pick<Deps, "db" | "clock">,
-  connectorId: string,
+  upstream: UpstreamKey,
   identity: UpstreamIdentity,
   mayRegister: () => Promise<void>,
 ): Promise<LinkOutcome> {
   const now = deps.clock.now();
-  const key = identityKey(connectorId, identity.subject);
+  const key = { kind: upstream.kind, namespace: upstream.namespace, subject: identity.subject };
   const profile = { email: identity.email, firstName: identity.firstName, lastName: identity.lastName };
-  const existing = await findLinkedAccount(deps.db, connectorId, identity);
+  const existing = await findLinkedAccount(deps.db, upstream, identity);
   if (existing) {
     // Step 2 records the link; step 1 only notes the use. A concurrent first login links once (unique key).
     const linked = await insertAuthentication(deps.db, { ...key, accountId: existing, profile, createdAt: now, lastUsedAt: now });
-    if (!linked) await updateAuthenticationUse(deps.db, "FEDERATION", identity.subject, now, connectorId);
+    if (!linked) await updateAuthenticationUse(deps.db, upstream.kind, identity.subject, now, upstream.namespace);
     return { accountId: existing, registered: false };
   }
   await mayRegister();
@@ -51,7 +59,7 @@ export async function linkFederatedIdentity(
       fail("Conflict", { message: "This identity was linked a moment ago; sign in again." });
     }
     if (identity.emailVerified && identity.email) {
-      const email = await insertEmailIdentity(tx, { accountId: account.id, email: identity.email, verifiedHow: "FEDERATION", verifiedAt: now, isPrimary: true, createdAt: now });
+      const email = await insertEmailIdentity(tx, { accountId: account.id, email: identity.email, verifiedHow: upstream.verifiedHow, verifiedAt: now, isPrimary: true, createdAt: now });
       if (!email) fail("Conflict", { message: "This email address was registered a moment ago; sign in again." });
     }
     return account.id;

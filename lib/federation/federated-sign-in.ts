@@ -8,46 +8,40 @@
 // every other method (Layer 1 sees the connector, the login policy gate sees
 // it too).
 import { findConnectorById, findConnectorForSignIn, type FederationConnectorRow } from "@/db/queries/federation-connectors";
-import { insertUpstreamAuthState, takeUpstreamAuthState } from "@/db/queries/upstream-auth";
-import { addSeconds } from "../clock";
-import { randomHex } from "../crypto/random-key";
-import { secretHash } from "../crypto/secret-hash";
-import { seal, unseal } from "../crypto/seal";
-import { checkLoginPolicy } from "../domains/login-policy-gate";
+import { unseal } from "../crypto/seal";
 import type { ApplicationContext } from "../applications/application-context";
-import { fail, isSudomimusError } from "../errors";
+import { fail } from "../errors";
 import { emailAddressSchema } from "../identity/email-address";
 import type { Inquiry } from "../inquiry/load-inquiry";
-import { checkAuthenticationMethod, checkRealize } from "../rules";
+import { checkAuthenticationMethod } from "../rules";
 import type { Deps } from "../runtime";
 import type { Browser } from "../via/browser";
-import { startBrowserSession } from "../via/browser-session";
 import { pendingInquiry } from "../via/pending-inquiry";
-import { linkFederatedIdentity } from "./account-link";
+import { signInPageUrl, type UpstreamNotice } from "../via/upstream-notice";
+import { newRoundTripState, saveRoundTrip, takeRoundTrip } from "../via/upstream-round-trip";
+import { completeUpstreamSignIn } from "../via/upstream-sign-in";
+import { federationKey } from "./account-link";
 import { forcedSsoStartAllowed, withDomainMandate } from "./domain-managed";
 import { clientSecretAad } from "./connectors";
 import { authorizationRequest, exchangeCode, upstreamConfiguration, UpstreamError } from "./upstream-oidc";
-import { DOMAIN_FEDERATION_METHOD, FEDERATION_CALLBACK_PATH, FEDERATION_METHOD, type FederationNotice } from "./vocabulary";
+import { DOMAIN_FEDERATION_METHOD, FEDERATION_CALLBACK_PATH, FEDERATION_METHOD } from "./vocabulary";
 
-const STATE_TTL_SECONDS = 10 * 60;
 type FederationMethod = typeof FEDERATION_METHOD | typeof DOMAIN_FEDERATION_METHOD;
 // The state row remembers which button started the round trip; the browser session records it as the method.
 const PROVIDER_OF: Record<FederationMethod, string> = { [FEDERATION_METHOD]: "enterprise-federation", [DOMAIN_FEDERATION_METHOD]: "enterprise-federation-domain" };
 const methodOfProvider = (provider: string) => (Object.keys(PROVIDER_OF) as FederationMethod[]).find((method) => PROVIDER_OF[method] === provider) ?? null;
+const NOTICE_PROVIDER = "enterprise-federation";
 
 type FederationDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "fetch" | "cache">;
 
 export const federationCallbackUri = (deps: Pick<Deps, "config">) => `${deps.config.publicUrl}${FEDERATION_CALLBACK_PATH}`;
-const hashState = (deps: Pick<Deps, "keyring">, state: string) => secretHash(deps.keyring, "upstream-state", state);
-const stateAad = (stateHash: string, what: string) => `upstream_auth_states.${what}:${stateHash}`;
 
 function upstreamClient(deps: Pick<Deps, "keyring">, connector: FederationConnectorRow) {
   return { issuer: connector.issuer, clientId: connector.clientId, clientSecret: unseal(deps.keyring, connector.clientSecretSealed, clientSecretAad(connector.anchor)) };
 }
 
-export function signInPageUrl(deps: Pick<Deps, "config">, exposureKey: string, notice?: FederationNotice): string {
-  return `${deps.config.publicUrl}/via?exposure-key=${encodeURIComponent(exposureKey)}${notice ? `&federation=${notice}` : ""}`;
-}
+/** The sign-in page with a federation notice. */
+export const federationPageUrl = (deps: Pick<Deps, "config">, exposureKey: string, why: UpstreamNotice) => signInPageUrl(deps, exposureKey, { provider: NOTICE_PROVIDER, why });
 
 /**
  * Which federation method this start is, if any: a button an
@@ -80,89 +74,51 @@ export async function startFederatedSignIn(
   const method = await startMethod(deps, browser, { inquiry, context, connector, loginHint });
   if (!method) fail("Layer1Denied", { message: "This sign-in method is not allowed for this application." });
   let request;
-  const state = randomHex(32);
+  const state = newRoundTripState();
   try {
     const config = await upstreamConfiguration(deps, upstreamClient(deps, connector));
     request = await authorizationRequest(config, { redirectUri: federationCallbackUri(deps), scopes: connector.scopes, state, loginHint });
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
-    return signInPageUrl(deps, input.exposureKey, "unavailable");
+    return federationPageUrl(deps, input.exposureKey, "unavailable");
   }
-  const now = deps.clock.now();
-  const stateHash = hashState(deps, state);
-  await insertUpstreamAuthState(deps.db, {
-    stateHash,
+  await saveRoundTrip(deps, browser, state, {
     provider: PROVIDER_OF[method],
     connectorId: connector.id,
-    browserBinding: browser.binding,
     inquiryId: inquiry.row.id,
-    codeVerifierSealed: seal(deps.keyring, request.codeVerifier, stateAad(stateHash, "code_verifier")),
+    exposureKey: input.exposureKey,
+    codeVerifier: request.codeVerifier,
     nonce: request.nonce,
-    // Only hashes of inquiry keys are stored; the way back to the page is sealed.
-    returnTo: seal(deps.keyring, input.exposureKey, stateAad(stateHash, "return_to")),
-    expiresAt: addSeconds(now, STATE_TTL_SECONDS),
-    createdAt: now,
   });
   return request.url;
 }
 
 /** Back from the IdP: verify, link, sign the browser in through the connector. Returns where to go next. */
 export async function finishFederatedSignIn(deps: FederationDeps, browser: Browser, callbackUrl: URL): Promise<string> {
-  const state = callbackUrl.searchParams.get("state") ?? "";
-  const now = deps.clock.now();
-  const stateHash = /^[0-9a-f]{64}$/.test(state) ? hashState(deps, state) : null;
-  const taken = stateHash ? await takeUpstreamAuthState(deps.db, stateHash, browser.binding, now) : null;
+  const trip = await takeRoundTrip(deps, browser, callbackUrl);
   // Not a round trip this browser started (or it was used already): nothing to continue.
-  const method = taken ? methodOfProvider(taken.provider) : null;
-  if (!stateHash || !taken || !method || !taken.connectorId || !taken.returnTo || !taken.codeVerifierSealed || !taken.nonce) {
-    return `${deps.config.publicUrl}/via`;
-  }
-  const exposureKey = unseal(deps.keyring, taken.returnTo, stateAad(stateHash, "return_to"));
-  const connector = await findConnectorById(deps.db, taken.connectorId);
-  if (!connector || connector.disabledAt) return signInPageUrl(deps, exposureKey, "unavailable");
+  const method = trip ? methodOfProvider(trip.provider) : null;
+  if (!trip || !method || !trip.connectorId || !trip.nonce) return `${deps.config.publicUrl}/via`;
+  const { exposureKey } = trip;
+  const connector = await findConnectorById(deps.db, trip.connectorId);
+  if (!connector || connector.disabledAt) return federationPageUrl(deps, exposureKey, "unavailable");
 
   let identity;
   try {
     const config = await upstreamConfiguration(deps, upstreamClient(deps, connector));
-    identity = await exchangeCode(config, callbackUrl, {
-      state,
-      nonce: taken.nonce,
-      codeVerifier: unseal(deps.keyring, taken.codeVerifierSealed, stateAad(stateHash, "code_verifier")),
-      redirectUri: federationCallbackUri(deps),
-    });
+    identity = await exchangeCode(config, callbackUrl, { state: trip.state, nonce: trip.nonce, codeVerifier: trip.codeVerifier, redirectUri: federationCallbackUri(deps) });
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
-    return signInPageUrl(deps, exposureKey, error.why === "denied" ? "cancelled" : "failed");
+    return federationPageUrl(deps, exposureKey, error.why === "denied" ? "cancelled" : "failed");
   }
-
-  // A stranger is registered only if this application would let them in (as email registration does).
-  const mayRegister = async () => {
-    const { inquiry, context } = await pendingInquiry(deps, exposureKey);
-    const emails = identity.emailVerified && identity.email ? [identity.email] : [];
-    if (!checkRealize(context.rules.realize, inquiry.realizeConstraints, { verifiedEmails: emails }).allowed) {
-      fail("Layer2Denied", { message: "This account is not allowed to sign in to this application." });
-    }
-    // …and only if this login would count at Layer 1 for the account it creates (a forced-SSO start needs the mandated domain).
-    const attempt = await withDomainMandate(deps.db, { method, connectorAnchor: connector.anchor }, emails, connector.id);
-    if (!checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, attempt).allowed) {
-      fail("Layer1Denied", { message: "This sign-in method is not allowed for this application." });
-    }
-    await checkLoginPolicy(deps.db, emails, connector.id);
-  };
-  let accountId: string;
-  try {
-    ({ accountId } = await linkFederatedIdentity(deps, connector.id, identity, mayRegister));
-  } catch (error) {
-    if (!isSudomimusError(error)) throw error;
-    const notice: FederationNotice = error.reason === "Layer2Denied" || error.reason === "Layer1Denied" ? "notAllowed" : error.reason === "EmailDomainBlocked" ? "blocked" : "failed";
-    return signInPageUrl(deps, exposureKey, notice);
-  }
-  await startBrowserSession(deps, browser, {
-    accountId,
-    authenticationMethod: method,
-    loginEmail: null,
-    federationConnector: { id: connector.id, anchor: connector.anchor },
+  return completeUpstreamSignIn(deps, browser, {
+    exposureKey,
+    provider: NOTICE_PROVIDER,
+    upstream: federationKey(connector.id),
+    identity,
+    method,
+    // A forced-SSO start needs the mandated domain.
+    attempt: (emails) => withDomainMandate(deps.db, { method, connectorAnchor: connector.anchor }, emails, connector.id),
+    connector: { id: connector.id, anchor: connector.anchor },
   });
-  // The page finds the browser signed in through an accepted method and continues the inquiry (realize).
-  return signInPageUrl(deps, exposureKey);
 }

@@ -1,7 +1,7 @@
 // The federation round trip's two browser navigations as route handlers
 // (app/(via)/via/federation/start, …/oauth/enterprise-federation/callback).
 import { browserRedirectRoute } from "../via/redirect-route";
-import { finishFederatedSignIn, signInPageUrl, startFederatedSignIn } from "./federated-sign-in";
+import { federationPageUrl, finishFederatedSignIn, startFederatedSignIn } from "./federated-sign-in";
 
 /** The two navigations as route handlers; a refused start goes back to the sign-in page, which says why. */
 export function federationRoute(step: "start" | "callback") {
@@ -14,6 +14,6 @@ export function federationRoute(step: "start" | "callback") {
             loginHint: url.searchParams.get("login-hint"),
           })
         : finishFederatedSignIn(deps, browser, url),
-    (deps, url) => (step === "start" ? signInPageUrl(deps, url.searchParams.get("exposure-key") ?? "", "unavailable") : `${deps.config.publicUrl}/via`),
+    (deps, url) => (step === "start" ? federationPageUrl(deps, url.searchParams.get("exposure-key") ?? "", "unavailable") : `${deps.config.publicUrl}/via`),
   );
 }

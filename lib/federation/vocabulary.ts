@@ -6,7 +6,3 @@ export const DOMAIN_FEDERATION_METHOD = "ENTERPRISE_FEDERATION_DOMAIN_MANAGED";
 
 /** The platform's one redirect URI path for every connector (docs 23): register it at the IdP. */
 export const FEDERATION_CALLBACK_PATH = "/via/oauth/enterprise-federation/callback";
-
-/** Why the sign-in page shows a notice after a round trip (its `federation` query parameter). */
-export type FederationNotice = "cancelled" | "failed" | "unavailable" | "notAllowed" | "blocked";
-export const FEDERATION_NOTICES: readonly FederationNotice[] = ["cancelled", "failed", "unavailable", "notAllowed", "blocked"];

@@ -9,6 +9,7 @@ import { localizedName } from "../applications/info";
 import { isSudomimusError } from "../errors";
 import { withDomainMandate } from "../federation/domain-managed";
 import { loadAccountIdentity } from "../identity/accounts";
+import { SOCIAL_METHOD, SOCIAL_PROVIDERS, type SocialProvider } from "../social/vocabulary";
 import type { Inquiry } from "../inquiry/load-inquiry";
 import { freshnessOf } from "../inquiry/realize";
 import { allowedAuthenticationMethods, checkAuthenticationMethod, type AuthenticationMethod, type AuthenticationOption } from "../rules";
@@ -25,6 +26,8 @@ export type SignInPage =
       methods: AuthenticationOption[];
       /** "Sign in with <IdP>" buttons: the application-managed connectors Layer 1 offers, enabled ones only. */
       federation: { connectorAnchor: string; displayName: string }[];
+      /** "Continue with Google/…" buttons: the consumer providers Layer 1 offers and the operator configured. */
+      social: SocialProvider[];
       /** Each claim's requirement, for the consent step (REQUIRED locked on, SYNTHETIC disclosed). */
       claimPolicy: ClaimPolicy;
       /** Someone is signed in to this browser: shown as "Continue as …". */
@@ -39,6 +42,8 @@ export interface OfferedMethods {
   email: boolean;
   /** One "Sign in with <IdP>" button per application-managed connector. */
   federation: { connectorAnchor: string; displayName: string }[];
+  /** One "Continue with <provider>" button per consumer provider. */
+  social: SocialProvider[];
   /** Forced-SSO logins are accepted: the email field finds the user's IdP (docs 25). */
   forcedSso: boolean;
 }
@@ -50,11 +55,12 @@ export function offeredMethods(page: Extract<SignInPage, { state: "pending" }>):
     reasoned: offered.has("PASSKEY_REASONED"),
     email: offered.has("EMAIL_VERIFICATION"),
     federation: page.federation,
+    social: page.social,
     forcedSso: offered.has("ENTERPRISE_FEDERATION_DOMAIN_MANAGED"),
   };
 }
 
-export async function loadSignInPage(deps: Pick<Deps, "db" | "keyring" | "clock">, browser: Pick<Browser, "sessionKey" | "locale">, exposureKey: string): Promise<SignInPage> {
+export async function loadSignInPage(deps: Pick<Deps, "db" | "keyring" | "clock" | "config">, browser: Pick<Browser, "sessionKey" | "locale">, exposureKey: string): Promise<SignInPage> {
   let found;
   try {
     found = await pendingInquiry(deps, exposureKey);
@@ -95,6 +101,7 @@ export async function loadSignInPage(deps: Pick<Deps, "db" | "keyring" | "clock"
       const displayName = names.get(connectorAnchor);
       return displayName ? [{ connectorAnchor, displayName }] : [];
     }),
+    social: SOCIAL_PROVIDERS.filter((provider) => deps.config.social[provider] !== null && methods.some((option) => option.method === SOCIAL_METHOD[provider])),
     claimPolicy: { ...context.claimPolicy },
     signedIn,
     livesRemaining: inquiry.row.livesRemaining,

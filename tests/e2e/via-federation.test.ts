@@ -16,7 +16,7 @@ import { launchBrowser } from "../support/browser";
 import { callback, decodeJwt, establish, type TestApplication } from "../support/connect-client";
 import { requireServer } from "../support/env";
 import { uniqueEmail } from "../support/mailbox";
-import { callbackKeys, openVia, redeem, shoot, signInAtUpstreamIdp, signInUrl, signUpByEmail } from "../support/via-page";
+import { callbackKeys, openVia, redeem, shoot, signInAtUpstreamIdp, signInUrl, signUpByEmail, subjectAfterSignIn } from "../support/via-page";
 
 const CONNECTOR_NAME = "Acme Corp SSO";
 let browser: Browser;
@@ -34,20 +34,7 @@ async function signInAtIdp(page: Page, login: string): Promise<void> {
   await signInAtUpstreamIdp(page, idp.issuer, `Sign in with ${CONNECTOR_NAME}`, login);
 }
 
-async function subjectAfterIdpSignIn(login: string): Promise<string> {
-  const inquiry = await establish(app, { returnMethods: [callback()] });
-  const via = await openVia(browser);
-  try {
-    await via.page.goto(signInUrl(inquiry.exposureKey));
-    await signInAtIdp(via.page, login);
-    const keys = await callbackKeys(via.page);
-    const redeemed = await redeem({ exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey: keys.confirmationKey });
-    assert.deepEqual(via.problems, []);
-    return subjectOf(redeemed.accessToken);
-  } finally {
-    await via.close();
-  }
-}
+const subjectAfterIdpSignIn = (login: string) => subjectAfterSignIn(browser, app, (page) => signInAtIdp(page, login));
 
 describe("via: sign in with a federation connector", () => {
   before(async () => {

@@ -14,7 +14,7 @@ import { createApplication } from "@/lib/applications/create-application";
 import { replaceRuleSet, type RuleSetInput } from "@/lib/applications/rule-set";
 import { unseal } from "@/lib/crypto/seal";
 import { inviteMember, createOrganization } from "@/lib/developer/organizations";
-import { linkFederatedIdentity } from "@/lib/federation/account-link";
+import { federationKey, linkUpstreamIdentity } from "@/lib/federation/account-link";
 import { clientSecretAad, createConnector, editConnector, listConnectorsFor, removeConnector, setConnectorEnabled } from "@/lib/federation/connectors";
 import { accountAliasFor } from "@/lib/identity/account-alias";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
@@ -232,29 +232,29 @@ describe(`federation connectors and linking (${process.env.TEST_DB_KIND ?? "pgli
     const allow = async () => {};
     const identity = (subject: string, email: string | null, emailVerified = true) => ({ subject, email, emailVerified, firstName: "Jo", lastName: null });
 
-    const fresh = await linkFederatedIdentity(setup.deps, connectorId, identity("idp-1", "jo@acme.example"), allow);
+    const fresh = await linkUpstreamIdentity(setup.deps, federationKey(connectorId), identity("idp-1", "jo@acme.example"), allow);
     assert.equal(fresh.registered, true);
     const emailRow = await findEmailIdentity(setup.deps.db, "jo@acme.example");
     assert.deepEqual([emailRow?.accountId, emailRow?.verifiedHow, emailRow?.isPrimary], [fresh.accountId, "FEDERATION", true]);
 
     // The IdP user's email changed since: the subject still finds the account.
-    const again = await linkFederatedIdentity(setup.deps, connectorId, identity("idp-1", "jo.new@acme.example"), allow);
+    const again = await linkUpstreamIdentity(setup.deps, federationKey(connectorId), identity("idp-1", "jo.new@acme.example"), allow);
     assert.deepEqual(again, { accountId: fresh.accountId, registered: false });
 
     const existing = await newAccount(`linked-${counter}@example.test`);
-    const linked = await linkFederatedIdentity(setup.deps, connectorId, identity("idp-2", existing.email), allow);
+    const linked = await linkUpstreamIdentity(setup.deps, federationKey(connectorId), identity("idp-2", existing.email), allow);
     assert.deepEqual(linked, { accountId: existing.id, registered: false });
     assert.equal((await findAuthentication(setup.deps.db, "FEDERATION", "idp-2", connectorId))?.accountId, existing.id, "the link is recorded");
 
     const other = await newAccount(`unverified-${counter}@example.test`);
-    const notLinked = await linkFederatedIdentity(setup.deps, connectorId, identity("idp-3", other.email, false), allow);
+    const notLinked = await linkUpstreamIdentity(setup.deps, federationKey(connectorId), identity("idp-3", other.email, false), allow);
     assert.notEqual(notLinked.accountId, other.id, "an unverified email is not proof of ownership");
     assert.equal(notLinked.registered, true);
 
     // A stranger the application would refuse gets no account at all.
     const before = await findAuthentication(setup.deps.db, "FEDERATION", "idp-4", connectorId);
     await assert.rejects(
-      linkFederatedIdentity(setup.deps, connectorId, identity("idp-4", "no@acme.example"), async () => {
+      linkUpstreamIdentity(setup.deps, federationKey(connectorId), identity("idp-4", "no@acme.example"), async () => {
         throw new Error("refused");
       }),
       /refused/,

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { screenshot, watchPageProblems } from "./browser";
-import { post } from "./connect-client";
+import { callback, decodeJwt, establish, post, type TestApplication } from "./connect-client";
 import { requireServer } from "./env";
 import { codeFor } from "./mailbox";
 
@@ -79,6 +79,22 @@ export interface Redeemed {
 }
 
 /** The application backend's side: the three keys → tokens. Asserts 200. */
+/** A fresh inquiry of the application, signed in through `act` in a new browser profile; answers the account's subject. */
+export async function subjectAfterSignIn(browser: Browser, app: TestApplication, act: (page: Page) => Promise<void>): Promise<string> {
+  const inquiry = await establish(app, { returnMethods: [callback()] });
+  const via = await openVia(browser);
+  try {
+    await via.page.goto(signInUrl(inquiry.exposureKey));
+    await act(via.page);
+    const keys = await callbackKeys(via.page);
+    const redeemed = await redeem({ exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey: keys.confirmationKey });
+    assert.deepEqual(via.problems, []);
+    return String(decodeJwt(redeemed.accessToken).body.subject);
+  } finally {
+    await via.close();
+  }
+}
+
 export async function redeem(keys: { exposureKey: string; hiddenKey: string; confirmationKey: string }): Promise<Redeemed> {
   const redeemed = await post<Redeemed>("/connect-api/redeem", keys);
   assert.equal(redeemed.status, 200, JSON.stringify(redeemed.body));

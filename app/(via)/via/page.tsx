@@ -8,17 +8,18 @@ import { InquiryUnavailable } from "@/components/via/inquiry-unavailable";
 import { SignInFlow } from "@/components/via/sign-in-flow";
 import { ViaHeader } from "@/components/via/via-header";
 import { ViaMain } from "@/components/via/via-main";
-import { FEDERATION_NOTICES } from "@/lib/federation/vocabulary";
+import { isSocialProvider, SOCIAL_DISPLAY_NAME } from "@/lib/social/vocabulary";
 import { getDeps } from "@/lib/runtime";
 import { SESSION_COOKIE } from "@/lib/via/browser";
 import { OTP_TTL_SECONDS } from "@/lib/via/email-code";
 import { loadSignInPage, offeredMethods } from "@/lib/via/sign-in-page";
+import { readUpstreamNotice, type UpstreamNoticeRef } from "@/lib/via/upstream-notice";
 
 export default async function ViaSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const exposureKey = typeof params["exposure-key"] === "string" ? params["exposure-key"] : "";
-  // Back from a federation IdP without a sign-in: the reason, from a fixed list only.
-  const federationNotice = FEDERATION_NOTICES.find((notice) => notice === params.federation);
+  // Back from an upstream provider without a sign-in: the reason, from a fixed list only.
+  const upstreamNotice = readUpstreamNotice(params);
   const deps = await getDeps();
   const sessionKey = (await cookies()).get(SESSION_COOKIE)?.value ?? null;
   const page = await loadSignInPage(deps, { sessionKey, locale: await getLocale() }, exposureKey);
@@ -43,7 +44,7 @@ export default async function ViaSignInPage({ searchParams }: { searchParams: Pr
           exposureKey={exposureKey}
           application={page.application.name}
           methods={offeredMethods(page)}
-          notice={federationNotice ? { key: `notices.federation.${federationNotice}`, tone: federationNotice === "cancelled" ? "info" : "error" } : null}
+          notice={upstreamNotice && noticeMessage(upstreamNotice)}
           signedIn={page.signedIn}
           requirements={page.claimPolicy}
           codeMinutes={Math.round(OTP_TTL_SECONDS / 60)}
@@ -51,4 +52,11 @@ export default async function ViaSignInPage({ searchParams }: { searchParams: Pr
       </ViaMain>
     </>
   );
+}
+
+/** A federation IdP's notice speaks of "your organization's identity provider"; a consumer provider's names it. */
+function noticeMessage({ provider, why }: UpstreamNoticeRef) {
+  const tone = why === "cancelled" ? "info" : "error";
+  if (isSocialProvider(provider)) return { key: `notices.social.${why}`, values: { provider: SOCIAL_DISPLAY_NAME[provider] }, tone } as const;
+  return provider === "enterprise-federation" ? ({ key: `notices.federation.${why}`, tone } as const) : null;
 }

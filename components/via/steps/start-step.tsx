@@ -12,7 +12,9 @@ import { Button } from "@/components/ui/button";
 import { Monogram } from "@/components/ui/card";
 import { PasskeyIcon } from "@/components/ui/icons";
 import { TextField } from "@/components/ui/text-field";
-import { leaveForIdp } from "../federation-start";
+import { leaveForIdp, leaveForSocialProvider } from "../federation-start";
+import { SocialIcon } from "../social-icon";
+import { SOCIAL_DISPLAY_NAME } from "@/lib/social/vocabulary";
 import { useFlow } from "../flow-context";
 import { keep } from "../keep-together";
 import type { MessageRef } from "../error-messages";
@@ -59,6 +61,7 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
   const reasoned = methods.reasoned && supportsPasskeys;
   // With forced SSO accepted, the email field is also how a user finds their organization's IdP.
   const emailForm = methods.email || reasoned || methods.forcedSso;
+  const upstreamButtons = methods.federation.length + methods.social.length;
 
   useEffect(() => {
     // Coming back with "Use a different email": the field is where the user continues.
@@ -134,7 +137,27 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
           </div>
         )}
 
-        {methods.federation.length > 0 && (usernameless || emailForm) && <OrDivider label={t("start.or")} />}
+        {methods.social.length > 0 && (
+          <div className="space-y-3">
+            {methods.social.map((provider) => (
+              <Button
+                key={provider}
+                variant="secondary"
+                icon={<SocialIcon provider={provider} />}
+                busy={leavingFor === provider}
+                busyLabel={t("start.federationLeaving", { name: SOCIAL_DISPLAY_NAME[provider] })}
+                onClick={() => {
+                  setLeavingFor(provider);
+                  leaveForSocialProvider(flow.exposureKey, provider);
+                }}
+              >
+                {t("start.socialButton", { provider: SOCIAL_DISPLAY_NAME[provider] })}
+              </Button>
+            ))}
+          </div>
+        )}
+
+        {upstreamButtons > 0 && (usernameless || emailForm) && <OrDivider label={t("start.or")} />}
 
         {usernameless && (
           <Button
@@ -173,7 +196,7 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
           </form>
         )}
 
-        {!usernameless && !emailForm && methods.federation.length === 0 && (
+        {!usernameless && !emailForm && upstreamButtons === 0 && (
           <Alert tone="warning">{methods.usernameless || methods.reasoned ? t("start.passkeysUnsupported") : t("start.noMethods", { application: flow.application })}</Alert>
         )}
       </div>

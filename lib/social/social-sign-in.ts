@@ -1,0 +1,72 @@
+// "Continue with Google / GitHub / Discord" on via (docs 06, 11, 15): the
+// button sends the browser to the provider (authorization code, state,
+// PKCE), the provider sends it back to the provider's redirect URI on via,
+// and the identity it vouched for is linked to an account keyed per
+// provider (kind GOOGLE/…, the provider's user id). The round trip's state
+// and its end are the ones federation connectors use.
+import { fail } from "../errors";
+import type { UpstreamIdentity } from "../federation/upstream-oidc";
+import { UpstreamError } from "../federation/upstream-oidc";
+import { checkAuthenticationMethod } from "../rules";
+import type { Deps } from "../runtime";
+import type { Browser } from "../via/browser";
+import { pendingInquiry } from "../via/pending-inquiry";
+import { signInPageUrl, type UpstreamNotice } from "../via/upstream-notice";
+import { newRoundTripState, saveRoundTrip, takeRoundTrip } from "../via/upstream-round-trip";
+import { completeUpstreamSignIn } from "../via/upstream-sign-in";
+import { googleAuthorizationRequest, googleIdentity } from "./google";
+import { isSocialProvider, SOCIAL_METHOD, socialCallbackPath, type SocialProvider } from "./vocabulary";
+
+type SocialDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "fetch" | "cache">;
+
+const KIND = { google: "GOOGLE" } as const satisfies Record<SocialProvider, string>;
+
+export const socialCallbackUri = (deps: Pick<Deps, "config">, provider: SocialProvider) => `${deps.config.publicUrl}${socialCallbackPath(provider)}`;
+export const socialPageUrl = (deps: Pick<Deps, "config">, exposureKey: string, provider: SocialProvider, why: UpstreamNotice) =>
+  signInPageUrl(deps, exposureKey, { provider, why });
+
+/** Whether the operator configured this provider's credentials (unconfigured providers are not offered). */
+export const socialConfigured = (deps: Pick<Deps, "config">, provider: SocialProvider) => deps.config.social[provider] !== null;
+
+/** Where to send the browser to sign in with the provider; Layer 1 must allow the method first. */
+export async function startSocialSignIn(deps: SocialDeps, browser: Browser, input: { exposureKey: string; provider: string }): Promise<string> {
+  const { provider } = input;
+  if (!isSocialProvider(provider) || !socialConfigured(deps, provider)) fail("Layer1Denied", { message: "This sign-in method is not offered here." });
+  const { inquiry, context } = await pendingInquiry(deps, input.exposureKey);
+  if (!checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, { method: SOCIAL_METHOD[provider] }).allowed) {
+    fail("Layer1Denied", { message: "This sign-in method is not allowed for this application." });
+  }
+  const state = newRoundTripState();
+  let request;
+  try {
+    request = await googleAuthorizationRequest(deps, { redirectUri: socialCallbackUri(deps, provider), state });
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    return socialPageUrl(deps, input.exposureKey, provider, "unavailable");
+  }
+  await saveRoundTrip(deps, browser, state, { provider, connectorId: null, inquiryId: inquiry.row.id, exposureKey: input.exposureKey, codeVerifier: request.codeVerifier, nonce: request.nonce });
+  return request.url;
+}
+
+/** Back from the provider at its redirect URI: verify, link, sign the browser in. Returns where to go next. */
+export async function finishSocialSignIn(deps: SocialDeps, browser: Browser, provider: string, callbackUrl: URL): Promise<string> {
+  const trip = await takeRoundTrip(deps, browser, callbackUrl);
+  // Not a round trip this browser started with this provider (or it was used already): nothing to continue.
+  if (!trip || trip.provider !== provider || !isSocialProvider(provider) || !trip.nonce) return `${deps.config.publicUrl}/via`;
+  let identity: UpstreamIdentity;
+  try {
+    identity = await googleIdentity(deps, callbackUrl, { state: trip.state, nonce: trip.nonce, codeVerifier: trip.codeVerifier, redirectUri: socialCallbackUri(deps, provider) });
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    return socialPageUrl(deps, trip.exposureKey, provider, error.why === "denied" ? "cancelled" : error.why === "unreachable" ? "unavailable" : "failed");
+  }
+  const method = SOCIAL_METHOD[provider];
+  return completeUpstreamSignIn(deps, browser, {
+    exposureKey: trip.exposureKey,
+    provider,
+    upstream: { kind: KIND[provider], namespace: "", verifiedHow: KIND[provider] },
+    identity,
+    method,
+    attempt: async () => ({ method }),
+  });
+}

@@ -1,0 +1,120 @@
+// "Continue with Google" on the hosted sign-in page (docs 06 GOOGLE_OAUTH,
+// 11 and 15 on account linking), in Chromium, against a real OIDC provider
+// standing in for Google (tests/fixtures/google-peer.ts, started for the
+// whole suite and configured as the server's GOOGLE_ISSUER): the button,
+// the provider's own login page, /via/oauth/google/callback, registration
+// through the button and the inquiry completing, the same Google user again
+// as the same account, an existing account linked by Google's verified
+// email — and no link by an email Google does not call verified — and the
+// notice after a cancel at the provider.
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { googleEmailOf } from "../fixtures/google-peer";
+import { createTestApplication, webRules } from "../support/applications";
+import { launchBrowser } from "../support/browser";
+import { callback, establish, type TestApplication } from "../support/connect-client";
+import { testEnv } from "../support/env";
+import { openVia, shoot, signInAtUpstreamIdp, signInUrl, signUpByEmail, subjectAfterSignIn } from "../support/via-page";
+
+let browser: Browser;
+let app: TestApplication;
+let emailOnlyApp: TestApplication;
+const login = (name: string) => `${name}-${crypto.randomBytes(3).toString("hex")}`;
+
+const socialRules = () =>
+  webRules({
+    authentication: [
+      { method: "GOOGLE_OAUTH", payload: {} },
+      { method: "EMAIL_VERIFICATION", payload: {} },
+      { method: "PASSKEY_USERNAMELESS", payload: {} },
+    ],
+    realize: [{ constraintType: "EVERYONE", payload: {} }],
+  });
+
+const subjectAfter = (act: (page: Page) => Promise<void>) => subjectAfterSignIn(browser, app, act);
+const withGoogle = (user: string) => (page: Page) => signInAtUpstreamIdp(page, testEnv.googleIssuer, "Continue with Google", user);
+
+describe("via: continue with Google", () => {
+  before(async () => {
+    assert.ok(testEnv.googleIssuer, "the Google stand-in runs (tests/run.ts)");
+    browser = await launchBrowser();
+    app = await createTestApplication({ anchorPrefix: "social", rules: socialRules() });
+    emailOnlyApp = await createTestApplication({ anchorPrefix: "social-off", rules: webRules() });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("shows the button where Layer 1 allows GOOGLE_OAUTH (screenshots at 1280 and 390), and not elsewhere", async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const inquiry = await establish(app, { returnMethods: [callback()] });
+      const via = await openVia(browser, { viewport });
+      try {
+        await via.page.goto(signInUrl(inquiry.exposureKey));
+        await via.page.getByRole("button", { name: "Continue with Google" }).waitFor();
+        await shoot(via.page, `via-social-start-${viewport.width}`);
+        assert.deepEqual(via.problems, []);
+      } finally {
+        await via.close();
+      }
+    }
+    const inquiry = await establish(emailOnlyApp, { returnMethods: [callback()] });
+    const via = await openVia(browser);
+    try {
+      await via.page.goto(signInUrl(inquiry.exposureKey));
+      await via.page.getByLabel("Email address").waitFor();
+      assert.equal(await via.page.getByRole("button", { name: "Continue with Google" }).count(), 0);
+      // The start route refuses a method the application does not allow: back to the page, nobody signed in.
+      await via.page.goto(`${testEnv.baseUrl}/via/social/start?exposure-key=${encodeURIComponent(inquiry.exposureKey)}&provider=google`);
+      assert.equal(new URL(via.page.url()).pathname, "/via");
+      await via.page.getByRole("alert").filter({ hasText: "Google sign-in isn’t available right now." }).waitFor();
+    } finally {
+      await via.close();
+    }
+  });
+
+  it("registers a new user through the button, the inquiry completes, and the same Google user signs in as the same account", async () => {
+    const user = login("robin");
+    const first = await subjectAfter(withGoogle(user));
+    assert.match(first, /^sub_[0-9A-Z]{16}$/);
+    assert.equal(await subjectAfter(withGoogle(user)), first, "the same Google subject is the same account");
+  });
+
+  it("links to the account that owns the verified email Google asserts, and never by an unverified one", async () => {
+    const verified = login("sam");
+    const byEmail = await subjectAfter((page) => signUpByEmail(page, googleEmailOf(verified)));
+    assert.equal(await subjectAfter(withGoogle(verified)), byEmail, "linked by Google's verified email");
+
+    const unverified = login("kim");
+    const owner = await subjectAfter((page) => signUpByEmail(page, googleEmailOf(unverified)));
+    const stranger = await subjectAfter(withGoogle(`unverified-${unverified}`));
+    assert.notEqual(stranger, owner, "an email Google does not call verified links to no account");
+    assert.equal(await subjectAfter(withGoogle(`unverified-${unverified}`)), stranger, "and that Google user is its own account");
+  });
+
+  it("comes back with a notice when the user cancels at Google, in the visitor's language", async () => {
+    for (const [locale, text] of [
+      ["en-US", "Sign-in with Google was cancelled."],
+      ["de-DE", "Die Anmeldung mit Google wurde abgebrochen."],
+      ["fr-FR", "La connexion avec Google a été annulée."],
+    ] as const) {
+      const inquiry = await establish(app, { returnMethods: [callback()] });
+      const via = await openVia(browser, { locale });
+      try {
+        await via.page.goto(signInUrl(inquiry.exposureKey));
+        await via.page.locator("button", { hasText: "Google" }).click();
+        await via.page.locator("input[name=login]").waitFor();
+        const back = via.page.waitForRequest((request) => request.url().includes("/via/oauth/google/callback"));
+        await via.page.getByRole("link", { name: /Cancel/ }).click();
+        assert.equal(new URL((await back).url()).searchParams.get("error"), "access_denied");
+        await via.page.getByRole("status").filter({ hasText: text }).waitFor();
+        if (locale === "en-US") await shoot(via.page, "via-social-cancelled");
+        assert.deepEqual(via.problems, []);
+      } finally {
+        await via.close();
+      }
+    }
+  });
+});
