@@ -613,6 +613,8 @@ export const browserSessions = pgTable(
     // connectors, and SSO_ONLY is satisfied only by the bound one). Deleting
     // the connector ends the sessions it made.
     federationConnectorId: uuid("federation_connector_id").references((): AnyPgColumn => federationConnectors.id, { onDelete: "cascade" }),
+    // A GitHub sign-in that looked up organizations (read:org): the logins, for org-gated GITHUB_OAUTH rules.
+    gitHubOrgs: jsonb("github_orgs").$type<string[]>(),
     authTime: at("auth_time").notNull(),
     expiresAt: at("expires_at").notNull(),
     createdAt: createdAt(),

@@ -36,6 +36,11 @@ const envSchema = z.object({
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
   GOOGLE_ISSUER: z.url().default("https://accounts.google.com"),
+  /** "Sign in with GitHub": an OAuth app of the operator's; unset = not offered. */
+  GITHUB_CLIENT_ID: optionalString,
+  GITHUB_CLIENT_SECRET: optionalString,
+  GITHUB_URL: z.url().default("https://github.com"),
+  GITHUB_API_URL: z.url().default("https://api.github.com"),
   /** DNS servers for domain verification, comma-separated `host[:port]` (IPv6 as `[addr]:port`); unset: the system resolver. */
   DNS_SERVERS: optionalString.refine((value) => value === undefined || parseDnsServers(value) !== null, {
     message: "expected comma-separated IP addresses with optional ports, e.g. 127.0.0.1:5353,[::1]:53",
@@ -62,7 +67,10 @@ export interface Config {
   proxyEmailDomain: string;
   steam: { webApiUrl: string; webApiKey: string | undefined; openIdUrl: string };
   /** Consumer sign-in providers with credentials configured (the others are not offered). */
-  social: { google: { issuer: string; clientId: string; clientSecret: string } | null };
+  social: {
+    google: { issuer: string; clientId: string; clientSecret: string } | null;
+    github: { url: string; apiUrl: string; clientId: string; clientSecret: string } | null;
+  };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** The resolvers domain verification asks; undefined = the system's. */
   dnsServers: string[] | undefined;
@@ -131,6 +139,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     steam: { webApiUrl: e.STEAM_WEB_API_URL.replace(/\/+$/, ""), webApiKey: e.STEAM_WEB_API_KEY, openIdUrl: e.STEAM_OPENID_URL },
     social: {
       google: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? { issuer: e.GOOGLE_ISSUER.replace(/\/+$/, ""), clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET } : null,
+      github:
+        e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET
+          ? { url: e.GITHUB_URL.replace(/\/+$/, ""), apiUrl: e.GITHUB_API_URL.replace(/\/+$/, ""), clientId: e.GITHUB_CLIENT_ID, clientSecret: e.GITHUB_CLIENT_SECRET }
+          : null,
     },
     logLevel: e.LOG_LEVEL,
     dnsServers: e.DNS_SERVERS ? parseDnsServers(e.DNS_SERVERS)! : undefined,

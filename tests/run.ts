@@ -16,6 +16,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { startDnsServer } from "./fixtures/dns-server";
 import { startSmtpInbox } from "./fixtures/smtp-inbox";
+import { startGitHubPeer } from "./fixtures/github-peer";
 import { startGooglePeer } from "./fixtures/google-peer";
 import { startSteamPeer } from "./fixtures/steam-peer";
 import { createFreshPostgresDatabase } from "./support/database";
@@ -144,6 +145,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
   const fresh = kind === "postgres" ? await createFreshPostgresDatabase(postgresAdminUrl) : undefined;
   const port = await freePort();
   const google = await startGooglePeer(`http://localhost:${port}/via/oauth/google/callback`);
+  const github = await startGitHubPeer(`http://localhost:${port}/via/oauth/github/callback`);
   const serverEnv: Record<string, string> = {
     SUDOMIMUS_DATA_DIR: dataDir,
     SUDOMIMUS_SECRET: secret,
@@ -156,6 +158,10 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
     GOOGLE_ISSUER: google.issuer,
     GOOGLE_CLIENT_ID: google.clientId,
     GOOGLE_CLIENT_SECRET: google.clientSecret,
+    GITHUB_URL: github.baseUrl,
+    GITHUB_API_URL: github.baseUrl,
+    GITHUB_CLIENT_ID: github.clientId,
+    GITHUB_CLIENT_SECRET: github.clientSecret,
     LOG_LEVEL: "warn",
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
   };
@@ -168,6 +174,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
       TEST_STEAM_URL: steam.baseUrl,
       TEST_DNS_CONTROL_URL: dns.controlUrl,
       TEST_GOOGLE_ISSUER: google.issuer,
+      TEST_GITHUB_URL: github.baseUrl,
       TEST_POSTGRES_URL: postgresAdminUrl,
       TEST_SERVER_DATABASE_URL: fresh?.url ?? "",
       TEST_SERVER_DATA_DIR: dataDir,
@@ -181,6 +188,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
     await steam.close();
     await dns.close();
     await google.close();
+    await github.close();
     await fresh?.drop().catch((error: unknown) => output.write(`could not drop test database: ${String(error)}\n`));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -4,22 +4,21 @@
 // and the identity it vouched for is linked to an account keyed per
 // provider (kind GOOGLE/…, the provider's user id). The round trip's state
 // and its end are the ones federation connectors use.
-import { fail } from "../errors";
-import type { UpstreamIdentity } from "../federation/upstream-oidc";
+import { fail, isSudomimusError } from "../errors";
 import { UpstreamError } from "../federation/upstream-oidc";
-import { checkAuthenticationMethod } from "../rules";
+import { allowedAuthenticationMethods, checkAuthenticationMethod, gitHubOrgGatingRequested } from "../rules";
 import type { Deps } from "../runtime";
 import type { Browser } from "../via/browser";
 import { pendingInquiry } from "../via/pending-inquiry";
 import { signInPageUrl, type UpstreamNotice } from "../via/upstream-notice";
 import { newRoundTripState, saveRoundTrip, takeRoundTrip } from "../via/upstream-round-trip";
 import { completeUpstreamSignIn } from "../via/upstream-sign-in";
-import { googleAuthorizationRequest, googleIdentity } from "./google";
+import { PROVIDER_FLOWS, type SocialIdentity } from "./provider-flows";
 import { isSocialProvider, SOCIAL_METHOD, socialCallbackPath, type SocialProvider } from "./vocabulary";
 
 type SocialDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "fetch" | "cache">;
 
-const KIND = { google: "GOOGLE" } as const satisfies Record<SocialProvider, string>;
+const KIND = { google: "GOOGLE", github: "GITHUB" } as const satisfies Record<SocialProvider, string>;
 
 export const socialCallbackUri = (deps: Pick<Deps, "config">, provider: SocialProvider) => `${deps.config.publicUrl}${socialCallbackPath(provider)}`;
 export const socialPageUrl = (deps: Pick<Deps, "config">, exposureKey: string, provider: SocialProvider, why: UpstreamNotice) =>
@@ -33,13 +32,15 @@ export async function startSocialSignIn(deps: SocialDeps, browser: Browser, inpu
   const { provider } = input;
   if (!isSocialProvider(provider) || !socialConfigured(deps, provider)) fail("Layer1Denied", { message: "This sign-in method is not offered here." });
   const { inquiry, context } = await pendingInquiry(deps, input.exposureKey);
-  if (!checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, { method: SOCIAL_METHOD[provider] }).allowed) {
+  // Offered, as the page offers it (GitHub's org gating is decided after sign-in, with the membership known).
+  if (!allowedAuthenticationMethods(context.rules.authentication, inquiry.authenticationConstraints).some((option) => option.method === SOCIAL_METHOD[provider])) {
     fail("Layer1Denied", { message: "This sign-in method is not allowed for this application." });
   }
   const state = newRoundTripState();
+  const gitHubOrgs = provider === "github" && gitHubOrgGatingRequested(context.rules.authentication, inquiry.authenticationConstraints);
   let request;
   try {
-    request = await googleAuthorizationRequest(deps, { redirectUri: socialCallbackUri(deps, provider), state });
+    request = await PROVIDER_FLOWS[provider].begin(deps, { redirectUri: socialCallbackUri(deps, provider), state, gitHubOrgs });
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
     return socialPageUrl(deps, input.exposureKey, provider, "unavailable");
@@ -52,21 +53,43 @@ export async function startSocialSignIn(deps: SocialDeps, browser: Browser, inpu
 export async function finishSocialSignIn(deps: SocialDeps, browser: Browser, provider: string, callbackUrl: URL): Promise<string> {
   const trip = await takeRoundTrip(deps, browser, callbackUrl);
   // Not a round trip this browser started with this provider (or it was used already): nothing to continue.
-  if (!trip || trip.provider !== provider || !isSocialProvider(provider) || !trip.nonce) return `${deps.config.publicUrl}/via`;
-  let identity: UpstreamIdentity;
+  if (!trip || trip.provider !== provider || !isSocialProvider(provider)) return `${deps.config.publicUrl}/via`;
+  let found;
   try {
-    identity = await googleIdentity(deps, callbackUrl, { state: trip.state, nonce: trip.nonce, codeVerifier: trip.codeVerifier, redirectUri: socialCallbackUri(deps, provider) });
+    found = await pendingInquiry(deps, trip.exposureKey);
+  } catch (error) {
+    // The inquiry ended meanwhile: the page says so.
+    if (isSudomimusError(error)) return signInPageUrl(deps, trip.exposureKey);
+    throw error;
+  }
+  const { inquiry, context } = found;
+  let identity: SocialIdentity;
+  const gitHubOrgs = provider === "github" && gitHubOrgGatingRequested(context.rules.authentication, inquiry.authenticationConstraints);
+  try {
+    identity = await PROVIDER_FLOWS[provider].identity(deps, callbackUrl, {
+      state: trip.state,
+      nonce: trip.nonce,
+      codeVerifier: trip.codeVerifier,
+      redirectUri: socialCallbackUri(deps, provider),
+      gitHubOrgs,
+    });
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
     return socialPageUrl(deps, trip.exposureKey, provider, error.why === "denied" ? "cancelled" : error.why === "unreachable" ? "unavailable" : "failed");
   }
   const method = SOCIAL_METHOD[provider];
+  const attempt = { method, ...(identity.gitHubOrgs ? { gitHubOrgs: identity.gitHubOrgs } : {}) };
+  // Org gating decides for every user, registered or not: outside the allowlist, nobody is signed in.
+  if (!checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, attempt).allowed) {
+    return socialPageUrl(deps, trip.exposureKey, provider, provider === "github" ? "notInOrganization" : "notAllowed");
+  }
   return completeUpstreamSignIn(deps, browser, {
     exposureKey: trip.exposureKey,
     provider,
     upstream: { kind: KIND[provider], namespace: "", verifiedHow: KIND[provider] },
     identity,
     method,
-    attempt: async () => ({ method }),
+    attempt: async () => attempt,
+    gitHubOrgs: identity.gitHubOrgs,
   });
 }

@@ -14,7 +14,14 @@ const hashKey = (deps: Pick<Deps, "keyring">, key: string) => secretHash(deps.ke
 export async function startBrowserSession(
   deps: Pick<Deps, "db" | "keyring" | "clock" | "config">,
   browser: Browser,
-  session: { accountId: string; authenticationMethod: string; loginEmail: string | null; federationConnector?: { id: string; anchor: string } },
+  session: {
+    accountId: string;
+    authenticationMethod: string;
+    loginEmail: string | null;
+    federationConnector?: { id: string; anchor: string };
+    /** A GitHub sign-in that looked up organization membership. */
+    gitHubOrgs?: readonly string[];
+  },
 ): Promise<BrowserSessionRow> {
   const now = deps.clock.now();
   if (browser.sessionKey && isKey("browserSession", browser.sessionKey)) await revokeBrowserSession(deps.db, hashKey(deps, browser.sessionKey), now);
@@ -25,6 +32,7 @@ export async function startBrowserSession(
     authenticationMethod: session.authenticationMethod,
     loginEmail: session.loginEmail,
     federationConnectorId: session.federationConnector?.id ?? null,
+    gitHubOrgs: session.gitHubOrgs ? [...session.gitHubOrgs] : null,
     authTime: now,
     expiresAt: addSeconds(now, BROWSER_SESSION_TTL_SECONDS),
     createdAt: now,
@@ -36,11 +44,12 @@ export async function startBrowserSession(
   return { ...row, federationConnectorAnchor: session.federationConnector?.anchor ?? null };
 }
 
-/** What a browser session counts as at Layer 1: its method, and the connector for a federated one. */
-export function attemptOfSession(session: Pick<BrowserSessionRow, "authenticationMethod" | "federationConnectorAnchor">): AuthenticationAttempt {
+/** What a browser session counts as at Layer 1: its method, the connector for a federated one, GitHub's organizations. */
+export function attemptOfSession(session: Pick<BrowserSessionRow, "authenticationMethod" | "federationConnectorAnchor"> & Partial<Pick<BrowserSessionRow, "gitHubOrgs">>): AuthenticationAttempt {
   return {
     method: session.authenticationMethod as AuthenticationMethod,
     ...(session.federationConnectorAnchor ? { connectorAnchor: session.federationConnectorAnchor } : {}),
+    ...(session.gitHubOrgs ? { gitHubOrgs: session.gitHubOrgs } : {}),
   };
 }
 

@@ -25,7 +25,7 @@ type OutcomeDeps = Pick<Deps, "db" | "keyring" | "clock" | "cache" | "config">;
 export async function realizeForBrowser(
   deps: OutcomeDeps,
   inquiry: Inquiry,
-  session: Pick<BrowserSessionRow, "accountId" | "authenticationMethod" | "loginEmail" | "authTime" | "federationConnectorId" | "federationConnectorAnchor">,
+  session: Pick<BrowserSessionRow, "accountId" | "authenticationMethod" | "loginEmail" | "authTime" | "federationConnectorId" | "federationConnectorAnchor"> & Partial<Pick<BrowserSessionRow, "gitHubOrgs">>,
 ): Promise<ViaOutcome> {
   let result;
   try {

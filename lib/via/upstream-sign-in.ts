@@ -26,6 +26,8 @@ export interface UpstreamSignIn {
   attempt: (verifiedEmails: string[]) => Promise<AuthenticationAttempt>;
   /** Set for a federation connector (the login policy gate and the session remember it). */
   connector?: { id: string; anchor: string };
+  /** A GitHub sign-in's organizations, for org-gated rules at realize. */
+  gitHubOrgs?: readonly string[];
 }
 
 const noticeOf = (reason: string): UpstreamNotice =>
@@ -54,7 +56,7 @@ export async function completeUpstreamSignIn(deps: Pick<Deps, "db" | "keyring" |
     if (!isSudomimusError(error)) throw error;
     return signInPageUrl(deps, exposureKey, { provider: input.provider, why: noticeOf(error.reason) });
   }
-  await startBrowserSession(deps, browser, { accountId, authenticationMethod: input.method, loginEmail: null, federationConnector: input.connector });
+  await startBrowserSession(deps, browser, { accountId, authenticationMethod: input.method, loginEmail: null, federationConnector: input.connector, gitHubOrgs: input.gitHubOrgs });
   // The page finds the browser signed in through an accepted method and continues the inquiry (realize).
   return signInPageUrl(deps, exposureKey);
 }

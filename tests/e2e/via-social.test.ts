@@ -1,4 +1,4 @@
-// "Continue with Google" on the hosted sign-in page (docs 06 GOOGLE_OAUTH,
+// "Continue with Google" and "Continue with GitHub" on the hosted sign-in page (docs 06 GOOGLE_OAUTH,
 // 11 and 15 on account linking), in Chromium, against a real OIDC provider
 // standing in for Google (tests/fixtures/google-peer.ts, started for the
 // whole suite and configured as the server's GOOGLE_ISSUER): the button,
@@ -6,16 +6,21 @@
 // through the button and the inquiry completing, the same Google user again
 // as the same account, an existing account linked by Google's verified
 // email — and no link by an email Google does not call verified — and the
-// notice after a cancel at the provider.
+// notice after a cancel at the provider. GitHub (tests/fixtures/github-peer.ts):
+// the minimal scopes unless a rule gates on organizations, identity by
+// GitHub's numeric id, only verified emails, case-insensitive org gating
+// with a translated refusal.
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import type { GitHubUser } from "../fixtures/github-peer";
 import { googleEmailOf } from "../fixtures/google-peer";
 import { createTestApplication, webRules } from "../support/applications";
 import { launchBrowser } from "../support/browser";
 import { callback, establish, type TestApplication } from "../support/connect-client";
 import { testEnv } from "../support/env";
+import { uniqueEmail } from "../support/mailbox";
 import { openVia, shoot, signInAtUpstreamIdp, signInUrl, signUpByEmail, subjectAfterSignIn } from "../support/via-page";
 
 let browser: Browser;
@@ -27,6 +32,7 @@ const socialRules = () =>
   webRules({
     authentication: [
       { method: "GOOGLE_OAUTH", payload: {} },
+      { method: "GITHUB_OAUTH", payload: { allowedGitHubOrgs: [] } },
       { method: "EMAIL_VERIFICATION", payload: {} },
       { method: "PASSKEY_USERNAMELESS", payload: {} },
     ],
@@ -54,6 +60,7 @@ describe("via: continue with Google", () => {
       try {
         await via.page.goto(signInUrl(inquiry.exposureKey));
         await via.page.getByRole("button", { name: "Continue with Google" }).waitFor();
+        await via.page.getByRole("button", { name: "Continue with GitHub" }).waitFor();
         await shoot(via.page, `via-social-start-${viewport.width}`);
         assert.deepEqual(via.problems, []);
       } finally {
@@ -115,6 +122,99 @@ describe("via: continue with Google", () => {
       } finally {
         await via.close();
       }
+    }
+  });
+});
+
+describe("via: continue with GitHub", () => {
+  let ungated: TestApplication;
+  let gated: TestApplication;
+  const gitHubUser = (name: string, extra: Partial<GitHubUser> = {}): GitHubUser => {
+    const login = `${name}-${crypto.randomBytes(3).toString("hex")}`;
+    return { login, id: crypto.randomInt(1, 2 ** 40), name: `${name} Octo`, emails: [{ email: `${login}@users.example`, primary: true, verified: true }], orgs: [], ...extra };
+  };
+  const approvesNext = async (user: GitHubUser | { deny: true }) => {
+    const response = await fetch(`${testEnv.gitHubUrl}/__admin/user`, { method: "PUT", body: JSON.stringify(user) });
+    assert.equal(response.status, 200);
+  };
+  const lastScopes = async () => ((await (await fetch(`${testEnv.gitHubUrl}/__admin/authorizations`)).json()) as string[][]).at(-1);
+  const withGitHub = (page: Page) => page.getByRole("button", { name: "Continue with GitHub" }).click();
+  const gitHubRules = (allowedGitHubOrgs: string[]) =>
+    webRules({
+      authentication: [{ method: "GITHUB_OAUTH", payload: { allowedGitHubOrgs } }, { method: "EMAIL_VERIFICATION", payload: {} }],
+      realize: [{ constraintType: "EVERYONE", payload: {} }],
+    });
+
+  before(async () => {
+    assert.ok(testEnv.gitHubUrl, "the GitHub stand-in runs (tests/run.ts)");
+    browser = await launchBrowser();
+    ungated = await createTestApplication({ anchorPrefix: "social-gh", rules: gitHubRules([]) });
+    gated = await createTestApplication({ anchorPrefix: "social-gh-org", rules: gitHubRules(["Acme-Corp"]) });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("registers a new user through the button with the minimal scopes, and the same GitHub id signs in as the same account", async () => {
+    const user = gitHubUser("octo");
+    await approvesNext(user);
+    const first = await subjectAfterSignIn(browser, ungated, withGitHub);
+    assert.deepEqual(await lastScopes(), ["read:user", "user:email"], "no read:org without org gating");
+    assert.match(first, /^sub_[0-9A-Z]{16}$/);
+    await approvesNext({ ...user, login: `${user.login}-renamed` });
+    assert.equal(await subjectAfterSignIn(browser, ungated, withGitHub), first, "keyed by GitHub's numeric id, not the login");
+  });
+
+  it("links by a verified email only: an unverified primary address counts for nothing", async () => {
+    const owner = uniqueEmail("gh-owner");
+    const byEmail = await subjectAfterSignIn(browser, ungated, (page) => signUpByEmail(page, owner));
+    const user = gitHubUser("linked", {
+      emails: [
+        { email: uniqueEmail("gh-unverified"), primary: true, verified: false },
+        { email: owner, primary: false, verified: true },
+      ],
+    });
+    await approvesNext(user);
+    assert.equal(await subjectAfterSignIn(browser, ungated, withGitHub), byEmail);
+  });
+
+  it("gates on organizations: read:org is asked, a member (any case) gets in, an outsider is refused in the visitor's language", async () => {
+    await approvesNext(gitHubUser("member", { orgs: ["other-org", "acme-corp"] }));
+    assert.match(await subjectAfterSignIn(browser, gated, withGitHub), /^sub_/);
+    assert.deepEqual(await lastScopes(), ["read:user", "user:email", "read:org"]);
+
+    await approvesNext(gitHubUser("outsider", { orgs: ["other-org"] }));
+    for (const [locale, text] of [
+      ["en-US", "Your GitHub account is not a member of an organization this application allows."],
+      ["de-DE", "Ihr GitHub-Konto gehört keiner Organisation an, die diese Anwendung zulässt."],
+      ["fr-FR", "Votre compte GitHub n’est membre d’aucune organisation autorisée par cette application."],
+    ] as const) {
+      const inquiry = await establish(gated, { returnMethods: [callback()] });
+      const via = await openVia(browser, { locale });
+      try {
+        await via.page.goto(signInUrl(inquiry.exposureKey));
+        await via.page.locator("button", { hasText: "GitHub" }).click();
+        await via.page.getByRole("alert").filter({ hasText: text }).waitFor();
+        assert.equal(new URL(via.page.url()).pathname, "/via");
+        if (locale === "en-US") await shoot(via.page, "via-social-github-not-in-org");
+        assert.deepEqual(via.problems, []);
+      } finally {
+        await via.close();
+      }
+    }
+  });
+
+  it("comes back with a notice when the user cancels at GitHub", async () => {
+    await approvesNext({ deny: true });
+    const inquiry = await establish(ungated, { returnMethods: [callback()] });
+    const via = await openVia(browser);
+    try {
+      await via.page.goto(signInUrl(inquiry.exposureKey));
+      await withGitHub(via.page);
+      await via.page.getByRole("status").filter({ hasText: "Sign-in with GitHub was cancelled." }).waitFor();
+      assert.deepEqual(via.problems, []);
+    } finally {
+      await via.close();
     }
   });
 });

@@ -10,6 +10,8 @@ export const testEnv = {
   dnsControlUrl: process.env.TEST_DNS_CONTROL_URL ?? "",
   /** The Google stand-in's issuer (tests/fixtures/google-peer.ts): its login page is where "Continue with Google" lands. */
   googleIssuer: process.env.TEST_GOOGLE_ISSUER ?? "",
+  /** The GitHub stand-in (tests/fixtures/github-peer.ts); steered over /__admin/*. */
+  gitHubUrl: process.env.TEST_GITHUB_URL ?? "",
   /** Admin connection used to create fresh Postgres databases. */
   postgresAdminUrl: process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test",
   /** The server's database (Postgres) or data directory (PGlite). */

@@ -1,0 +1,46 @@
+// Each consumer provider's two protocol steps, behind one shape: the
+// authorization request (where the browser goes, with what PKCE verifier and
+// nonce to remember) and the identity the callback proves. Google is OIDC
+// (lib/social/google.ts); GitHub is plain OAuth 2.0 plus its REST API.
+import type { UpstreamIdentity } from "../federation/upstream-oidc";
+import type { Deps } from "../runtime";
+import { GITHUB_ORG_SCOPE, GITHUB_SCOPES, gitHubClient, gitHubIdentity } from "./github";
+import { googleAuthorizationRequest, googleIdentity } from "./google";
+import { codeChallengeOf, exchangeOAuth2Code, newCodeVerifier, oauth2AuthorizationRequest } from "./oauth2";
+import type { SocialProvider } from "./vocabulary";
+
+type FlowDeps = Pick<Deps, "fetch" | "config">;
+
+export interface SocialIdentity extends UpstreamIdentity {
+  /** GitHub with `read:org`: the organization logins (undefined = membership unknown). */
+  gitHubOrgs?: string[];
+}
+
+interface ProviderFlow {
+  begin(deps: FlowDeps, input: { redirectUri: string; state: string; gitHubOrgs: boolean }): Promise<{ url: string; codeVerifier: string; nonce: string | null }>;
+  identity(
+    deps: FlowDeps,
+    callbackUrl: URL,
+    checks: { state: string; nonce: string | null; codeVerifier: string; redirectUri: string; gitHubOrgs: boolean },
+  ): Promise<SocialIdentity>;
+}
+
+export const PROVIDER_FLOWS: Record<SocialProvider, ProviderFlow> = {
+  google: {
+    begin: (deps, input) => googleAuthorizationRequest(deps, input),
+    identity: (deps, callbackUrl, checks) => googleIdentity(deps, callbackUrl, { ...checks, nonce: checks.nonce ?? "" }),
+  },
+  github: {
+    async begin(deps, input) {
+      const codeVerifier = newCodeVerifier();
+      // read:org only when some matching rule gates on organizations: ungated apps keep the minimal consent screen.
+      const scopes = input.gitHubOrgs ? [...GITHUB_SCOPES, GITHUB_ORG_SCOPE] : GITHUB_SCOPES;
+      const url = oauth2AuthorizationRequest(gitHubClient(deps.config), { redirectUri: input.redirectUri, scopes, state: input.state, codeChallenge: await codeChallengeOf(codeVerifier) });
+      return { url, codeVerifier, nonce: null };
+    },
+    async identity(deps, callbackUrl, checks) {
+      const token = await exchangeOAuth2Code(deps, gitHubClient(deps.config), callbackUrl, checks);
+      return gitHubIdentity(deps, token, checks.gitHubOrgs);
+    },
+  },
+};
