@@ -41,6 +41,11 @@ const envSchema = z.object({
   GITHUB_CLIENT_SECRET: optionalString,
   GITHUB_URL: z.url().default("https://github.com"),
   GITHUB_API_URL: z.url().default("https://api.github.com"),
+  /** "Sign in with Discord": an OAuth2 application of the operator's; unset = not offered. */
+  DISCORD_CLIENT_ID: optionalString,
+  DISCORD_CLIENT_SECRET: optionalString,
+  DISCORD_URL: z.url().default("https://discord.com"),
+  DISCORD_API_URL: z.url().default("https://discord.com/api"),
   /** DNS servers for domain verification, comma-separated `host[:port]` (IPv6 as `[addr]:port`); unset: the system resolver. */
   DNS_SERVERS: optionalString.refine((value) => value === undefined || parseDnsServers(value) !== null, {
     message: "expected comma-separated IP addresses with optional ports, e.g. 127.0.0.1:5353,[::1]:53",
@@ -70,6 +75,7 @@ export interface Config {
   social: {
     google: { issuer: string; clientId: string; clientSecret: string } | null;
     github: { url: string; apiUrl: string; clientId: string; clientSecret: string } | null;
+    discord: { url: string; apiUrl: string; clientId: string; clientSecret: string } | null;
   };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** The resolvers domain verification asks; undefined = the system's. */
@@ -142,6 +148,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       github:
         e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET
           ? { url: e.GITHUB_URL.replace(/\/+$/, ""), apiUrl: e.GITHUB_API_URL.replace(/\/+$/, ""), clientId: e.GITHUB_CLIENT_ID, clientSecret: e.GITHUB_CLIENT_SECRET }
+          : null,
+      discord:
+        e.DISCORD_CLIENT_ID && e.DISCORD_CLIENT_SECRET
+          ? { url: e.DISCORD_URL.replace(/\/+$/, ""), apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ""), clientId: e.DISCORD_CLIENT_ID, clientSecret: e.DISCORD_CLIENT_SECRET }
           : null,
     },
     logLevel: e.LOG_LEVEL,

@@ -16,6 +16,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { startDnsServer } from "./fixtures/dns-server";
 import { startSmtpInbox } from "./fixtures/smtp-inbox";
+import { startDiscordPeer } from "./fixtures/discord-peer";
 import { startGitHubPeer } from "./fixtures/github-peer";
 import { startGooglePeer } from "./fixtures/google-peer";
 import { startSteamPeer } from "./fixtures/steam-peer";
@@ -146,6 +147,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
   const port = await freePort();
   const google = await startGooglePeer(`http://localhost:${port}/via/oauth/google/callback`);
   const github = await startGitHubPeer(`http://localhost:${port}/via/oauth/github/callback`);
+  const discord = await startDiscordPeer(`http://localhost:${port}/via/oauth/discord/callback`);
   const serverEnv: Record<string, string> = {
     SUDOMIMUS_DATA_DIR: dataDir,
     SUDOMIMUS_SECRET: secret,
@@ -162,6 +164,10 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
     GITHUB_API_URL: github.baseUrl,
     GITHUB_CLIENT_ID: github.clientId,
     GITHUB_CLIENT_SECRET: github.clientSecret,
+    DISCORD_URL: discord.baseUrl,
+    DISCORD_API_URL: `${discord.baseUrl}/api`,
+    DISCORD_CLIENT_ID: discord.clientId,
+    DISCORD_CLIENT_SECRET: discord.clientSecret,
     LOG_LEVEL: "warn",
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
   };
@@ -175,6 +181,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
       TEST_DNS_CONTROL_URL: dns.controlUrl,
       TEST_GOOGLE_ISSUER: google.issuer,
       TEST_GITHUB_URL: github.baseUrl,
+      TEST_DISCORD_URL: discord.baseUrl,
       TEST_POSTGRES_URL: postgresAdminUrl,
       TEST_SERVER_DATABASE_URL: fresh?.url ?? "",
       TEST_SERVER_DATA_DIR: dataDir,
@@ -189,6 +196,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
     await dns.close();
     await google.close();
     await github.close();
+    await discord.close();
     await fresh?.drop().catch((error: unknown) => output.write(`could not drop test database: ${String(error)}\n`));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

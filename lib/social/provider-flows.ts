@@ -1,9 +1,10 @@
 // Each consumer provider's two protocol steps, behind one shape: the
 // authorization request (where the browser goes, with what PKCE verifier and
 // nonce to remember) and the identity the callback proves. Google is OIDC
-// (lib/social/google.ts); GitHub is plain OAuth 2.0 plus its REST API.
+// (lib/social/google.ts); GitHub and Discord are plain OAuth 2.0 plus their REST APIs.
 import type { UpstreamIdentity } from "../federation/upstream-oidc";
 import type { Deps } from "../runtime";
+import { discordClient, discordIdentity, DISCORD_SCOPES } from "./discord";
 import { GITHUB_ORG_SCOPE, GITHUB_SCOPES, gitHubClient, gitHubIdentity } from "./github";
 import { googleAuthorizationRequest, googleIdentity } from "./google";
 import { codeChallengeOf, exchangeOAuth2Code, newCodeVerifier, oauth2AuthorizationRequest } from "./oauth2";
@@ -41,6 +42,16 @@ export const PROVIDER_FLOWS: Record<SocialProvider, ProviderFlow> = {
     async identity(deps, callbackUrl, checks) {
       const token = await exchangeOAuth2Code(deps, gitHubClient(deps.config), callbackUrl, checks);
       return gitHubIdentity(deps, token, checks.gitHubOrgs);
+    },
+  },
+  discord: {
+    async begin(deps, input) {
+      const codeVerifier = newCodeVerifier();
+      const url = oauth2AuthorizationRequest(discordClient(deps.config), { redirectUri: input.redirectUri, scopes: DISCORD_SCOPES, state: input.state, codeChallenge: await codeChallengeOf(codeVerifier) });
+      return { url, codeVerifier, nonce: null };
+    },
+    async identity(deps, callbackUrl, checks) {
+      return discordIdentity(deps, await exchangeOAuth2Code(deps, discordClient(deps.config), callbackUrl, checks));
     },
   },
 };

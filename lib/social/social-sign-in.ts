@@ -18,7 +18,7 @@ import { isSocialProvider, SOCIAL_METHOD, socialCallbackPath, type SocialProvide
 
 type SocialDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "fetch" | "cache">;
 
-const KIND = { google: "GOOGLE", github: "GITHUB" } as const satisfies Record<SocialProvider, string>;
+const KIND = { google: "GOOGLE", github: "GITHUB", discord: "DISCORD" } as const satisfies Record<SocialProvider, string>;
 
 export const socialCallbackUri = (deps: Pick<Deps, "config">, provider: SocialProvider) => `${deps.config.publicUrl}${socialCallbackPath(provider)}`;
 export const socialPageUrl = (deps: Pick<Deps, "config">, exposureKey: string, provider: SocialProvider, why: UpstreamNotice) =>

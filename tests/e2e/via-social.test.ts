@@ -9,11 +9,14 @@
 // notice after a cancel at the provider. GitHub (tests/fixtures/github-peer.ts):
 // the minimal scopes unless a rule gates on organizations, identity by
 // GitHub's numeric id, only verified emails, case-insensitive org gating
-// with a translated refusal.
+// with a translated refusal. Discord (tests/fixtures/discord-peer.ts):
+// scopes identify email, identity by Discord's id, the email only when
+// Discord says verified: true.
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import type { DiscordUser } from "../fixtures/discord-peer";
 import type { GitHubUser } from "../fixtures/github-peer";
 import { googleEmailOf } from "../fixtures/google-peer";
 import { createTestApplication, webRules } from "../support/applications";
@@ -33,6 +36,7 @@ const socialRules = () =>
     authentication: [
       { method: "GOOGLE_OAUTH", payload: {} },
       { method: "GITHUB_OAUTH", payload: { allowedGitHubOrgs: [] } },
+      { method: "DISCORD_OAUTH", payload: {} },
       { method: "EMAIL_VERIFICATION", payload: {} },
       { method: "PASSKEY_USERNAMELESS", payload: {} },
     ],
@@ -53,7 +57,7 @@ describe("via: continue with Google", () => {
     await browser?.close();
   });
 
-  it("shows the button where Layer 1 allows GOOGLE_OAUTH (screenshots at 1280 and 390), and not elsewhere", async () => {
+  it("shows the buttons where Layer 1 allows the methods (screenshots at 1280 and 390), and not elsewhere", async () => {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
       const inquiry = await establish(app, { returnMethods: [callback()] });
       const via = await openVia(browser, { viewport });
@@ -61,6 +65,7 @@ describe("via: continue with Google", () => {
         await via.page.goto(signInUrl(inquiry.exposureKey));
         await via.page.getByRole("button", { name: "Continue with Google" }).waitFor();
         await via.page.getByRole("button", { name: "Continue with GitHub" }).waitFor();
+        await via.page.getByRole("button", { name: "Continue with Discord" }).waitFor();
         await shoot(via.page, `via-social-start-${viewport.width}`);
         assert.deepEqual(via.problems, []);
       } finally {
@@ -212,6 +217,73 @@ describe("via: continue with GitHub", () => {
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await withGitHub(via.page);
       await via.page.getByRole("status").filter({ hasText: "Sign-in with GitHub was cancelled." }).waitFor();
+      assert.deepEqual(via.problems, []);
+    } finally {
+      await via.close();
+    }
+  });
+});
+
+describe("via: continue with Discord", () => {
+  let discordApp: TestApplication;
+  const discordUser = (name: string, extra: Partial<DiscordUser> = {}): DiscordUser => ({
+    id: String(crypto.randomInt(1, 2 ** 40)) + String(crypto.randomInt(100000, 999999)),
+    username: `${name}${crypto.randomBytes(2).toString("hex")}`,
+    globalName: `${name} Player`,
+    email: uniqueEmail(`discord-${name}`),
+    verified: true,
+    ...extra,
+  });
+  const approvesNext = async (user: DiscordUser | { deny: true }) => {
+    const response = await fetch(`${testEnv.discordUrl}/__admin/user`, { method: "PUT", body: JSON.stringify(user) });
+    assert.equal(response.status, 200);
+  };
+  const lastScopes = async () => ((await (await fetch(`${testEnv.discordUrl}/__admin/authorizations`)).json()) as string[][]).at(-1);
+  const withDiscord = (page: Page) => page.getByRole("button", { name: "Continue with Discord" }).click();
+
+  before(async () => {
+    assert.ok(testEnv.discordUrl, "the Discord stand-in runs (tests/run.ts)");
+    browser = await launchBrowser();
+    discordApp = await createTestApplication({
+      anchorPrefix: "social-dc",
+      rules: webRules({ authentication: [{ method: "DISCORD_OAUTH", payload: {} }, { method: "EMAIL_VERIFICATION", payload: {} }], realize: [{ constraintType: "EVERYONE", payload: {} }] }),
+    });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("registers a new user through the button (scopes identify email), and the same Discord id signs in as the same account", async () => {
+    const user = discordUser("nova");
+    await approvesNext(user);
+    const first = await subjectAfterSignIn(browser, discordApp, withDiscord);
+    assert.deepEqual(await lastScopes(), ["identify", "email"]);
+    assert.match(first, /^sub_[0-9A-Z]{16}$/);
+    await approvesNext({ ...user, username: `${user.username}x` });
+    assert.equal(await subjectAfterSignIn(browser, discordApp, withDiscord), first);
+  });
+
+  it("links by the email only when Discord says verified: true", async () => {
+    const verifiedOwner = uniqueEmail("dc-owner");
+    const byEmail = await subjectAfterSignIn(browser, discordApp, (page) => signUpByEmail(page, verifiedOwner));
+    await approvesNext(discordUser("linked", { email: verifiedOwner }));
+    assert.equal(await subjectAfterSignIn(browser, discordApp, withDiscord), byEmail);
+
+    const unverifiedOwner = uniqueEmail("dc-unverified");
+    const owner = await subjectAfterSignIn(browser, discordApp, (page) => signUpByEmail(page, unverifiedOwner));
+    await approvesNext(discordUser("stranger", { email: unverifiedOwner, verified: false }));
+    assert.notEqual(await subjectAfterSignIn(browser, discordApp, withDiscord), owner);
+  });
+
+  it("comes back with a notice when the user cancels at Discord", async () => {
+    await approvesNext({ deny: true });
+    const inquiry = await establish(discordApp, { returnMethods: [callback()] });
+    const via = await openVia(browser, { locale: "fr-FR" });
+    try {
+      await via.page.goto(signInUrl(inquiry.exposureKey));
+      await via.page.getByRole("button", { name: "Continuer avec Discord" }).click();
+      await via.page.getByRole("status").filter({ hasText: "La connexion avec Discord a été annulée." }).waitFor();
+      await shoot(via.page, "via-social-discord-cancelled");
       assert.deepEqual(via.problems, []);
     } finally {
       await via.close();

@@ -12,6 +12,8 @@ export const testEnv = {
   googleIssuer: process.env.TEST_GOOGLE_ISSUER ?? "",
   /** The GitHub stand-in (tests/fixtures/github-peer.ts); steered over /__admin/*. */
   gitHubUrl: process.env.TEST_GITHUB_URL ?? "",
+  /** The Discord stand-in (tests/fixtures/discord-peer.ts); steered over /__admin/*. */
+  discordUrl: process.env.TEST_DISCORD_URL ?? "",
   /** Admin connection used to create fresh Postgres databases. */
   postgresAdminUrl: process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test",
   /** The server's database (Postgres) or data directory (PGlite). */
