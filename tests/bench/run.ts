@@ -230,6 +230,7 @@ async function benchDatabase(kind: "pglite" | "postgres", bounds: { redeem: numb
     if (started.status !== 200) throw new Error(`email/start: ${started.status} ${JSON.stringify(started.body)}`);
     const code = await waitForCode(smtp, email);
     const verified = await via("email/verify", { exposureKey: firstInquiry.body.exposureKey, challengeId: started.body.challengeId, code });
+    if (process.env.BENCH_DEBUG) console.error("verify", verified.status, JSON.stringify(verified.body), verified.setCookies, [...cookies]);
     if (verified.body.next === "consent") await via("consent", { exposureKey: firstInquiry.body.exposureKey, decisions: { email: true } });
 
     // establish
@@ -245,7 +246,7 @@ async function benchDatabase(kind: "pglite" | "postgres", bounds: { redeem: numb
     const triples: { exposureKey: string; hiddenKey: string; confirmationKey: string }[] = [];
     for (const inquiry of established) {
       const outcome = await via("continue", { exposureKey: inquiry.exposureKey });
-      if (outcome.body.next !== "callback") throw new Error(`continue: ${outcome.status} ${JSON.stringify(outcome.body)}`);
+      if (outcome.body.next !== "callback") throw new Error(`continue #${triples.length}: ${outcome.status} ${JSON.stringify(outcome.body)}`);
       const confirmationKey = new URL(String(outcome.body.redirectTo)).searchParams.get("confirmation-key")!;
       triples.push({ ...inquiry, confirmationKey });
     }
