@@ -238,7 +238,7 @@ describe("Device API", () => {
     assert.equal(found.body.userCode, started.userCode);
     assert.match(String(found.body.exposureKey), /^exp_[0-9a-f]{32}$/);
     assert.equal(JSON.stringify(found.body).includes(started.deviceCode), false);
-    assert.deepEqual(found.body.methods, { usernameless: true, reasoned: true, email: true, federation: [], forcedSso: false });
+    assert.deepEqual(found.body.methods, { usernameless: true, reasoned: true, email: true, federation: [], social: [], forcedSso: false });
 
     const malformed = await via.call("device/lookup", { userCode: "ABC" });
     assert.deepEqual([malformed.status, malformed.body.reason], [400, "Invalid userCode"]);
