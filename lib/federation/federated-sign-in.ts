@@ -19,11 +19,11 @@ import type { Browser } from "../via/browser";
 import { pendingInquiry } from "../via/pending-inquiry";
 import { signInPageUrl, type UpstreamNotice } from "../via/upstream-notice";
 import { newRoundTripState, saveRoundTrip, takeRoundTrip } from "../via/upstream-round-trip";
-import { completeUpstreamSignIn } from "../via/upstream-sign-in";
+import { askUpstream, completeUpstreamSignIn } from "../via/upstream-sign-in";
 import { federationKey } from "./account-link";
 import { forcedSsoStartAllowed, withDomainMandate } from "./domain-managed";
 import { clientSecretAad } from "./connectors";
-import { authorizationRequest, exchangeCode, upstreamConfiguration, UpstreamError } from "./upstream-oidc";
+import { authorizationRequest, exchangeCode, upstreamConfiguration } from "./upstream-oidc";
 import { DOMAIN_FEDERATION_METHOD, FEDERATION_CALLBACK_PATH, FEDERATION_METHOD } from "./vocabulary";
 
 type FederationMethod = typeof FEDERATION_METHOD | typeof DOMAIN_FEDERATION_METHOD;
@@ -73,15 +73,13 @@ export async function startFederatedSignIn(
   const loginHint = input.loginHint ? emailAddressSchema.safeParse(input.loginHint).data ?? null : null;
   const method = await startMethod(deps, browser, { inquiry, context, connector, loginHint });
   if (!method) fail("Layer1Denied", { message: "This sign-in method is not allowed for this application." });
-  let request;
   const state = newRoundTripState();
-  try {
-    const config = await upstreamConfiguration(deps, upstreamClient(deps, connector));
-    request = await authorizationRequest(config, { redirectUri: federationCallbackUri(deps), scopes: connector.scopes, state, loginHint });
-  } catch (error) {
-    if (!(error instanceof UpstreamError)) throw error;
-    return federationPageUrl(deps, input.exposureKey, "unavailable");
-  }
+  const asked = await askUpstream(async () =>
+    authorizationRequest(await upstreamConfiguration(deps, upstreamClient(deps, connector)), { redirectUri: federationCallbackUri(deps), scopes: connector.scopes, state, loginHint }),
+  );
+  // Whatever went wrong before the user reached the IdP, the IdP is unavailable to them.
+  if (!asked.ok) return federationPageUrl(deps, input.exposureKey, "unavailable");
+  const request = asked.value;
   await saveRoundTrip(deps, browser, state, {
     provider: PROVIDER_OF[method],
     connectorId: connector.id,
@@ -99,18 +97,20 @@ export async function finishFederatedSignIn(deps: FederationDeps, browser: Brows
   // Not a round trip this browser started (or it was used already): nothing to continue.
   const method = trip ? methodOfProvider(trip.provider) : null;
   if (!trip || !method || !trip.connectorId || !trip.nonce) return `${deps.config.publicUrl}/via`;
-  const { exposureKey } = trip;
+  const { exposureKey, nonce } = trip;
   const connector = await findConnectorById(deps.db, trip.connectorId);
   if (!connector || connector.disabledAt) return federationPageUrl(deps, exposureKey, "unavailable");
 
-  let identity;
-  try {
-    const config = await upstreamConfiguration(deps, upstreamClient(deps, connector));
-    identity = await exchangeCode(config, callbackUrl, { state: trip.state, nonce: trip.nonce, codeVerifier: trip.codeVerifier, redirectUri: federationCallbackUri(deps) });
-  } catch (error) {
-    if (!(error instanceof UpstreamError)) throw error;
-    return federationPageUrl(deps, exposureKey, error.why === "denied" ? "cancelled" : "failed");
-  }
+  const asked = await askUpstream(async () =>
+    exchangeCode(await upstreamConfiguration(deps, upstreamClient(deps, connector)), callbackUrl, {
+      state: trip.state,
+      nonce,
+      codeVerifier: trip.codeVerifier,
+      redirectUri: federationCallbackUri(deps),
+    }),
+  );
+  if (!asked.ok) return federationPageUrl(deps, exposureKey, asked.notice);
+  const identity = asked.value;
   return completeUpstreamSignIn(deps, browser, {
     exposureKey,
     provider: NOTICE_PROVIDER,

@@ -43,6 +43,25 @@ function splitName(name: unknown): { firstName: string | null; lastName: string 
   return { firstName: parts[0] ?? null, lastName: parts.length > 1 ? parts.slice(1).join(" ") : null };
 }
 
+// GitHub pages lists (at most 100 per page). Ten pages cover any real
+// membership; past that the rest stays unknown, and org gating fails closed for it.
+const ORGS_PER_PAGE = 100;
+const MAX_ORG_PAGES = 10;
+
+/** Every organization login of the user, page by page until a short page. */
+async function organizationLogins(deps: Pick<Deps, "fetch">, url: string, token: string): Promise<string[]> {
+  const logins: string[] = [];
+  for (let page = 1; page <= MAX_ORG_PAGES; page++) {
+    const entries = list(await getWithToken(deps, `${url}?per_page=${ORGS_PER_PAGE}&page=${page}`, token, HEADERS));
+    for (const entry of entries) {
+      const login = record(entry).login;
+      if (typeof login === "string") logins.push(login);
+    }
+    if (entries.length < ORGS_PER_PAGE) break;
+  }
+  return logins;
+}
+
 export async function gitHubIdentity(
   deps: Pick<Deps, "fetch" | "config">,
   token: string,
@@ -52,11 +71,6 @@ export async function gitHubIdentity(
   const user = record(await getWithToken(deps, `${api}/user`, token, HEADERS));
   if (typeof user.id !== "number" && typeof user.id !== "string") throw new UpstreamError("invalid", "GitHub's /user has no id.");
   const email = verifiedEmail(await getWithToken(deps, `${api}/user/emails`, token, HEADERS));
-  const orgs = withOrgs
-    ? list(await getWithToken(deps, `${api}/user/orgs?per_page=100`, token, HEADERS)).flatMap((org) => {
-        const login = record(org).login;
-        return typeof login === "string" ? [login] : [];
-      })
-    : undefined;
+  const orgs = withOrgs ? await organizationLogins(deps, `${api}/user/orgs`, token) : undefined;
   return { subject: String(user.id), email, emailVerified: email !== null, ...splitName(user.name), ...(orgs ? { gitHubOrgs: orgs } : {}) };
 }

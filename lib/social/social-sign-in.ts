@@ -5,14 +5,13 @@
 // provider (kind GOOGLE/…, the provider's user id). The round trip's state
 // and its end are the ones federation connectors use.
 import { fail, isSudomimusError } from "../errors";
-import { UpstreamError } from "../federation/upstream-oidc";
 import { allowedAuthenticationMethods, checkAuthenticationMethod, gitHubOrgGatingRequested } from "../rules";
 import type { Deps } from "../runtime";
 import type { Browser } from "../via/browser";
 import { pendingInquiry } from "../via/pending-inquiry";
 import { signInPageUrl, type UpstreamNotice } from "../via/upstream-notice";
 import { newRoundTripState, saveRoundTrip, takeRoundTrip } from "../via/upstream-round-trip";
-import { completeUpstreamSignIn } from "../via/upstream-sign-in";
+import { askUpstream, completeUpstreamSignIn } from "../via/upstream-sign-in";
 import { PROVIDER_FLOWS, type SocialIdentity } from "./provider-flows";
 import { isSocialProvider, SOCIAL_METHOD, socialCallbackPath, type SocialProvider } from "./vocabulary";
 
@@ -38,13 +37,10 @@ export async function startSocialSignIn(deps: SocialDeps, browser: Browser, inpu
   }
   const state = newRoundTripState();
   const gitHubOrgs = provider === "github" && gitHubOrgGatingRequested(context.rules.authentication, inquiry.authenticationConstraints);
-  let request;
-  try {
-    request = await PROVIDER_FLOWS[provider].begin(deps, { redirectUri: socialCallbackUri(deps, provider), state, gitHubOrgs });
-  } catch (error) {
-    if (!(error instanceof UpstreamError)) throw error;
-    return socialPageUrl(deps, input.exposureKey, provider, "unavailable");
-  }
+  const asked = await askUpstream(() => PROVIDER_FLOWS[provider].begin(deps, { redirectUri: socialCallbackUri(deps, provider), state, gitHubOrgs }));
+  // Whatever went wrong before the user reached the provider, it is unavailable to them.
+  if (!asked.ok) return socialPageUrl(deps, input.exposureKey, provider, "unavailable");
+  const request = asked.value;
   await saveRoundTrip(deps, browser, state, { provider, connectorId: null, inquiryId: inquiry.row.id, exposureKey: input.exposureKey, codeVerifier: request.codeVerifier, nonce: request.nonce });
   return request.url;
 }
@@ -63,20 +59,18 @@ export async function finishSocialSignIn(deps: SocialDeps, browser: Browser, pro
     throw error;
   }
   const { inquiry, context } = found;
-  let identity: SocialIdentity;
   const gitHubOrgs = provider === "github" && gitHubOrgGatingRequested(context.rules.authentication, inquiry.authenticationConstraints);
-  try {
-    identity = await PROVIDER_FLOWS[provider].identity(deps, callbackUrl, {
+  const asked = await askUpstream(() =>
+    PROVIDER_FLOWS[provider].identity(deps, callbackUrl, {
       state: trip.state,
       nonce: trip.nonce,
       codeVerifier: trip.codeVerifier,
       redirectUri: socialCallbackUri(deps, provider),
       gitHubOrgs,
-    });
-  } catch (error) {
-    if (!(error instanceof UpstreamError)) throw error;
-    return socialPageUrl(deps, trip.exposureKey, provider, error.why === "denied" ? "cancelled" : error.why === "unreachable" ? "unavailable" : "failed");
-  }
+    }),
+  );
+  if (!asked.ok) return socialPageUrl(deps, trip.exposureKey, provider, asked.notice);
+  const identity: SocialIdentity = asked.value;
   const method = SOCIAL_METHOD[provider];
   const attempt = { method, ...(identity.gitHubOrgs ? { gitHubOrgs: identity.gitHubOrgs } : {}) };
   // Org gating decides for every user, registered or not: outside the allowlist, nobody is signed in.

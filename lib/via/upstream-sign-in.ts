@@ -6,7 +6,7 @@
 import { checkLoginPolicy } from "../domains/login-policy-gate";
 import { fail, isSudomimusError } from "../errors";
 import { linkUpstreamIdentity, type UpstreamKey } from "../federation/account-link";
-import type { UpstreamIdentity } from "../federation/upstream-oidc";
+import { UpstreamError, type UpstreamIdentity } from "../federation/upstream-oidc";
 import { checkAuthenticationMethod, checkRealize, type AuthenticationAttempt } from "../rules";
 import type { Deps } from "../runtime";
 import type { Browser } from "./browser";
@@ -28,6 +28,22 @@ export interface UpstreamSignIn {
   connector?: { id: string; anchor: string };
   /** A GitHub sign-in's organizations, for org-gated rules at realize. */
   gitHubOrgs?: readonly string[];
+}
+
+/**
+ * Runs one call to the provider (discovery, authorization request, code
+ * exchange, profile read). A provider that failed us becomes the notice the
+ * sign-in page shows, the same for connectors and consumer providers: a user
+ * who cancelled there is told so, a provider that cannot be reached or is not
+ * set up is "unavailable", an answer that did not verify is "failed".
+ */
+export async function askUpstream<T>(call: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; notice: UpstreamNotice }> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    return { ok: false, notice: error.why === "denied" ? "cancelled" : error.why === "unreachable" ? "unavailable" : "failed" };
+  }
 }
 
 const noticeOf = (reason: string): UpstreamNotice =>
