@@ -78,6 +78,11 @@ async function rawRates() {
 
 interface PhaseResult {
   cpuMsPerRequest: number;
+  /** The load generator's own CPU per request (this process), and the Postgres server's (every postgres process). */
+  clientCpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number;
+  /** How busy the whole machine was during the phase, 0–1 of all cores: near 1 means CPU-bound, lower means waiting. */
+  machineBusy: number;
   count: number;
   seconds: number;
   perSecond: number;
@@ -92,6 +97,36 @@ function processCpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
+/** CPU time of every Postgres server process (backends, WAL writer, …) so far, in ms. */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      const fields = stat.split(") ")[1]!.split(" ");
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return total;
+}
+
+/** The machine's busy and total CPU ticks so far (all cores), from /proc/stat. */
+function machineTicks(): { busy: number; total: number } {
+  const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = fields[3]! + fields[4]!;
+  const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  return { busy: total - idle, total };
+}
+
+const clientCpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
 // With BENCH_PROFILE, each phase's window on the monotonic clock (the one V8's
 // CPU profiles use) is written beside the profile, to read one phase alone.
 const phaseWindows: Record<string, { startUs: number; endUs: number }> = {};
@@ -100,6 +135,9 @@ const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 async function runPhase<T>(phase: string, serverPid: number, items: T[], request: (item: T) => Promise<boolean>): Promise<PhaseResult> {
   const startUs = monotonicUs();
   const cpuBefore = processCpuMs(serverPid);
+  const clientBefore = clientCpuMs();
+  const postgresBefore = postgresCpuMs();
+  const ticksBefore = machineTicks();
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
@@ -118,8 +156,12 @@ async function runPhase<T>(phase: string, serverPid: number, items: T[], request
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   const cpuMsPerRequest = (processCpuMs(serverPid) - cpuBefore) / items.length;
+  const clientCpuMsPerRequest = (clientCpuMs() - clientBefore) / items.length;
+  const postgresCpuMsPerRequest = (postgresCpuMs() - postgresBefore) / items.length;
+  const ticksAfter = machineTicks();
+  const machineBusy = (ticksAfter.busy - ticksBefore.busy) / Math.max(1, ticksAfter.total - ticksBefore.total);
   phaseWindows[phase] = { startUs, endUs: monotonicUs() };
-  return { cpuMsPerRequest, count: items.length, seconds, perSecond: items.length / seconds, p50: pct(0.5), p99: pct(0.99), failures };
+  return { cpuMsPerRequest, clientCpuMsPerRequest, postgresCpuMsPerRequest, machineBusy, count: items.length, seconds, perSecond: items.length / seconds, p50: pct(0.5), p99: pct(0.99), failures };
 }
 
 // node:http with keep-alive rather than fetch: the load generator shares the
@@ -319,8 +361,8 @@ console.log(`load: ${N} requests per phase, ${CONCURRENCY} in flight, client and
 
 let missed = false;
 const lines = [
-  "| database | operation | req/s | p50 ms | p99 ms | server CPU ms/req | bound (1 core) | of bound | target | of all-core bound | failures |",
-  "|---|---|---|---|---|---|---|---|---|---|---|",
+  "| database | operation | req/s | p50 ms | p99 ms | server CPU ms/req | Postgres CPU ms/req | client CPU ms/req | machine busy | bound (1 core) | of bound | target | of all-core bound | failures |",
+  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 ];
 for (const kind of DATABASES) {
   const result = await benchDatabase(kind, bounds);
@@ -330,12 +372,12 @@ for (const kind of DATABASES) {
     const ok = row.target === null || (share >= row.target && row.result.failures === 0);
     if (!ok) missed = true;
     lines.push(
-      `| ${kind} | ${row.op} | ${row.result.perSecond.toFixed(0)} | ${row.result.p50.toFixed(1)} | ${row.result.p99.toFixed(1)} | ${row.result.cpuMsPerRequest.toFixed(2)} | ${row.bound.toFixed(0)} | ${(share * 100).toFixed(0)} % | ${
+      `| ${kind} | ${row.op} | ${row.result.perSecond.toFixed(0)} | ${row.result.p50.toFixed(1)} | ${row.result.p99.toFixed(1)} | ${row.result.cpuMsPerRequest.toFixed(2)} | ${kind === "postgres" ? row.result.postgresCpuMsPerRequest.toFixed(2) : "—"} | ${row.result.clientCpuMsPerRequest.toFixed(2)} | ${(row.result.machineBusy * 100).toFixed(0)} % | ${row.bound.toFixed(0)} | ${(share * 100).toFixed(0)} % | ${
         row.target === null ? "—" : `≥ ${row.target * 100} % ${ok ? "✔" : "✘"}`
       } | ${(allCoreShare * 100).toFixed(0)} % | ${row.result.failures} |`,
     );
   }
-  lines.push(`| ${kind} | server RSS after the run: ${result.rssMb.toFixed(0)} MB | | | | | | | | | |`);
+  lines.push(`| ${kind} | server RSS after the run: ${result.rssMb.toFixed(0)} MB | | | | | | | | | | | | |`);
 }
 console.log(lines.join("\n"));
 process.exit(missed ? 1 : 0);
