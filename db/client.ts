@@ -88,7 +88,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   } finally {
     await migrator.end({ timeout: 5 });
   }
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const client = postgres(url, { max: options.max ?? 4, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema }) as unknown as Database;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }

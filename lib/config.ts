@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -18,6 +19,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_URL: optionalUrl,
   DATABASE_URL: optionalString,
+  /** Connections to DATABASE_URL; unset = two per core of this machine (postgres.js pipelines queries on each). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   SUDOMIMUS_DATA_DIR: z.string().trim().min(1).default(".data"),
   /** 32+ random bytes, base64/base64url or hex; derives the AEAD key, the secret-hash pepper and cookie keys. */
   SUDOMIMUS_SECRET: optionalString,
@@ -63,6 +66,7 @@ export interface Config {
   /** True when PUBLIC_URL is https: cookies get `Secure`, pages get HSTS. */
   secure: boolean;
   databaseUrl: string | undefined;
+  databasePoolSize: number;
   dataDir: string;
   secret: Buffer;
   smtpUrl: string | undefined;
@@ -121,6 +125,14 @@ function persistedSecret(dataDir: string): Buffer {
   return decodeSecret(fs.readFileSync(file, "utf8").trim());
 }
 
+/**
+ * More connections than the machine has cores only make the backends
+ * contend (measured with `npm run bench` on 2 cores: 10 connections spent
+ * 1.2 ms of Postgres CPU per redeem, 4 spent 0.65 ms and served ~25 % more).
+ * A Postgres server on a bigger machine may want more: DATABASE_POOL_SIZE.
+ */
+const defaultPoolSize = () => Math.max(2, 2 * os.availableParallelism());
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -135,6 +147,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl,
     secure: publicUrl.startsWith("https://"),
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE ?? defaultPoolSize(),
     dataDir,
     secret: e.SUDOMIMUS_SECRET ? decodeSecret(e.SUDOMIMUS_SECRET) : persistedSecret(dataDir),
     smtpUrl: e.SMTP_URL,

@@ -35,7 +35,7 @@ export interface Runtime extends Deps {
 
 export async function createRuntime(config: Config): Promise<Runtime> {
   const log = createLogger(config.logLevel);
-  const database = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+  const database = config.databaseUrl ? await openPostgres(config.databaseUrl, { max: config.databasePoolSize }) : await openPglite(config.dataDir);
   const keyring = createKeyring(config.secret);
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.smtpFrom) : createOutboxMailer(database.db);
   let adminSocket: AdminSocket | undefined;

@@ -5,6 +5,12 @@
 // refresh at ≥ 50 % of their bound on embedded PGlite, ≥ 60 % on Postgres.
 // Exits non-zero when a target is missed. Options: --db pglite|postgres,
 // --n <inquiries per phase>, --concurrency <in-flight requests>.
+// Besides the server, each phase reports the Postgres server's CPU, the load
+// generator's, how busy the machine was, and the server's CPU per thread.
+// Environment: BENCH_PROFILE=<dir> (V8 CPU profile + each phase's window),
+// BENCH_PERF=1 (server runs with --perf-basic-prof, for `perf record -p`),
+// BENCH_KEEP_DB=1 (keeps the Postgres database to replay its statements),
+// BENCH_DEBUG=1 (prints failed answers).
 import { execFile, spawnSync } from "node:child_process";
 import http from "node:http";
 import crypto from "node:crypto";
@@ -83,6 +89,8 @@ interface PhaseResult {
   postgresCpuMsPerRequest: number;
   /** How busy the whole machine was during the phase, 0–1 of all cores: near 1 means CPU-bound, lower means waiting. */
   machineBusy: number;
+  /** The server's CPU per request by thread name, ms. */
+  threads: Record<string, number>;
   count: number;
   seconds: number;
   perSecond: number;
@@ -95,6 +103,22 @@ interface PhaseResult {
 function processCpuMs(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** CPU time of the server's threads so far, in ms, summed by thread name (main thread, libuv pool, V8 helpers, …). */
+function threadCpuMs(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const name = tid === String(pid) ? "main" : stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).trim();
+      const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+      byName.set(name, (byName.get(name) ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+    } catch {
+      // The thread ended between listing and reading.
+    }
+  }
+  return byName;
 }
 
 /** CPU time of every Postgres server process (backends, WAL writer, …) so far, in ms. */
@@ -136,6 +160,7 @@ async function runPhase<T>(phase: string, serverPid: number, items: T[], request
   const startUs = monotonicUs();
   const cpuBefore = processCpuMs(serverPid);
   const clientBefore = clientCpuMs();
+  const threadsBefore = threadCpuMs(serverPid);
   const postgresBefore = postgresCpuMs();
   const ticksBefore = machineTicks();
   const latencies: number[] = [];
@@ -159,9 +184,14 @@ async function runPhase<T>(phase: string, serverPid: number, items: T[], request
   const clientCpuMsPerRequest = (clientCpuMs() - clientBefore) / items.length;
   const postgresCpuMsPerRequest = (postgresCpuMs() - postgresBefore) / items.length;
   const ticksAfter = machineTicks();
+  const threads: Record<string, number> = {};
+  for (const [name, ms] of threadCpuMs(serverPid)) {
+    const spent = (ms - (threadsBefore.get(name) ?? 0)) / items.length;
+    if (spent >= 0.01) threads[name] = Number(spent.toFixed(2));
+  }
   const machineBusy = (ticksAfter.busy - ticksBefore.busy) / Math.max(1, ticksAfter.total - ticksBefore.total);
   phaseWindows[phase] = { startUs, endUs: monotonicUs() };
-  return { cpuMsPerRequest, clientCpuMsPerRequest, postgresCpuMsPerRequest, machineBusy, count: items.length, seconds, perSecond: items.length / seconds, p50: pct(0.5), p99: pct(0.99), failures };
+  return { cpuMsPerRequest, clientCpuMsPerRequest, postgresCpuMsPerRequest, machineBusy, threads, count: items.length, seconds, perSecond: items.length / seconds, p50: pct(0.5), p99: pct(0.99), failures };
 }
 
 // node:http with keep-alive rather than fetch: the load generator shares the
@@ -247,7 +277,7 @@ async function benchDatabase(kind: "pglite" | "postgres", bounds: { redeem: numb
   let server: RunningServer | undefined;
   try {
     // BENCH_PROFILE=<dir> writes a CPU profile of the server for this run.
-    server = await startServer(port, env, process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
+    server = await startServer(port, env, process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : process.env.BENCH_PERF ? ["--perf-basic-prof"] : []);
     const base = server.baseUrl;
     const app = await createBenchApplication(env);
 
@@ -316,7 +346,8 @@ async function benchDatabase(kind: "pglite" | "postgres", bounds: { redeem: numb
   } finally {
     await server?.stop();
     await smtp.close();
-    await fresh?.drop();
+    if (!process.env.BENCH_KEEP_DB) await fresh?.drop();
+    else console.error("kept", fresh?.url);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -360,6 +391,7 @@ console.log(
 console.log(`load: ${N} requests per phase, ${CONCURRENCY} in flight, client and server on the same machine\n`);
 
 let missed = false;
+const notes: string[] = [];
 const lines = [
   "| database | operation | req/s | p50 ms | p99 ms | server CPU ms/req | Postgres CPU ms/req | client CPU ms/req | machine busy | bound (1 core) | of bound | target | of all-core bound | failures |",
   "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
@@ -377,7 +409,12 @@ for (const kind of DATABASES) {
       } | ${(allCoreShare * 100).toFixed(0)} % | ${row.result.failures} |`,
     );
   }
+  for (const row of result.rows) {
+    const threads = Object.entries(row.result.threads).sort((a, b) => b[1] - a[1]);
+    notes.push(`${kind} ${row.op}: server CPU ms/req by thread: ${threads.map(([name, ms]) => `${name} ${ms}`).join(", ")}`);
+  }
   lines.push(`| ${kind} | server RSS after the run: ${result.rssMb.toFixed(0)} MB | | | | | | | | | | | | |`);
 }
 console.log(lines.join("\n"));
+console.log(`\n${notes.join("\n")}`);
 process.exit(missed ? 1 : 0);
