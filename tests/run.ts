@@ -21,6 +21,7 @@ import { startGitHubPeer } from "./fixtures/github-peer";
 import { startGooglePeer } from "./fixtures/google-peer";
 import { startSteamPeer } from "./fixtures/steam-peer";
 import { createFreshPostgresDatabase } from "./support/database";
+import { freshDataDir, preparePgliteTemplate } from "./support/pglite-template";
 import { freePort } from "./support/ports";
 import { startServer } from "./support/server";
 
@@ -142,7 +143,9 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
   const steam = await startSteamPeer();
   const dns = await startDnsServer();
   const secret = crypto.randomBytes(32).toString("hex");
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sudomimus-${kind}-`));
+  // PGlite: every fresh data directory of this half starts as a copy of one migrated cluster.
+  const template = kind === "pglite" ? await preparePgliteTemplate() : undefined;
+  const dataDir = freshDataDir(`sudomimus-${kind}`, template?.dataDir);
   const fresh = kind === "postgres" ? await createFreshPostgresDatabase(postgresAdminUrl) : undefined;
   const port = await freePort();
   const google = await startGooglePeer(`http://localhost:${port}/via/oauth/google/callback`);
@@ -186,6 +189,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
       TEST_SERVER_DATABASE_URL: fresh?.url ?? "",
       TEST_SERVER_DATA_DIR: dataDir,
       TEST_SERVER_SECRET: secret,
+      ...template?.env,
     }, output);
     if (code !== 0) output.write(`\nServer output (${kind}):\n${server.output().slice(-20_000)}\n`);
     return code === 0;
@@ -199,6 +203,7 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
     await discord.close();
     await fresh?.drop().catch((error: unknown) => output.write(`could not drop test database: ${String(error)}\n`));
     fs.rmSync(dataDir, { recursive: true, force: true });
+    if (template) fs.rmSync(template.dataDir, { recursive: true, force: true });
   }
 }
 

@@ -8,7 +8,8 @@
 // Besides the server, each phase reports the Postgres server's CPU, the load
 // generator's, how busy the machine was, and the server's CPU per thread.
 // Environment: BENCH_PROFILE=<dir> (V8 CPU profile + each phase's window),
-// BENCH_PERF=1 (server runs with --perf-basic-prof, for `perf record -p`),
+// BENCH_PERF=<dir> (server runs with --perf-basic-prof, for `perf record -k CLOCK_MONOTONIC -p`;
+// each phase's window is written to <dir>),
 // BENCH_KEEP_DB=1 (keeps the Postgres database to replay its statements),
 // BENCH_DEBUG=1 (prints failed answers).
 import { execFile, spawnSync } from "node:child_process";
@@ -332,7 +333,8 @@ async function benchDatabase(kind: "pglite" | "postgres", bounds: { redeem: numb
     });
     const refreshResult = await runPhase("refresh", server.process.pid!, refreshTokens, async (refreshToken) => (await postJson(base, "/connect-api/refresh", { refreshToken })).status === 200);
 
-    if (process.env.BENCH_PROFILE) fs.writeFileSync(path.join(process.env.BENCH_PROFILE, `phases-${kind}.json`), JSON.stringify(phaseWindows));
+    const profileDir = process.env.BENCH_PROFILE ?? process.env.BENCH_PERF;
+    if (profileDir) fs.writeFileSync(path.join(profileDir, `phases-${kind}.json`), JSON.stringify(phaseWindows));
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.process.pid}/status`, "utf8"))?.[1] ?? 0);
     return {
       kind,

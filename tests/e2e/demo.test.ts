@@ -6,13 +6,12 @@
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, screenshot, watchPageProblems } from "../support/browser";
 import { createFreshPostgresDatabase } from "../support/database";
 import { requireServer, testEnv } from "../support/env";
+import { freshDataDir } from "../support/pglite-template";
 import { codeFor, uniqueEmail } from "../support/mailbox";
 import { freePort } from "../support/ports";
 import { startServer } from "../support/server";
@@ -90,7 +89,7 @@ describe("/demo relying party", () => {
   });
 
   it("works out of the box without SMTP: the code is in the development mailbox", async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-mailbox-"));
+    const dataDir = freshDataDir("sudomimus-mailbox");
     const fresh = testEnv.dbKind === "postgres" ? await createFreshPostgresDatabase(testEnv.postgresAdminUrl) : undefined;
     const port = await freePort();
     const server = await startServer(port, {

@@ -8,8 +8,6 @@
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { createTestApplication } from "../support/applications";
@@ -18,6 +16,7 @@ import { post, type TestApplication } from "../support/connect-client";
 import { createFreshPostgresDatabase } from "../support/database";
 import { authorizeDevice, DevicePoller, sleep, type DeviceAuthorization } from "../support/device-client";
 import { requireServer, testEnv } from "../support/env";
+import { freshDataDir } from "../support/pglite-template";
 import { uniqueEmail } from "../support/mailbox";
 import { freePort } from "../support/ports";
 import { startServer, type RunningServer } from "../support/server";
@@ -207,7 +206,7 @@ describe("device approval page", () => {
     let fresh: Awaited<ReturnType<typeof createFreshPostgresDatabase>> | undefined;
 
     before(async () => {
-      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-device-short-"));
+      dataDir = freshDataDir("sudomimus-device-short");
       fresh = testEnv.dbKind === "postgres" ? await createFreshPostgresDatabase(testEnv.postgresAdminUrl) : undefined;
       const port = await freePort();
       server = await startServer(port, {

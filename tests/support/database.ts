@@ -3,10 +3,9 @@
 // Postgres database created for the test file and dropped afterwards.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import postgres from "postgres";
 import { openPglite, openPostgres, type OpenDatabase } from "@/db/client";
+import { freshDataDir } from "./pglite-template";
 import { testEnv } from "./env";
 
 export async function createFreshPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
@@ -32,7 +31,7 @@ export async function openTestDatabase(kind = testEnv.dbKind): Promise<OpenDatab
     const opened = await openPostgres(fresh.url, { max: 4 });
     return { ...opened, close: async () => (await opened.close(), await fresh.drop()) };
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-lib-"));
+  const dir = freshDataDir("sudomimus-lib");
   const opened = await openPglite(dir);
   return { ...opened, close: async () => (await opened.close(), fs.rmSync(dir, { recursive: true, force: true })) };
 }

@@ -7,12 +7,11 @@
 // on Postgres it writes next to the running server.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { openPglite, openPostgres, type Executor } from "@/db/client";
 import { startSmtpInbox } from "../fixtures/smtp-inbox";
 import { createFreshPostgresDatabase } from "./database";
 import { testEnv } from "./env";
+import { freshDataDir } from "./pglite-template";
 import { freePort } from "./ports";
 import { startServer, type RunningServer } from "./server";
 
@@ -24,7 +23,7 @@ export interface OwnServer {
 
 export async function startOwnServer(tag: string): Promise<OwnServer> {
   const smtp = await startSmtpInbox();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sudomimus-${tag}-`));
+  const dataDir = freshDataDir(`sudomimus-${tag}`);
   const fresh = testEnv.dbKind === "postgres" ? await createFreshPostgresDatabase(testEnv.postgresAdminUrl) : undefined;
   const port = await freePort();
   const secret = crypto.randomBytes(32).toString("hex");
