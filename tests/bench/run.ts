@@ -22,6 +22,7 @@ import { promisify } from "node:util";
 import { CompactSign, compactVerify, importPKCS8, importSPKI, SignJWT } from "jose";
 import { startSmtpInbox, type SmtpInbox } from "../fixtures/smtp-inbox";
 import { createFreshPostgresDatabase } from "../support/database";
+import { signInCodeIn } from "../support/mailbox";
 import { freePort } from "../support/ports";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -362,7 +363,7 @@ async function establishArgs(app: { anchor: string; key: CryptoKey }): Promise<[
 async function waitForCode(smtp: SmtpInbox, email: string): Promise<string> {
   for (let i = 0; i < 100; i++) {
     const mail = smtp.messages.find((message) => message.to.includes(email));
-    const code = mail?.text.match(/\b(\d{6})\b/)?.[1];
+    const code = mail ? signInCodeIn(mail.text) : undefined;
     if (code) return code;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -12,7 +12,7 @@ import { launchBrowser, screenshot, watchPageProblems } from "../support/browser
 import { createFreshPostgresDatabase } from "../support/database";
 import { requireServer, testEnv } from "../support/env";
 import { freshDataDir } from "../support/pglite-template";
-import { codeFor, uniqueEmail } from "../support/mailbox";
+import { codeFor, signInCodeIn, uniqueEmail } from "../support/mailbox";
 import { freePort } from "../support/ports";
 import { startServer } from "../support/server";
 
@@ -110,7 +110,7 @@ describe("/demo relying party", () => {
         for (let attempt = 0; ; attempt++) {
           await mailbox.goto(`${server.baseUrl}/via/dev/mailbox`);
           const text = await mailbox.locator("main").innerText();
-          const code = text.includes(email) ? text.match(/\b(\d{6})\b/)?.[1] : undefined;
+          const code = text.includes(email) ? signInCodeIn(text) : undefined;
           if (code) {
             await screenshot(mailbox, "dev-mailbox");
             return code;

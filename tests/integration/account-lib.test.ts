@@ -27,6 +27,7 @@ import { redeem } from "@/lib/inquiry/redeem";
 import { refresh } from "@/lib/sessions/refresh";
 import { isSudomimusError, type Reason } from "@/lib/errors";
 import { libDeps } from "../support/lib-deps";
+import { signInCodeIn } from "../support/mailbox";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
@@ -243,7 +244,7 @@ describe("Account surface (lib)", () => {
     const who = { accountId: user.id, binding: crypto.randomBytes(32).toString("hex"), locale: "en-US", portalName: "Sudomimus With" };
     const codeIn = async (to: string) => {
       const [mail] = (await listOutboxMessages(setup.deps.db, 20)).filter((message) => message.recipient === to);
-      return /\b(\d{6})\b/.exec(mail!.textBody)![1]!;
+      return signInCodeIn(mail!.textBody)!;
     };
 
     const second = `second-${rand()}@example.com`;
