@@ -49,6 +49,16 @@ const envSchema = z.object({
   DISCORD_CLIENT_SECRET: optionalString,
   DISCORD_URL: z.url().default("https://discord.com"),
   DISCORD_API_URL: z.url().default("https://discord.com/api"),
+  /** "Sign in with Battle.net": an API client of the operator's (develop.battle.net); unset = not offered. */
+  BATTLENET_CLIENT_ID: optionalString,
+  BATTLENET_CLIENT_SECRET: optionalString,
+  /** Authorize, token and userinfo share one host per region (e.g. https://oauth.battlenet.com.cn for China). */
+  BATTLENET_URL: z.url().default("https://oauth.battle.net"),
+  /** "Sign in with X": an OAuth 2.0 confidential client of the operator's (developer.x.com); unset = not offered. */
+  X_CLIENT_ID: optionalString,
+  X_CLIENT_SECRET: optionalString,
+  X_URL: z.url().default("https://x.com"),
+  X_API_URL: z.url().default("https://api.x.com"),
   /** DNS servers for domain verification, comma-separated `host[:port]` (IPv6 as `[addr]:port`); unset: the system resolver. */
   DNS_SERVERS: optionalString.refine((value) => value === undefined || parseDnsServers(value) !== null, {
     message: "expected comma-separated IP addresses with optional ports, e.g. 127.0.0.1:5353,[::1]:53",
@@ -80,6 +90,8 @@ export interface Config {
     google: { issuer: string; clientId: string; clientSecret: string } | null;
     github: { url: string; apiUrl: string; clientId: string; clientSecret: string } | null;
     discord: { url: string; apiUrl: string; clientId: string; clientSecret: string } | null;
+    battlenet: { url: string; clientId: string; clientSecret: string } | null;
+    x: { url: string; apiUrl: string; clientId: string; clientSecret: string } | null;
   };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** The resolvers domain verification asks; undefined = the system's. */
@@ -165,6 +177,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       discord:
         e.DISCORD_CLIENT_ID && e.DISCORD_CLIENT_SECRET
           ? { url: e.DISCORD_URL.replace(/\/+$/, ""), apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ""), clientId: e.DISCORD_CLIENT_ID, clientSecret: e.DISCORD_CLIENT_SECRET }
+          : null,
+      battlenet:
+        e.BATTLENET_CLIENT_ID && e.BATTLENET_CLIENT_SECRET
+          ? { url: e.BATTLENET_URL.replace(/\/+$/, ""), clientId: e.BATTLENET_CLIENT_ID, clientSecret: e.BATTLENET_CLIENT_SECRET }
+          : null,
+      x:
+        e.X_CLIENT_ID && e.X_CLIENT_SECRET
+          ? { url: e.X_URL.replace(/\/+$/, ""), apiUrl: e.X_API_URL.replace(/\/+$/, ""), clientId: e.X_CLIENT_ID, clientSecret: e.X_CLIENT_SECRET }
           : null,
     },
     logLevel: e.LOG_LEVEL,

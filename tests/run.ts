@@ -16,10 +16,12 @@ import path from "node:path";
 import postgres from "postgres";
 import { startDnsServer } from "./fixtures/dns-server";
 import { startSmtpInbox } from "./fixtures/smtp-inbox";
+import { startBattleNetPeer } from "./fixtures/battlenet-peer";
 import { startDiscordPeer } from "./fixtures/discord-peer";
 import { startGitHubPeer } from "./fixtures/github-peer";
 import { startGooglePeer } from "./fixtures/google-peer";
 import { startSteamPeer } from "./fixtures/steam-peer";
+import { startXPeer } from "./fixtures/x-peer";
 import { createFreshPostgresDatabase } from "./support/database";
 import { freshDataDir, preparePgliteTemplate } from "./support/pglite-template";
 import { freePort } from "./support/ports";
@@ -151,6 +153,8 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
   const google = await startGooglePeer(`http://localhost:${port}/via/oauth/google/callback`);
   const github = await startGitHubPeer(`http://localhost:${port}/via/oauth/github/callback`);
   const discord = await startDiscordPeer(`http://localhost:${port}/via/oauth/discord/callback`);
+  const battlenet = await startBattleNetPeer(`http://localhost:${port}/via/oauth/battlenet/callback`);
+  const x = await startXPeer(`http://localhost:${port}/via/oauth/x/callback`);
   const serverEnv: Record<string, string> = {
     SUDOMIMUS_DATA_DIR: dataDir,
     SUDOMIMUS_SECRET: secret,
@@ -171,6 +175,13 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
     DISCORD_API_URL: `${discord.baseUrl}/api`,
     DISCORD_CLIENT_ID: discord.clientId,
     DISCORD_CLIENT_SECRET: discord.clientSecret,
+    BATTLENET_URL: battlenet.baseUrl,
+    BATTLENET_CLIENT_ID: battlenet.clientId,
+    BATTLENET_CLIENT_SECRET: battlenet.clientSecret,
+    X_URL: x.baseUrl,
+    X_API_URL: x.baseUrl,
+    X_CLIENT_ID: x.clientId,
+    X_CLIENT_SECRET: x.clientSecret,
     LOG_LEVEL: "warn",
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
   };
@@ -185,6 +196,8 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
       TEST_GOOGLE_ISSUER: google.issuer,
       TEST_GITHUB_URL: github.baseUrl,
       TEST_DISCORD_URL: discord.baseUrl,
+      TEST_BATTLENET_URL: battlenet.baseUrl,
+      TEST_X_URL: x.baseUrl,
       TEST_POSTGRES_URL: postgresAdminUrl,
       TEST_SERVER_DATABASE_URL: fresh?.url ?? "",
       TEST_SERVER_DATA_DIR: dataDir,
@@ -201,6 +214,8 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
     await google.close();
     await github.close();
     await discord.close();
+    await battlenet.close();
+    await x.close();
     await fresh?.drop().catch((error: unknown) => output.write(`could not drop test database: ${String(error)}\n`));
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (template) fs.rmSync(template.dataDir, { recursive: true, force: true });

@@ -24,5 +24,20 @@ export function SocialIcon({ provider, className = "h-5 w-5" }: { provider: Soci
           <path d="M20.32 4.37a19.8 19.8 0 0 0-4.89-1.52.07.07 0 0 0-.08.04c-.21.38-.44.86-.61 1.25a18.27 18.27 0 0 0-5.49 0 12.64 12.64 0 0 0-.62-1.25.08.08 0 0 0-.08-.04 19.74 19.74 0 0 0-4.88 1.52.07.07 0 0 0-.03.03C.53 9.05-.32 13.58.1 18.06a.08.08 0 0 0 .03.06 19.9 19.9 0 0 0 5.99 3.03.08.08 0 0 0 .08-.03c.46-.63.87-1.3 1.23-1.99a.08.08 0 0 0-.04-.11 13.1 13.1 0 0 1-1.87-.89.08.08 0 0 1-.01-.13c.13-.09.25-.19.37-.29a.07.07 0 0 1 .08-.01c3.93 1.79 8.18 1.79 12.06 0a.07.07 0 0 1 .08.01c.12.1.25.2.37.29a.08.08 0 0 1-.01.13c-.6.35-1.22.65-1.87.89a.08.08 0 0 0-.04.11c.36.7.77 1.36 1.22 1.99a.08.08 0 0 0 .08.03 19.84 19.84 0 0 0 6-3.03.08.08 0 0 0 .03-.05c.5-5.18-.84-9.67-3.55-13.66a.06.06 0 0 0-.03-.03zM8.02 15.33c-1.18 0-2.16-1.08-2.16-2.42 0-1.33.96-2.42 2.16-2.42 1.21 0 2.18 1.1 2.16 2.42 0 1.34-.96 2.42-2.16 2.42zm7.97 0c-1.18 0-2.15-1.08-2.15-2.42 0-1.33.95-2.42 2.15-2.42 1.21 0 2.18 1.1 2.16 2.42 0 1.34-.95 2.42-2.16 2.42z" />
         </svg>
       );
+    case "battlenet":
+      // A plain mark in Battle.net's blue (a stand-in, not the trademarked logo).
+      return (
+        <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="#148EFF" strokeWidth="2" className={className}>
+          <circle cx="12" cy="12" r="9" />
+          <path d="M8 7.5h5a2.25 2.25 0 0 1 0 4.5H8zm0 4.5h5.5a2.25 2.25 0 0 1 0 4.5H8z" />
+        </svg>
+      );
+    case "x":
+      // Two crossing strokes in the page's text colour (a stand-in for X's letter mark).
+      return (
+        <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" className={className}>
+          <path d="M5 4l14 16M19 4L5 20" />
+        </svg>
+      );
   }
 }

@@ -1,6 +1,6 @@
 // Which account an upstream identity signs in as (docs 11, 25): the identity
 // is keyed per provider — a federation connector (kind FEDERATION, namespace
-// = the connector's id) or a consumer provider (kind GOOGLE/GITHUB/DISCORD,
+// = the connector's id) or a consumer provider (kind GOOGLE/GITHUB/DISCORD/BATTLENET/X,
 // no namespace) — with the provider's subject, so one account can hold
 // identities from several providers.
 //   1. This provider's subject seen before → that account (the user's email
@@ -18,9 +18,10 @@ export type LinkOutcome = { accountId: string; registered: boolean };
 
 /** Where an upstream identity is keyed, and how its verified email counts as verified. */
 export interface UpstreamKey {
-  kind: "FEDERATION" | "GOOGLE" | "GITHUB" | "DISCORD";
+  kind: "FEDERATION" | "GOOGLE" | "GITHUB" | "DISCORD" | "BATTLENET" | "X";
   namespace: string;
-  verifiedHow: "FEDERATION" | "GOOGLE" | "GITHUB" | "DISCORD";
+  /** null: the provider vouches for no email (Battle.net, X), so none links or is recorded. */
+  verifiedHow: "FEDERATION" | "GOOGLE" | "GITHUB" | "DISCORD" | null;
 }
 
 export const federationKey = (connectorId: string): UpstreamKey => ({ kind: "FEDERATION", namespace: connectorId, verifiedHow: "FEDERATION" });
@@ -28,7 +29,7 @@ export const federationKey = (connectorId: string): UpstreamKey => ({ kind: "FED
 export async function findLinkedAccount(db: Executor, upstream: UpstreamKey, identity: UpstreamIdentity): Promise<string | null> {
   const known = await findAuthentication(db, upstream.kind, identity.subject, upstream.namespace);
   if (known) return known.accountId;
-  if (identity.emailVerified && identity.email) return (await findEmailIdentity(db, identity.email))?.accountId ?? null;
+  if (upstream.verifiedHow && identity.emailVerified && identity.email) return (await findEmailIdentity(db, identity.email))?.accountId ?? null;
   return null;
 }
 
@@ -58,7 +59,7 @@ export async function linkUpstreamIdentity(
     if (!(await insertAuthentication(tx, { ...key, accountId: account.id, profile, createdAt: now, lastUsedAt: now }))) {
       fail("Conflict", { message: "This identity was linked a moment ago; sign in again." });
     }
-    if (identity.emailVerified && identity.email) {
+    if (upstream.verifiedHow && identity.emailVerified && identity.email) {
       const email = await insertEmailIdentity(tx, { accountId: account.id, email: identity.email, verifiedHow: upstream.verifiedHow, verifiedAt: now, isPrimary: true, createdAt: now });
       if (!email) fail("Conflict", { message: "This email address was registered a moment ago; sign in again." });
     }

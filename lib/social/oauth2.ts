@@ -1,4 +1,4 @@
-// The plain OAuth 2.0 providers (GitHub, Discord: no ID token): the
+// The plain OAuth 2.0 providers (GitHub, Discord, Battle.net, X: no ID token used): the
 // authorization request (code, state, PKCE S256), the code exchange at the
 // token endpoint, and their REST calls with the token — through deps.fetch,
 // with a timeout, every answer checked before use.
@@ -13,7 +13,17 @@ export interface OAuth2Client {
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
+  /**
+   * How the client authenticates at the token endpoint (RFC 6749 §2.3.1):
+   * "post" puts id and secret in the form (GitHub, Discord); "basic" sends
+   * them as HTTP Basic, which X requires of confidential clients.
+   */
+  tokenAuth?: "post" | "basic";
 }
+
+/** RFC 6749 §2.3.1: id and secret are form-encoded before they are joined and base64-encoded. */
+const basicCredentials = (client: OAuth2Client) =>
+  `Basic ${Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`).toString("base64")}`;
 
 export function oauth2AuthorizationRequest(client: OAuth2Client, input: { redirectUri: string; scopes: readonly string[]; state: string; codeChallenge: string }): string {
   const url = new URL(client.authorizeUrl);
@@ -58,16 +68,17 @@ export async function exchangeOAuth2Code(
   if (error) throw new UpstreamError("denied", `The provider answered ${error}.`);
   const code = callbackUrl.searchParams.get("code");
   if (!code) throw new UpstreamError("invalid", "The callback carries no code.");
+  const basic = client.tokenAuth === "basic";
   const answer = await call(deps, client.tokenUrl, {
     method: "POST",
-    headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
+    headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded", ...(basic ? { authorization: basicCredentials(client) } : {}) },
     body: new URLSearchParams({
       grant_type: "authorization_code",
       code,
       redirect_uri: checks.redirectUri,
       code_verifier: checks.codeVerifier,
-      client_id: client.clientId,
-      client_secret: client.clientSecret,
+      // With Basic the secret stays out of the form: a client uses one method only (RFC 6749 §2.3).
+      ...(basic ? {} : { client_id: client.clientId, client_secret: client.clientSecret }),
     }),
   });
   const token = (answer as { access_token?: unknown } | null)?.access_token;

@@ -1,14 +1,16 @@
 // Each consumer provider's two protocol steps, behind one shape: the
 // authorization request (where the browser goes, with what PKCE verifier and
 // nonce to remember) and the identity the callback proves. Google is OIDC
-// (lib/social/google.ts); GitHub and Discord are plain OAuth 2.0 plus their REST APIs.
+// (lib/social/google.ts); GitHub, Discord, Battle.net and X are plain OAuth 2.0 plus their REST APIs.
 import type { UpstreamIdentity } from "../federation/upstream-oidc";
 import type { Deps } from "../runtime";
+import { BATTLENET_SCOPES, battleNetClient, battleNetIdentity } from "./battlenet";
 import { discordClient, discordIdentity, DISCORD_SCOPES } from "./discord";
 import { GITHUB_ORG_SCOPE, GITHUB_SCOPES, gitHubClient, gitHubIdentity } from "./github";
 import { googleAuthorizationRequest, googleIdentity } from "./google";
-import { codeChallengeOf, exchangeOAuth2Code, newCodeVerifier, oauth2AuthorizationRequest } from "./oauth2";
+import { codeChallengeOf, exchangeOAuth2Code, newCodeVerifier, oauth2AuthorizationRequest, type OAuth2Client } from "./oauth2";
 import type { SocialProvider } from "./vocabulary";
+import { xClient, xIdentity, X_SCOPES } from "./x";
 
 type FlowDeps = Pick<Deps, "fetch" | "config">;
 
@@ -24,6 +26,20 @@ interface ProviderFlow {
     callbackUrl: URL,
     checks: { state: string; nonce: string | null; codeVerifier: string; redirectUri: string; gitHubOrgs: boolean },
   ): Promise<SocialIdentity>;
+}
+
+/** A plain OAuth 2.0 provider's two steps: fixed scopes, then the token's user read from its API. */
+function oauth2Flow(client: (deps: FlowDeps) => OAuth2Client, scopes: readonly string[], identity: (deps: FlowDeps, token: string) => Promise<SocialIdentity>): ProviderFlow {
+  return {
+    async begin(deps, input) {
+      const codeVerifier = newCodeVerifier();
+      const url = oauth2AuthorizationRequest(client(deps), { redirectUri: input.redirectUri, scopes, state: input.state, codeChallenge: await codeChallengeOf(codeVerifier) });
+      return { url, codeVerifier, nonce: null };
+    },
+    async identity(deps, callbackUrl, checks) {
+      return identity(deps, await exchangeOAuth2Code(deps, client(deps), callbackUrl, checks));
+    },
+  };
 }
 
 export const PROVIDER_FLOWS: Record<SocialProvider, ProviderFlow> = {
@@ -44,14 +60,7 @@ export const PROVIDER_FLOWS: Record<SocialProvider, ProviderFlow> = {
       return gitHubIdentity(deps, token, checks.gitHubOrgs);
     },
   },
-  discord: {
-    async begin(deps, input) {
-      const codeVerifier = newCodeVerifier();
-      const url = oauth2AuthorizationRequest(discordClient(deps.config), { redirectUri: input.redirectUri, scopes: DISCORD_SCOPES, state: input.state, codeChallenge: await codeChallengeOf(codeVerifier) });
-      return { url, codeVerifier, nonce: null };
-    },
-    async identity(deps, callbackUrl, checks) {
-      return discordIdentity(deps, await exchangeOAuth2Code(deps, discordClient(deps.config), callbackUrl, checks));
-    },
-  },
+  discord: oauth2Flow((deps) => discordClient(deps.config), DISCORD_SCOPES, discordIdentity),
+  battlenet: oauth2Flow((deps) => battleNetClient(deps.config), BATTLENET_SCOPES, battleNetIdentity),
+  x: oauth2Flow((deps) => xClient(deps.config), X_SCOPES, xIdentity),
 };

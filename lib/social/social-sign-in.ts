@@ -1,4 +1,4 @@
-// "Continue with Google / GitHub / Discord" on via (docs 06, 11, 15): the
+// "Continue with Google / GitHub / Discord / Battle.net / X" on via (docs 06, 11, 15): the
 // button sends the browser to the provider (authorization code, state,
 // PKCE), the provider sends it back to the provider's redirect URI on via,
 // and the identity it vouched for is linked to an account keyed per
@@ -17,7 +17,9 @@ import { isSocialProvider, SOCIAL_METHOD, socialCallbackPath, type SocialProvide
 
 type SocialDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "fetch" | "cache">;
 
-const KIND = { google: "GOOGLE", github: "GITHUB", discord: "DISCORD" } as const satisfies Record<SocialProvider, string>;
+const KIND = { google: "GOOGLE", github: "GITHUB", discord: "DISCORD", battlenet: "BATTLENET", x: "X" } as const satisfies Record<SocialProvider, string>;
+/** How an email the provider vouches for counts as verified; null: the provider shares none (Battle.net, X). */
+const VERIFIED_HOW = { google: "GOOGLE", github: "GITHUB", discord: "DISCORD", battlenet: null, x: null } as const satisfies Record<SocialProvider, string | null>;
 
 export const socialCallbackUri = (deps: Pick<Deps, "config">, provider: SocialProvider) => `${deps.config.publicUrl}${socialCallbackPath(provider)}`;
 export const socialPageUrl = (deps: Pick<Deps, "config">, exposureKey: string, provider: SocialProvider, why: UpstreamNotice) =>
@@ -80,7 +82,7 @@ export async function finishSocialSignIn(deps: SocialDeps, browser: Browser, pro
   return completeUpstreamSignIn(deps, browser, {
     exposureKey: trip.exposureKey,
     provider,
-    upstream: { kind: KIND[provider], namespace: "", verifiedHow: KIND[provider] },
+    upstream: { kind: KIND[provider], namespace: "", verifiedHow: VERIFIED_HOW[provider] },
     identity,
     method,
     attempt: async () => attempt,

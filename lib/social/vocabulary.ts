@@ -1,13 +1,13 @@
 // The consumer ("social") sign-in providers by the names other modules
 // share (the sign-in page, its buttons, the routes): kept free of imports.
-export const SOCIAL_PROVIDERS = ["google", "github", "discord"] as const;
+export const SOCIAL_PROVIDERS = ["google", "github", "discord", "battlenet", "x"] as const;
 export type SocialProvider = (typeof SOCIAL_PROVIDERS)[number];
 
 /** The Layer 1 method each provider's button is (docs 06). */
-export const SOCIAL_METHOD = { google: "GOOGLE_OAUTH", github: "GITHUB_OAUTH", discord: "DISCORD_OAUTH" } as const satisfies Record<SocialProvider, string>;
+export const SOCIAL_METHOD = { google: "GOOGLE_OAUTH", github: "GITHUB_OAUTH", discord: "DISCORD_OAUTH", battlenet: "BATTLENET_OAUTH", x: "X_OAUTH" } as const satisfies Record<SocialProvider, string>;
 
 /** The provider's name as its button and notices say it (a brand, not translated). */
-export const SOCIAL_DISPLAY_NAME: Record<SocialProvider, string> = { google: "Google", github: "GitHub", discord: "Discord" };
+export const SOCIAL_DISPLAY_NAME: Record<SocialProvider, string> = { google: "Google", github: "GitHub", discord: "Discord", battlenet: "Battle.net", x: "X" };
 
 export const isSocialProvider = (value: unknown): value is SocialProvider => SOCIAL_PROVIDERS.some((provider) => provider === value);
 

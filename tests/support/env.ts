@@ -14,6 +14,10 @@ export const testEnv = {
   gitHubUrl: process.env.TEST_GITHUB_URL ?? "",
   /** The Discord stand-in (tests/fixtures/discord-peer.ts); steered over /__admin/*. */
   discordUrl: process.env.TEST_DISCORD_URL ?? "",
+  /** The Battle.net stand-in (tests/fixtures/battlenet-peer.ts); steered over /__admin/*. */
+  battleNetUrl: process.env.TEST_BATTLENET_URL ?? "",
+  /** The X stand-in (tests/fixtures/x-peer.ts); steered over /__admin/*. */
+  xUrl: process.env.TEST_X_URL ?? "",
   /** Admin connection used to create fresh Postgres databases. */
   postgresAdminUrl: process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test",
   /** The server's database (Postgres) or data directory (PGlite). */
