@@ -2,7 +2,9 @@
 // is keyed per provider — a federation connector (kind FEDERATION, namespace
 // = the connector's id) or a consumer provider (kind GOOGLE/GITHUB/DISCORD/BATTLENET/X,
 // no namespace) — with the provider's subject, so one account can hold
-// identities from several providers.
+// identities from several providers. "Sign in with Steam" is keyed as the
+// STEAM_ID64 identity the in-game ticket uses (lib/identity/steam-identity.ts),
+// so both Steam paths reach the same account.
 //   1. This provider's subject seen before → that account (the user's email
 //      may have changed upstream since).
 //   2. The IdP asserts a verified email an account owns → link to it.
@@ -18,9 +20,9 @@ export type LinkOutcome = { accountId: string; registered: boolean };
 
 /** Where an upstream identity is keyed, and how its verified email counts as verified. */
 export interface UpstreamKey {
-  kind: "FEDERATION" | "GOOGLE" | "GITHUB" | "DISCORD" | "BATTLENET" | "X";
+  kind: "FEDERATION" | "GOOGLE" | "GITHUB" | "DISCORD" | "BATTLENET" | "X" | "STEAM_ID64";
   namespace: string;
-  /** null: the provider vouches for no email (Battle.net, X), so none links or is recorded. */
+  /** null: the provider never vouches for an email (Battle.net, X, Steam), so none links or is recorded. */
   verifiedHow: "FEDERATION" | "GOOGLE" | "GITHUB" | "DISCORD" | null;
 }
 

@@ -1,7 +1,8 @@
 // Each consumer provider's two protocol steps, behind one shape: the
 // authorization request (where the browser goes, with what PKCE verifier and
 // nonce to remember) and the identity the callback proves. Google is OIDC
-// (lib/social/google.ts); GitHub, Discord, Battle.net and X are plain OAuth 2.0 plus their REST APIs.
+// (lib/social/google.ts); GitHub, Discord, Battle.net and X are plain OAuth 2.0 plus their REST APIs;
+// Steam is OpenID 2.0 verified keylessly (lib/social/steam.ts).
 import type { UpstreamIdentity } from "../federation/upstream-oidc";
 import type { Deps } from "../runtime";
 import { BATTLENET_SCOPES, battleNetClient, battleNetIdentity } from "./battlenet";
@@ -9,14 +10,17 @@ import { discordClient, discordIdentity, DISCORD_SCOPES } from "./discord";
 import { GITHUB_ORG_SCOPE, GITHUB_SCOPES, gitHubClient, gitHubIdentity } from "./github";
 import { googleAuthorizationRequest, googleIdentity } from "./google";
 import { codeChallengeOf, exchangeOAuth2Code, newCodeVerifier, oauth2AuthorizationRequest, type OAuth2Client } from "./oauth2";
+import { steamAuthorizationRequest, steamIdentity } from "./steam";
 import type { SocialProvider } from "./vocabulary";
 import { xClient, xIdentity, X_SCOPES } from "./x";
 
-type FlowDeps = Pick<Deps, "fetch" | "config">;
+type FlowDeps = Pick<Deps, "fetch" | "config" | "clock">;
 
 export interface SocialIdentity extends UpstreamIdentity {
   /** GitHub with `read:org`: the organization logins (undefined = membership unknown). */
   gitHubOrgs?: string[];
+  /** Steam: the SteamID64, for Layer 2 STEAM_ID rules before a Steam-first account is registered. */
+  steamId64?: string;
 }
 
 interface ProviderFlow {
@@ -63,4 +67,8 @@ export const PROVIDER_FLOWS: Record<SocialProvider, ProviderFlow> = {
   discord: oauth2Flow((deps) => discordClient(deps.config), DISCORD_SCOPES, discordIdentity),
   battlenet: oauth2Flow((deps) => battleNetClient(deps.config), BATTLENET_SCOPES, battleNetIdentity),
   x: oauth2Flow((deps) => xClient(deps.config), X_SCOPES, xIdentity),
+  steam: {
+    begin: async (deps, input) => steamAuthorizationRequest(deps, input),
+    identity: (deps, callbackUrl, checks) => steamIdentity(deps, callbackUrl, checks),
+  },
 };

@@ -17,16 +17,16 @@ import { isSocialProvider, SOCIAL_METHOD, socialCallbackPath, type SocialProvide
 
 type SocialDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "fetch" | "cache">;
 
-const KIND = { google: "GOOGLE", github: "GITHUB", discord: "DISCORD", battlenet: "BATTLENET", x: "X" } as const satisfies Record<SocialProvider, string>;
-/** How an email the provider vouches for counts as verified; null: the provider shares none (Battle.net, X). */
-const VERIFIED_HOW = { google: "GOOGLE", github: "GITHUB", discord: "DISCORD", battlenet: null, x: null } as const satisfies Record<SocialProvider, string | null>;
+const KIND = { google: "GOOGLE", github: "GITHUB", discord: "DISCORD", battlenet: "BATTLENET", x: "X", steam: "STEAM_ID64" } as const satisfies Record<SocialProvider, string>;
+/** How an email the provider vouches for counts as verified; null: the provider shares none (Battle.net, X, Steam). */
+const VERIFIED_HOW = { google: "GOOGLE", github: "GITHUB", discord: "DISCORD", battlenet: null, x: null, steam: null } as const satisfies Record<SocialProvider, string | null>;
 
 export const socialCallbackUri = (deps: Pick<Deps, "config">, provider: SocialProvider) => `${deps.config.publicUrl}${socialCallbackPath(provider)}`;
 export const socialPageUrl = (deps: Pick<Deps, "config">, exposureKey: string, provider: SocialProvider, why: UpstreamNotice) =>
   signInPageUrl(deps, exposureKey, { provider, why });
 
-/** Whether the operator configured this provider's credentials (unconfigured providers are not offered). */
-export const socialConfigured = (deps: Pick<Deps, "config">, provider: SocialProvider) => deps.config.social[provider] !== null;
+/** Whether the operator configured this provider's credentials (unconfigured providers are not offered). Steam needs none (keyless OpenID). */
+export const socialConfigured = (deps: Pick<Deps, "config">, provider: SocialProvider) => provider === "steam" || deps.config.social[provider] !== null;
 
 /** Where to send the browser to sign in with the provider; Layer 1 must allow the method first. */
 export async function startSocialSignIn(deps: SocialDeps, browser: Browser, input: { exposureKey: string; provider: string }): Promise<string> {
@@ -87,5 +87,6 @@ export async function finishSocialSignIn(deps: SocialDeps, browser: Browser, pro
     method,
     attempt: async () => attempt,
     gitHubOrgs: identity.gitHubOrgs,
+    steamId64: identity.steamId64,
   });
 }

@@ -28,6 +28,8 @@ export interface UpstreamSignIn {
   connector?: { id: string; anchor: string };
   /** A GitHub sign-in's organizations, for org-gated rules at realize. */
   gitHubOrgs?: readonly string[];
+  /** A Steam sign-in's SteamID64: Layer 2 STEAM_ID rules decide whether a Steam-first stranger may register. */
+  steamId64?: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function completeUpstreamSignIn(deps: Pick<Deps, "db" | "keyring" |
   const mayRegister = async () => {
     const { inquiry, context } = await pendingInquiry(deps, exposureKey);
     const emails = identity.emailVerified && identity.email ? [identity.email] : [];
-    if (!checkRealize(context.rules.realize, inquiry.realizeConstraints, { verifiedEmails: emails }).allowed) {
+    if (!checkRealize(context.rules.realize, inquiry.realizeConstraints, { verifiedEmails: emails, steamId64: input.steamId64 ?? null }).allowed) {
       fail("Layer2Denied", { message: "This account is not allowed to sign in to this application." });
     }
     // …and only if this login would count at Layer 1 for the account it creates.

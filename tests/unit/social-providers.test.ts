@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { systemClock } from "@/lib/clock";
 import { parseConfig, type Config } from "@/lib/config";
 import { UpstreamError } from "@/lib/federation/upstream-oidc";
 import { battleTagName } from "@/lib/social/battlenet";
@@ -61,7 +62,7 @@ after(async () => {
 async function signIn(provider: "github" | "discord" | "battlenet" | "x", user: GitHubUser | DiscordUser | BattleNetUser | XUser | { deny: true }, gitHubOrgs = false) {
   const peer = { github, discord, battlenet, x }[provider];
   await fetch(`${peer.baseUrl}/__admin/user`, { method: "PUT", body: JSON.stringify(user) });
-  const deps = { config, fetch };
+  const deps = { config, fetch, clock: systemClock };
   const begun = await PROVIDER_FLOWS[provider].begin(deps, { redirectUri: REDIRECT_URI, state: "state-1", gitHubOrgs });
   const redirect = await fetch(begun.url, { redirect: "manual" });
   const callbackUrl = new URL(redirect.headers.get("location")!);
@@ -163,7 +164,7 @@ describe("X's answers", () => {
   it("authenticates the client with HTTP Basic: the stand-in, like X, refuses the secret in the form", async () => {
     // The peer refuses form credentials (tests/fixtures/x-peer.ts), so the sign-in above proves Basic was sent;
     // here the same exchange with form credentials fails, and the notice is "failed".
-    const begun = await PROVIDER_FLOWS.x.begin({ config, fetch }, { redirectUri: REDIRECT_URI, state: "s", gitHubOrgs: false });
+    const begun = await PROVIDER_FLOWS.x.begin({ config, fetch, clock: systemClock }, { redirectUri: REDIRECT_URI, state: "s", gitHubOrgs: false });
     await fetch(`${x.baseUrl}/__admin/user`, { method: "PUT", body: JSON.stringify({ id: "1", name: "A", username: "a" }) });
     const callbackUrl = new URL((await fetch(begun.url, { redirect: "manual" })).headers.get("location")!);
     const form = await fetch(`${x.baseUrl}/2/oauth2/token`, {
@@ -203,7 +204,7 @@ describe("a failed round trip's notice", () => {
     const forged = new URL(REDIRECT_URI);
     forged.searchParams.set("code", "not-a-code-the-provider-issued");
     const asked = await askUpstream(() =>
-      PROVIDER_FLOWS.discord.identity({ config, fetch }, forged, { state: "s", nonce: null, codeVerifier: "v".repeat(43), redirectUri: REDIRECT_URI, gitHubOrgs: false }),
+      PROVIDER_FLOWS.discord.identity({ config, fetch, clock: systemClock }, forged, { state: "s", nonce: null, codeVerifier: "v".repeat(43), redirectUri: REDIRECT_URI, gitHubOrgs: false }),
     );
     assert.deepEqual(asked, { ok: false, notice: "failed" });
   });

@@ -151,7 +151,8 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
                   leaveForSocialProvider(flow.exposureKey, provider);
                 }}
               >
-                {t("start.socialButton", { provider: SOCIAL_DISPLAY_NAME[provider] })}
+                {/* Steam's button reads "Sign in with Steam" (docs 06), not "Continue with". */}
+                {provider === "steam" ? t("start.steamButton") : t("start.socialButton", { provider: SOCIAL_DISPLAY_NAME[provider] })}
               </Button>
             ))}
           </div>
