@@ -41,7 +41,7 @@ export function SocialIcon({ provider, className = "h-5 w-5" }: { provider: Soci
         );
     case "steam":
       return (
-        <svg aria-hidden="true" viewBox="0 0 24 24" fill="#1b2838" className={className}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" fill="currentColor" className={className}>
           <path d="M11.98 0C5.68 0 .5 4.86.02 11.04l6.43 2.66a3.38 3.38 0 0 1 2.02-.62l2.86-4.15v-.06a4.53 4.53 0 1 1 4.53 4.53h-.1l-4.08 2.91v.16a3.4 3.4 0 0 1-6.74.68L.35 15.27A12 12 0 1 0 11.98 0zM7.54 18.21l-1.47-.61a2.55 2.55 0 1 0 1.4-3.49l1.52.63a1.88 1.88 0 1 1-1.45 3.47zm11.41-9.3a3.02 3.02 0 1 0-3.02 3.02 3.02 3.02 0 0 0 3.02-3.02zm-5.28 0a2.27 2.27 0 1 1 2.27 2.27 2.27 2.27 0 0 1-2.27-2.27z" />
         </svg>
       );
