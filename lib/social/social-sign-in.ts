@@ -3,7 +3,9 @@
 // PKCE), the provider sends it back to the provider's redirect URI on via,
 // and the identity it vouched for is linked to an account keyed per
 // provider (kind GOOGLE/…, the provider's user id). The round trip's state
-// and its end are the ones federation connectors use.
+// and its end are the ones federation connectors use. "Sign in with Steam"
+// (STEAM_OPENID) is the same round trip over OpenID 2.0, keyed as the
+// STEAM_ID64 identity the in-game ticket path uses.
 import { fail, isSudomimusError } from "../errors";
 import { allowedAuthenticationMethods, checkAuthenticationMethod, gitHubOrgGatingRequested } from "../rules";
 import type { Deps } from "../runtime";
