@@ -4,7 +4,8 @@
 // signatures, an establish one verification. Targets (issue 3): redeem and
 // refresh at ≥ 50 % of their bound on embedded PGlite, ≥ 60 % on Postgres.
 // Exits non-zero when a target is missed. Options: --db pglite|postgres,
-// --n <inquiries per phase>, --concurrency <in-flight requests>.
+// --n <inquiries per phase>, --warmup <inquiries in the unreported first round>,
+// --concurrency <in-flight requests>.
 // Besides the server, each phase reports the Postgres server's CPU, the load
 // generator's, how busy the machine was, and the server's CPU per thread.
 // Environment: BENCH_PROFILE=<dir> (V8 CPU profile + each phase's window),
@@ -32,7 +33,8 @@ const option = (name: string, fallback: string) => {
   const index = args.indexOf(name);
   return index >= 0 ? (args[index + 1] ?? fallback) : fallback;
 };
-const N = Number(option("--n", "600"));
+const N = Number(option("--n", "3000"));
+const WARMUP = Number(option("--warmup", "1000"));
 const CONCURRENCY = Number(option("--concurrency", "16"));
 const DATABASES = option("--db", "pglite,postgres").split(",") as ("pglite" | "postgres")[];
 const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -64,6 +66,8 @@ function syncRate(seconds: number, work: () => unknown): number {
   return done / seconds;
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 async function rawRates() {
   const { privateKey, publicKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
   const signKey = await importPKCS8(privateKey.export({ type: "pkcs8", format: "pem" }).toString(), "RS256");
@@ -74,8 +78,9 @@ async function rawRates() {
   // One core, synchronous: the conventional "raw RS256 rate" (what `openssl speed` reports per core).
   const input = Buffer.from(token.split(".").slice(0, 2).join("."));
   const signature = crypto.sign("sha256", input, privateKey);
-  const sign = syncRate(2, () => crypto.sign("sha256", input, privateKey));
-  const verify = syncRate(2, () => crypto.verify("sha256", input, publicKey, signature));
+  // The median of several one-second samples: a single sample moves with whatever else the machine does.
+  const sign = median(Array.from({ length: 5 }, () => syncRate(1, () => crypto.sign("sha256", input, privateKey))));
+  const verify = median(Array.from({ length: 5 }, () => syncRate(1, () => crypto.verify("sha256", input, publicKey, signature))));
   // Every core, through the same path the server signs with (jose + WebCrypto keys on the thread pool).
   const signAllCores = await rate(3, 8, () => new CompactSign(payload).setProtectedHeader(header).sign(signKey));
   const verifyAllCores = await rate(3, 8, () => compactVerify(token, verifyKey));
@@ -307,32 +312,40 @@ async function benchDatabase(kind: "pglite" | "postgres", bounds: { redeem: numb
     if (process.env.BENCH_DEBUG) console.error("verify", verified.status, JSON.stringify(verified.body), verified.setCookies, [...cookies]);
     if (verified.body.next === "consent") await via("consent", { exposureKey: firstInquiry.body.exposureKey, decisions: { email: true } });
 
-    // establish
-    const establishRequests = await Promise.all(Array.from({ length: N }, () => establishBody(app)));
-    const established: { exposureKey: string; hiddenKey: string }[] = [];
-    const establishResult = await runPhase("establish", server.process.pid!, establishRequests, async (request) => {
-      const response = await postJson(base, "/connect-api/establish", request.body, { authorization: request.authorization });
-      if (response.status === 200) established.push({ exposureKey: String(response.body.exposureKey), hiddenKey: String(response.body.hiddenKey) });
-      return response.status === 200;
-    });
+    // One round: N establishes, N realizes (setup, not measured), N redeems, N refreshes.
+    const round = async (count: number) => {
+      const establishRequests = await Promise.all(Array.from({ length: count }, () => establishBody(app)));
+      const established: { exposureKey: string; hiddenKey: string }[] = [];
+      const establishResult = await runPhase("establish", server!.process.pid!, establishRequests, async (request) => {
+        const response = await postJson(base, "/connect-api/establish", request.body, { authorization: request.authorization });
+        if (response.status === 200) established.push({ exposureKey: String(response.body.exposureKey), hiddenKey: String(response.body.hiddenKey) });
+        return response.status === 200;
+      });
 
-    // realize (setup, not measured): continue the browser session for every inquiry.
-    const triples: { exposureKey: string; hiddenKey: string; confirmationKey: string }[] = [];
-    for (const inquiry of established) {
-      const outcome = await via("continue", { exposureKey: inquiry.exposureKey });
-      if (outcome.body.next !== "callback") throw new Error(`continue #${triples.length}: ${outcome.status} ${JSON.stringify(outcome.body)}`);
-      const confirmationKey = new URL(String(outcome.body.redirectTo)).searchParams.get("confirmation-key")!;
-      triples.push({ ...inquiry, confirmationKey });
-    }
+      // realize (setup, not measured): continue the browser session for every inquiry.
+      const triples: { exposureKey: string; hiddenKey: string; confirmationKey: string }[] = [];
+      for (const inquiry of established) {
+        const outcome = await via("continue", { exposureKey: inquiry.exposureKey });
+        if (outcome.body.next !== "callback") throw new Error(`continue #${triples.length}: ${outcome.status} ${JSON.stringify(outcome.body)}`);
+        const confirmationKey = new URL(String(outcome.body.redirectTo)).searchParams.get("confirmation-key")!;
+        triples.push({ ...inquiry, confirmationKey });
+      }
 
-    const refreshTokens: string[] = [];
-    const redeemResult = await runPhase("redeem", server.process.pid!, triples, async (keys) => {
-      const response = await postJson(base, "/connect-api/redeem", keys);
-      if (response.status === 200) refreshTokens.push(String(response.body.refreshToken));
-      else if (process.env.BENCH_DEBUG) console.error("redeem", response.status, JSON.stringify(response.body));
-      return response.status === 200;
-    });
-    const refreshResult = await runPhase("refresh", server.process.pid!, refreshTokens, async (refreshToken) => (await postJson(base, "/connect-api/refresh", { refreshToken })).status === 200);
+      const refreshTokens: string[] = [];
+      const redeemResult = await runPhase("redeem", server!.process.pid!, triples, async (keys) => {
+        const response = await postJson(base, "/connect-api/redeem", keys);
+        if (response.status === 200) refreshTokens.push(String(response.body.refreshToken));
+        else if (process.env.BENCH_DEBUG) console.error("redeem", response.status, JSON.stringify(response.body));
+        return response.status === 200;
+      });
+      const refreshResult = await runPhase("refresh", server!.process.pid!, refreshTokens, async (refreshToken) => (await postJson(base, "/connect-api/refresh", { refreshToken })).status === 200);
+      return { establishResult, redeemResult, refreshResult };
+    };
+    // A server runs warm: the first requests pay for V8 compiling the hot
+    // paths (on its background threads), filling caches and growing pools.
+    // A warm-up round of the same work comes first and is not reported.
+    if (WARMUP > 0) await round(WARMUP);
+    const { establishResult, redeemResult, refreshResult } = await round(N);
 
     const profileDir = process.env.BENCH_PROFILE ?? process.env.BENCH_PERF;
     if (profileDir) fs.writeFileSync(path.join(profileDir, `phases-${kind}.json`), JSON.stringify(phaseWindows));
@@ -391,7 +404,7 @@ console.log(`raw RS256, all ${os.availableParallelism()} cores (jose/WebCrypto):
 console.log(
   `bounds (one core): establish ${bounds.establish.toFixed(0)}/s (1 verify), redeem ${bounds.redeem.toFixed(0)}/s (2 signs), refresh ${bounds.refresh.toFixed(0)}/s (1 verify + 2 signs)`,
 );
-console.log(`load: ${N} requests per phase, ${CONCURRENCY} in flight, client and server on the same machine\n`);
+console.log(`load: ${N} requests per phase after a warm-up round of ${WARMUP}, ${CONCURRENCY} in flight, client and server on the same machine\n`);
 
 let missed = false;
 const notes: string[] = [];
