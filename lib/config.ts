@@ -145,6 +145,21 @@ function persistedSecret(dataDir: string): Buffer {
  */
 const defaultPoolSize = () => Math.max(2, 2 * os.availableParallelism());
 
+/**
+ * A consumer sign-in provider's settings: configured only when both its
+ * client id and secret are set (else it is not offered); its endpoint URLs
+ * without trailing slashes.
+ */
+function credentialed<Urls extends Record<string, string>>(
+  clientId: string | undefined,
+  clientSecret: string | undefined,
+  urls: Urls,
+): (Urls & { clientId: string; clientSecret: string }) | null {
+  if (!clientId || !clientSecret) return null;
+  const trimmed = Object.fromEntries(Object.entries(urls).map(([name, url]) => [name, url.replace(/\/+$/, "")])) as Urls;
+  return { ...trimmed, clientId, clientSecret };
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -169,23 +184,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     proxyEmailDomain: e.SUDOMIMUS_PROXY_EMAIL_DOMAIN,
     steam: { webApiUrl: e.STEAM_WEB_API_URL.replace(/\/+$/, ""), webApiKey: e.STEAM_WEB_API_KEY, openIdUrl: e.STEAM_OPENID_URL },
     social: {
-      google: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? { issuer: e.GOOGLE_ISSUER.replace(/\/+$/, ""), clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET } : null,
-      github:
-        e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET
-          ? { url: e.GITHUB_URL.replace(/\/+$/, ""), apiUrl: e.GITHUB_API_URL.replace(/\/+$/, ""), clientId: e.GITHUB_CLIENT_ID, clientSecret: e.GITHUB_CLIENT_SECRET }
-          : null,
-      discord:
-        e.DISCORD_CLIENT_ID && e.DISCORD_CLIENT_SECRET
-          ? { url: e.DISCORD_URL.replace(/\/+$/, ""), apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ""), clientId: e.DISCORD_CLIENT_ID, clientSecret: e.DISCORD_CLIENT_SECRET }
-          : null,
-      battlenet:
-        e.BATTLENET_CLIENT_ID && e.BATTLENET_CLIENT_SECRET
-          ? { url: e.BATTLENET_URL.replace(/\/+$/, ""), clientId: e.BATTLENET_CLIENT_ID, clientSecret: e.BATTLENET_CLIENT_SECRET }
-          : null,
-      x:
-        e.X_CLIENT_ID && e.X_CLIENT_SECRET
-          ? { url: e.X_URL.replace(/\/+$/, ""), apiUrl: e.X_API_URL.replace(/\/+$/, ""), clientId: e.X_CLIENT_ID, clientSecret: e.X_CLIENT_SECRET }
-          : null,
+      google: credentialed(e.GOOGLE_CLIENT_ID, e.GOOGLE_CLIENT_SECRET, { issuer: e.GOOGLE_ISSUER }),
+      github: credentialed(e.GITHUB_CLIENT_ID, e.GITHUB_CLIENT_SECRET, { url: e.GITHUB_URL, apiUrl: e.GITHUB_API_URL }),
+      discord: credentialed(e.DISCORD_CLIENT_ID, e.DISCORD_CLIENT_SECRET, { url: e.DISCORD_URL, apiUrl: e.DISCORD_API_URL }),
+      battlenet: credentialed(e.BATTLENET_CLIENT_ID, e.BATTLENET_CLIENT_SECRET, { url: e.BATTLENET_URL }),
+      x: credentialed(e.X_CLIENT_ID, e.X_CLIENT_SECRET, { url: e.X_URL, apiUrl: e.X_API_URL }),
     },
     logLevel: e.LOG_LEVEL,
     dnsServers: e.DNS_SERVERS ? parseDnsServers(e.DNS_SERVERS)! : undefined,

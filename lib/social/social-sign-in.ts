@@ -15,20 +15,16 @@ import { signInPageUrl, type UpstreamNotice } from "../via/upstream-notice";
 import { newRoundTripState, saveRoundTrip, takeRoundTrip } from "../via/upstream-round-trip";
 import { askUpstream, completeUpstreamSignIn } from "../via/upstream-sign-in";
 import { PROVIDER_FLOWS, type SocialIdentity } from "./provider-flows";
-import { isSocialProvider, SOCIAL_METHOD, socialCallbackPath, type SocialProvider } from "./vocabulary";
+import { isSocialProvider, needsCredentials, SOCIAL, socialCallbackPath, type SocialProvider } from "./vocabulary";
 
 type SocialDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "fetch" | "cache">;
-
-const KIND = { google: "GOOGLE", github: "GITHUB", discord: "DISCORD", battlenet: "BATTLENET", x: "X", steam: "STEAM_ID64" } as const satisfies Record<SocialProvider, string>;
-/** How an email the provider vouches for counts as verified; null: the provider shares none (Battle.net, X, Steam). */
-const VERIFIED_HOW = { google: "GOOGLE", github: "GITHUB", discord: "DISCORD", battlenet: null, x: null, steam: null } as const satisfies Record<SocialProvider, string | null>;
 
 export const socialCallbackUri = (deps: Pick<Deps, "config">, provider: SocialProvider) => `${deps.config.publicUrl}${socialCallbackPath(provider)}`;
 export const socialPageUrl = (deps: Pick<Deps, "config">, exposureKey: string, provider: SocialProvider, why: UpstreamNotice) =>
   signInPageUrl(deps, exposureKey, { provider, why });
 
-/** Whether the operator configured this provider's credentials (unconfigured providers are not offered). Steam needs none (keyless OpenID). */
-export const socialConfigured = (deps: Pick<Deps, "config">, provider: SocialProvider) => provider === "steam" || deps.config.social[provider] !== null;
+/** Whether the provider can be offered: the operator configured its credentials, or it needs none (keyless OpenID). */
+export const socialConfigured = (deps: Pick<Deps, "config">, provider: SocialProvider) => !needsCredentials(provider) || deps.config.social[provider] !== null;
 
 /** Where to send the browser to sign in with the provider; Layer 1 must allow the method first. */
 export async function startSocialSignIn(deps: SocialDeps, browser: Browser, input: { exposureKey: string; provider: string }): Promise<string> {
@@ -36,7 +32,7 @@ export async function startSocialSignIn(deps: SocialDeps, browser: Browser, inpu
   if (!isSocialProvider(provider) || !socialConfigured(deps, provider)) fail("Layer1Denied", { message: "This sign-in method is not offered here." });
   const { inquiry, context } = await pendingInquiry(deps, input.exposureKey);
   // Offered, as the page offers it (GitHub's org gating is decided after sign-in, with the membership known).
-  if (!allowedAuthenticationMethods(context.rules.authentication, inquiry.authenticationConstraints).some((option) => option.method === SOCIAL_METHOD[provider])) {
+  if (!allowedAuthenticationMethods(context.rules.authentication, inquiry.authenticationConstraints).some((option) => option.method === SOCIAL[provider].method)) {
     fail("Layer1Denied", { message: "This sign-in method is not allowed for this application." });
   }
   const state = newRoundTripState();
@@ -75,7 +71,7 @@ export async function finishSocialSignIn(deps: SocialDeps, browser: Browser, pro
   );
   if (!asked.ok) return socialPageUrl(deps, trip.exposureKey, provider, asked.notice);
   const identity: SocialIdentity = asked.value;
-  const method = SOCIAL_METHOD[provider];
+  const method = SOCIAL[provider].method;
   const attempt = { method, ...(identity.gitHubOrgs ? { gitHubOrgs: identity.gitHubOrgs } : {}) };
   // Org gating decides for every user, registered or not: outside the allowlist, nobody is signed in.
   if (!checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, attempt).allowed) {
@@ -84,7 +80,7 @@ export async function finishSocialSignIn(deps: SocialDeps, browser: Browser, pro
   return completeUpstreamSignIn(deps, browser, {
     exposureKey: trip.exposureKey,
     provider,
-    upstream: { kind: KIND[provider], namespace: "", verifiedHow: VERIFIED_HOW[provider] },
+    upstream: { kind: SOCIAL[provider].identityKind, namespace: "", verifiedHow: SOCIAL[provider].emailVerifiedBy },
     identity,
     method,
     attempt: async () => attempt,

@@ -10,7 +10,7 @@ import { isSudomimusError } from "../errors";
 import { withDomainMandate } from "../federation/domain-managed";
 import { loadAccountIdentity } from "../identity/accounts";
 import { socialConfigured } from "../social/social-sign-in";
-import { SOCIAL_METHOD, SOCIAL_PROVIDERS, type SocialProvider } from "../social/vocabulary";
+import { SOCIAL, SOCIAL_PROVIDERS, type SocialProvider } from "../social/vocabulary";
 import type { Inquiry } from "../inquiry/load-inquiry";
 import { freshnessOf } from "../inquiry/realize";
 import { allowedAuthenticationMethods, checkAuthenticationMethod, type AuthenticationMethod, type AuthenticationOption } from "../rules";
@@ -102,7 +102,7 @@ export async function loadSignInPage(deps: Pick<Deps, "db" | "keyring" | "clock"
       const displayName = names.get(connectorAnchor);
       return displayName ? [{ connectorAnchor, displayName }] : [];
     }),
-    social: SOCIAL_PROVIDERS.filter((provider) => socialConfigured(deps, provider) && methods.some((option) => option.method === SOCIAL_METHOD[provider])),
+    social: SOCIAL_PROVIDERS.filter((provider) => socialConfigured(deps, provider) && methods.some((option) => option.method === SOCIAL[provider].method)),
     claimPolicy: { ...context.claimPolicy },
     signedIn,
     livesRemaining: inquiry.row.livesRemaining,

@@ -8,7 +8,7 @@ import { InquiryUnavailable } from "@/components/via/inquiry-unavailable";
 import { SignInFlow } from "@/components/via/sign-in-flow";
 import { ViaHeader } from "@/components/via/via-header";
 import { ViaMain } from "@/components/via/via-main";
-import { isSocialProvider, SOCIAL_DISPLAY_NAME } from "@/lib/social/vocabulary";
+import { isSocialProvider, SOCIAL } from "@/lib/social/vocabulary";
 import { getDeps } from "@/lib/runtime";
 import { SESSION_COOKIE } from "@/lib/via/browser";
 import { OTP_TTL_SECONDS } from "@/lib/via/email-code";
@@ -57,6 +57,6 @@ export default async function ViaSignInPage({ searchParams }: { searchParams: Pr
 /** A federation IdP's notice speaks of "your organization's identity provider"; a consumer provider's names it. */
 function noticeMessage({ provider, why }: UpstreamNoticeRef) {
   const tone = why === "cancelled" ? "info" : "error";
-  if (isSocialProvider(provider)) return { key: `notices.social.${why}`, values: { provider: SOCIAL_DISPLAY_NAME[provider] }, tone } as const;
+  if (isSocialProvider(provider)) return { key: `notices.social.${why}`, values: { provider: SOCIAL[provider].displayName }, tone } as const;
   return provider === "enterprise-federation" ? ({ key: `notices.federation.${why}`, tone } as const) : null;
 }

@@ -14,7 +14,7 @@ import { PasskeyIcon } from "@/components/ui/icons";
 import { TextField } from "@/components/ui/text-field";
 import { leaveForIdp, leaveForSocialProvider } from "../federation-start";
 import { SocialIcon } from "../social-icon";
-import { SOCIAL_DISPLAY_NAME } from "@/lib/social/vocabulary";
+import { SOCIAL } from "@/lib/social/vocabulary";
 import { useFlow } from "../flow-context";
 import { keep } from "../keep-together";
 import type { MessageRef } from "../error-messages";
@@ -145,14 +145,14 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
                 variant="secondary"
                 icon={<SocialIcon provider={provider} />}
                 busy={leavingFor === provider}
-                busyLabel={t("start.federationLeaving", { name: SOCIAL_DISPLAY_NAME[provider] })}
+                busyLabel={t("start.federationLeaving", { name: SOCIAL[provider].displayName })}
                 onClick={() => {
                   setLeavingFor(provider);
                   leaveForSocialProvider(flow.exposureKey, provider);
                 }}
               >
                 {/* Steam's button reads "Sign in with Steam" (docs 06), not "Continue with". */}
-                {provider === "steam" ? t("start.steamButton") : t("start.socialButton", { provider: SOCIAL_DISPLAY_NAME[provider] })}
+                {t(`start.${SOCIAL[provider].button}Button`, { provider: SOCIAL[provider].displayName })}
               </Button>
             ))}
           </div>
