@@ -238,3 +238,8 @@ export async function denyGrantedClaims(db: Executor, accountId: string, applica
     .returning({ claim: claimGrants.claim });
   return rows.length;
 }
+
+/** Takes the account's row lock, so per-account limits are counted one creation at a time. */
+export async function lockAccount(tx: Executor, accountId: string): Promise<void> {
+  await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).for("update");
+}

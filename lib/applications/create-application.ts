@@ -2,6 +2,7 @@
 // existing one, two RSA-2048 keypairs, the three rule layers and the claim
 // policy — all in one transaction. The client-auth private key is returned to
 // the caller once and never stored by Sudomimus.
+import type { Executor } from "@/db/client";
 import { insertApplication, insertSector } from "@/db/queries/applications";
 import { fail } from "../errors";
 import { generateRsaKeyPair } from "../crypto/rsa";
@@ -22,6 +23,8 @@ export interface CreateApplicationInput {
   defaultLocale?: string;
   rules: RuleSetInput;
   claimPolicies?: ClaimPolicyInput;
+  /** Runs first inside the creating transaction (the portal holds its quotas there). */
+  beforeInsert?: (tx: Executor) => Promise<void>;
 }
 
 export interface CreatedApplication {
@@ -48,6 +51,7 @@ export async function createApplication(
   const now = deps.clock.now();
 
   return deps.db.transaction(async (tx) => {
+    await input.beforeInsert?.(tx);
     const sectorId =
       input.sectorId ??
       (

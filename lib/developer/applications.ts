@@ -4,6 +4,7 @@
 // retiring / re-enabling (sole OWNER). Creation and client-auth rotation
 // return the client-auth private key once; it is never stored.
 import { z } from "zod";
+import type { Executor } from "@/db/client";
 import { findSectorById, updateApplication } from "@/db/queries/applications";
 import { findSectorOfOrganization, organizationHoldings } from "@/db/queries/organizations";
 import { anchorSchema } from "../applications/anchor";
@@ -13,6 +14,8 @@ import { generateRsaKeyPair } from "../crypto/rsa";
 import { seal } from "../crypto/seal";
 import { fail } from "../errors";
 import type { Deps } from "../runtime";
+import { holdQuota } from "./quotas";
+import { refuseSectorQuota } from "./sectors";
 import { applicationFor, organizationFor, requireSoleOwner } from "./access";
 
 type DevDeps = Pick<Deps, "db" | "clock" | "keyring">;
@@ -46,19 +49,22 @@ export async function createDeveloperApplication(deps: DevDeps, accountId: strin
   const anchor = anchorSchema.safeParse(typeof input.anchor === "string" ? input.anchor.trim() : input.anchor);
   if (!anchor.success) fail("Invalid applicationAnchor", { message: "Invalid application anchor.", body: { code: "anchorInvalid", field: "anchor" } });
   const names = parseNames(input.names);
-  const holdings = await organizationHoldings(deps.db, organization.id);
-  if (holdings.applications >= organization.applicationQuota) {
-    fail("Conflict", { message: `This organization may hold ${organization.applicationQuota} applications.`, body: { code: "applicationQuota" } });
-  }
   let sectorId: string | undefined;
   if (input.sectorAnchor) {
     const sector = await findSectorOfOrganization(deps.db, organization.id, input.sectorAnchor);
     if (!sector) fail("NotFound", { message: "No such sector in this organization.", body: { code: "sectorUnknown", field: "sector" } });
     if (sector.disabledAt) fail("Conflict", { message: "This sector is retired.", body: { code: "sectorRetired", field: "sector" } });
     sectorId = sector.id;
-  } else if (holdings.sectors >= organization.sectorQuota) {
-    fail("Conflict", { message: `This organization may hold ${organization.sectorQuota} sectors.`, body: { code: "sectorQuota", field: "sector" } });
   }
+  const withinQuotas = async (db: Executor) => {
+    const holdings = await organizationHoldings(db, organization.id);
+    if (holdings.applications >= organization.applicationQuota) {
+      fail("Conflict", { message: `This organization may hold ${organization.applicationQuota} applications.`, body: { code: "applicationQuota" } });
+    }
+    if (!sectorId && holdings.sectors >= organization.sectorQuota) refuseSectorQuota(organization.sectorQuota, "sector");
+  };
+  // Refused before the keys are generated; counted again under the lock when the rows are written.
+  await withinQuotas(deps.db);
   // No rules: default-deny until an ADMIN adds them on the Rules tab.
   return createApplication(deps, {
     anchor: anchor.data,
@@ -66,6 +72,7 @@ export async function createDeveloperApplication(deps: DevDeps, accountId: strin
     sectorId,
     names,
     rules: { authentication: [], realize: [], return: [] },
+    beforeInsert: (tx) => holdQuota(tx, { organizationId: organization.id }, () => withinQuotas(tx)),
   });
 }
 

@@ -23,7 +23,7 @@ import { fail } from "../errors";
 import { newResourceAnchor } from "../identity/identifiers";
 import type { Deps } from "../runtime";
 import { organizationFor, requireSoleOwner } from "./access";
-import { OWNED_ORGANIZATION_QUOTA } from "./quotas";
+import { holdQuota, OWNED_ORGANIZATION_QUOTA } from "./quotas";
 
 type DevDeps = Pick<Deps, "db" | "clock" | "keyring">;
 
@@ -43,11 +43,13 @@ function parseName(value: unknown): string {
 /** Creates an organization with the caller as its first OWNER; the anchor comes from the name, made unique on collision. */
 export async function createOrganization(deps: DevDeps, accountId: string, rawName: unknown): Promise<OrganizationRow> {
   const name = parseName(rawName);
-  if ((await countOwnedOrganizations(deps.db, accountId)) >= OWNED_ORGANIZATION_QUOTA) {
-    refuse("ownedOrganizationQuota", `An account may own at most ${OWNED_ORGANIZATION_QUOTA} organizations.`);
-  }
   const base = deriveOrganizationAnchor(name) ?? "org";
   return deps.db.transaction(async (tx) => {
+    await holdQuota(tx, { accountId }, async () => {
+      if ((await countOwnedOrganizations(tx, accountId)) >= OWNED_ORGANIZATION_QUOTA) {
+        refuse("ownedOrganizationQuota", `An account may own at most ${OWNED_ORGANIZATION_QUOTA} organizations.`);
+      }
+    });
     for (let attempt = 0; attempt < 6; attempt++) {
       // Names are not unique, anchors are: after the plain slug, add a random suffix.
       const anchor = attempt === 0 ? base : newResourceAnchor(base.slice(0, 50).replace(/-+$/, ""));

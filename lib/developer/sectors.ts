@@ -14,6 +14,7 @@ import { fail } from "../errors";
 import { newResourceAnchor } from "../identity/identifiers";
 import type { Deps } from "../runtime";
 import { organizationFor, requireSoleOwner } from "./access";
+import { holdQuota } from "./quotas";
 import { deriveOrganizationAnchor } from "../admin/organization-anchor";
 
 type DevDeps = Pick<Deps, "db" | "clock">;
@@ -24,22 +25,27 @@ export async function createSector(deps: DevDeps, accountId: string, organizatio
   const { organization } = await organizationFor(deps.db, accountId, organizationAnchor, "editApplications");
   const name = sectorNameSchema.safeParse(rawName);
   if (!name.success) fail("Invalid name", { message: "The name must be 1 to 80 characters.", body: { code: "nameInvalid", field: "name" } });
-  const holdings = await organizationHoldings(deps.db, organization.id);
-  if (holdings.sectors >= organization.sectorQuota) {
-    fail("Conflict", { message: `This organization may hold ${organization.sectorQuota} sectors.`, body: { code: "sectorQuota" } });
-  }
   // Sector anchors are system-named (never typed), readable and unique.
   const prefix = (deriveOrganizationAnchor(name.data) ?? "sector").slice(0, 40).replace(/-+$/, "");
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const sector = await insertOrganizationSector(deps.db, {
-      anchor: newResourceAnchor(prefix),
-      organizationId: organization.id,
-      name: name.data,
-      createdAt: deps.clock.now(),
+  return deps.db.transaction(async (tx) => {
+    await holdQuota(tx, { organizationId: organization.id }, async () => {
+      if ((await organizationHoldings(tx, organization.id)).sectors >= organization.sectorQuota) refuseSectorQuota(organization.sectorQuota);
     });
-    if (sector) return sector;
-  }
-  return fail("Conflict", { message: "No free sector anchor was found; try again." });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const sector = await insertOrganizationSector(tx, {
+        anchor: newResourceAnchor(prefix),
+        organizationId: organization.id,
+        name: name.data,
+        createdAt: deps.clock.now(),
+      });
+      if (sector) return sector;
+    }
+    return fail("Conflict", { message: "No free sector anchor was found; try again." });
+  });
+}
+
+export function refuseSectorQuota(quota: number, field?: "sector"): never {
+  return fail("Conflict", { message: `This organization may hold ${quota} sectors.`, body: { code: "sectorQuota", ...(field ? { field } : {}) } });
 }
 
 async function sectorFor(deps: DevDeps, accountId: string, organizationAnchor: string, sectorAnchor: string, options: { allowRetiredSector: boolean }) {

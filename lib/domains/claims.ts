@@ -5,7 +5,7 @@
 // down its login policy with it.
 import type { Executor } from "@/db/client";
 import { countDomainClaims, deleteDomainClaim, findDomainClaim, insertDomainClaim, type DomainClaim } from "@/db/queries/domains";
-import { lockOrganization } from "@/db/queries/memberships";
+import { holdQuota } from "../developer/quotas";
 import { organizationFor } from "../developer/access";
 import { fail } from "../errors";
 import type { Deps } from "../runtime";
@@ -30,11 +30,11 @@ export async function adoptDomain(deps: Pick<Deps, "db" | "clock">, accountId: s
   const { organization } = await organizationFor(deps.db, accountId, organizationAnchor, "domains");
   const domain = parseDomainName(domainInput);
   return deps.db.transaction(async (tx) => {
-    // Serializes adoptions of one organization, so concurrent ones cannot both take the last slot.
-    await lockOrganization(tx, organization.id);
-    if ((await countDomainClaims(tx, organization.id)) >= organization.domainQuota) {
-      fail("Conflict", { message: `This organization already holds ${organization.domainQuota} domains, its limit.`, body: { code: "domainQuota" } });
-    }
+    await holdQuota(tx, { organizationId: organization.id }, async () => {
+      if ((await countDomainClaims(tx, organization.id)) >= organization.domainQuota) {
+        fail("Conflict", { message: `This organization already holds ${organization.domainQuota} domains, its limit.`, body: { code: "domainQuota" } });
+      }
+    });
     const claim = await insertDomainClaim(tx, { organizationId: organization.id, domain, verificationToken: newVerificationToken(), createdAt: deps.clock.now() });
     if (!claim) fail("Conflict", { message: "This organization has already adopted this domain.", body: { field: "domain", code: "domainAlreadyClaimed" } });
     return { domain, state: claim.state, record: challengeRecord(domain, claim.verificationToken) };

@@ -5,6 +5,7 @@
 // read back to any surface. A connector still named by a sign-in rule or
 // pinned by a login policy cannot be disabled or deleted.
 import { z } from "zod";
+import type { Executor } from "@/db/client";
 import type { OrganizationRow } from "@/db/queries/organizations";
 import {
   connectorNamedByRules,
@@ -20,6 +21,7 @@ import {
 } from "@/db/queries/federation-connectors";
 import { seal } from "../crypto/seal";
 import { organizationFor } from "../developer/access";
+import { holdQuota } from "../developer/quotas";
 import { fail } from "../errors";
 import { newConnectorAnchor } from "../identity/identifiers";
 import type { Deps } from "../runtime";
@@ -81,25 +83,32 @@ async function checkDiscovery(deps: Pick<Deps, "fetch">, client: { issuer: strin
 /** Creates a connector for an organization (the caller has checked who may). Enforces the quota. */
 export async function createConnectorFor(deps: ConnectorDeps, organization: Pick<OrganizationRow, "id" | "connectorQuota">, input: unknown): Promise<ConnectorSummary> {
   const data = validated(input, true);
-  if ((await countConnectors(deps.db, organization.id)) >= organization.connectorQuota) {
-    fail("Conflict", { message: `This organization already has ${organization.connectorQuota} connectors, its limit.`, body: { code: "connectorQuota" } });
-  }
+  const withinQuota = async (db: Executor) => {
+    if ((await countConnectors(db, organization.id)) >= organization.connectorQuota) {
+      fail("Conflict", { message: `This organization already has ${organization.connectorQuota} connectors, its limit.`, body: { code: "connectorQuota" } });
+    }
+  };
+  // Refused before the IdP is asked; counted again under the lock (never held across the network) when written.
+  await withinQuota(deps.db);
   await checkDiscovery(deps, data);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const anchor = newConnectorAnchor();
-    const created = await insertConnector(deps.db, {
-      anchor,
-      organizationId: organization.id,
-      displayName: data.displayName,
-      issuer: data.issuer,
-      clientId: data.clientId,
-      clientSecretSealed: seal(deps.keyring, data.clientSecret, clientSecretAad(anchor)),
-      scopes: data.scopes,
-      createdAt: deps.clock.now(),
-    });
-    if (created) return created;
-  }
-  throw new Error("no free connector anchor after 5 attempts");
+  return deps.db.transaction(async (tx) => {
+    await holdQuota(tx, { organizationId: organization.id }, () => withinQuota(tx));
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const anchor = newConnectorAnchor();
+      const created = await insertConnector(tx, {
+        anchor,
+        organizationId: organization.id,
+        displayName: data.displayName,
+        issuer: data.issuer,
+        clientId: data.clientId,
+        clientSecretSealed: seal(deps.keyring, data.clientSecret, clientSecretAad(anchor)),
+        scopes: data.scopes,
+        createdAt: deps.clock.now(),
+      });
+      if (created) return created;
+    }
+    throw new Error("no free connector anchor after 5 attempts");
+  });
 }
 
 async function ownedConnector(deps: Pick<Deps, "db">, accountId: string, organizationAnchor: string, connectorAnchor: string, right: "view" | "federation") {

@@ -191,4 +191,32 @@ describe("developer surface rules (lib)", () => {
     for (let i = 0; i < OWNED_ORGANIZATION_QUOTA; i++) await createOrganization(setup.deps, owner.id, "Same name");
     await refusedWith(createOrganization(setup.deps, owner.id, "One more"), "ownedOrganizationQuota");
   });
+
+  it("quotas hold when creations race: each is counted under a lock, so exactly the free slots are taken", async () => {
+    const deps = setup.deps;
+    const owner = await newAccount();
+    const fulfilled = (results: PromiseSettledResult<unknown>[]) => results.filter((result) => result.status === "fulfilled").length;
+    const refusals = (results: PromiseSettledResult<unknown>[]) =>
+      results.flatMap((result) => (result.status === "rejected" ? [isSudomimusError(result.reason) ? String(result.reason.body?.code) : String(result.reason)] : []));
+
+    const organizations = await Promise.allSettled(Array.from({ length: OWNED_ORGANIZATION_QUOTA + 3 }, (_, i) => createOrganization(deps, owner.id, `Rush ${i}`)));
+    assert.equal(fulfilled(organizations), OWNED_ORGANIZATION_QUOTA);
+    assert.deepEqual(refusals(organizations), Array(3).fill("ownedOrganizationQuota"));
+
+    const organization = (organizations.find((result) => result.status === "fulfilled") as PromiseFulfilledResult<Awaited<ReturnType<typeof createOrganization>>>).value;
+    await updateOrganization(deps.db, organization.id, { applicationQuota: 2, sectorQuota: 3 });
+    const sectors = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => createSector(deps, owner.id, organization.anchor, `Sector ${i}`)));
+    assert.equal(fulfilled(sectors), 3);
+    assert.deepEqual(refusals(sectors), ["sectorQuota", "sectorQuota"]);
+
+    const shared = (sectors.find((result) => result.status === "fulfilled") as PromiseFulfilledResult<Awaited<ReturnType<typeof createSector>>>).value;
+    const stamp = Date.now();
+    const applications = await Promise.allSettled(
+      Array.from({ length: 4 }, (_, i) =>
+        createDeveloperApplication(deps, owner.id, { organizationAnchor: organization.anchor, anchor: `rush-${stamp}-${i}`, names: { "en-US": `Rush ${i}` }, sectorAnchor: shared.anchor }),
+      ),
+    );
+    assert.equal(fulfilled(applications), 2);
+    assert.deepEqual(refusals(applications), ["applicationQuota", "applicationQuota"]);
+  });
 });

@@ -132,6 +132,11 @@ describe(`federation connectors and linking (${process.env.TEST_DB_KIND ?? "pgli
     await refused(createConnector(setup.deps, admin.id, organization.anchor, input()), "Forbidden", "roleTooLow");
     for (let i = 0; i < 3; i++) await createConnector(setup.deps, owner.id, organization.anchor, input({ displayName: `IdP ${i}` }));
     await refused(createConnector(setup.deps, owner.id, organization.anchor, input()), "Conflict", "connectorQuota");
+    // Several registrations at once cannot overshoot it either (counted again under the organization's lock).
+    const busy = await createOrganization(setup.deps, owner.id, "Busy owners");
+    const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => createConnector(setup.deps, owner.id, busy.anchor, input({ displayName: `Rush ${i}` }))));
+    assert.equal(results.filter((result) => result.status === "fulfilled").length, 3);
+    assert.equal((await listConnectorsFor(setup.deps, owner.id, busy.anchor)).length, 3);
     const stranger = await newAccount();
     await refused(listConnectorsFor(setup.deps, stranger.id, organization.anchor), "NotFound");
   });
