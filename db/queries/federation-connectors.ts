@@ -46,11 +46,18 @@ export async function findConnectorById(db: Executor, id: string): Promise<Feder
   return row ?? null;
 }
 
-export async function findConnectorOfOrganization(db: Executor, organizationId: string, anchor: string): Promise<ConnectorSummary | null> {
-  const [row] = await db
+/**
+ * With `lock`, inside a transaction, the connector's row lock is held to its
+ * end: "update" before disabling or deleting it, "share" before pinning it
+ * (a login policy), so a pin and a removal never interleave — whichever
+ * comes second sees what the first did.
+ */
+export async function findConnectorOfOrganization(db: Executor, organizationId: string, anchor: string, lock?: "update" | "share"): Promise<ConnectorSummary | null> {
+  const query = db
     .select(summaryColumns)
     .from(federationConnectors)
     .where(and(eq(federationConnectors.organizationId, organizationId), eq(federationConnectors.anchor, anchor)));
+  const [row] = lock ? await query.for(lock) : await query;
   return row ?? null;
 }
 
@@ -109,6 +116,8 @@ export async function connectorsOfApplicationOrganization(db: Executor, applicat
     .select({ anchor: federationConnectors.anchor })
     .from(federationConnectors)
     .innerJoin(applications, eq(applications.organizationId, federationConnectors.organizationId))
-    .where(and(eq(applications.id, applicationId), inArray(federationConnectors.anchor, [...anchors])));
+    .where(and(eq(applications.id, applicationId), inArray(federationConnectors.anchor, [...anchors])))
+    // Rules are written in a transaction: the share locks keep these connectors from being deleted until it ends.
+    .for("share", { of: federationConnectors });
   return new Set(rows.map((row) => row.anchor));
 }

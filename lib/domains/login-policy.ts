@@ -30,10 +30,10 @@ export async function accountEmailDomains(db: Executor, accountId: string): Prom
   return new Set((await listEmailIdentities(db, accountId)).map((identity) => emailDomain(identity.email)));
 }
 
-/** The organization's own enabled connector for SSO_ONLY, by anchor. */
-async function usableConnector(db: Executor, organizationId: string, anchor: string | undefined): Promise<string> {
+/** The organization's own enabled connector for SSO_ONLY, by anchor, share-locked until the policy is written. */
+async function usableConnector(tx: Executor, organizationId: string, anchor: string | undefined): Promise<string> {
   if (!anchor) fail("Invalid connector", { message: "SSO_ONLY needs a connector.", body: { field: "connector", code: "required" } });
-  const connector = await findConnectorOfOrganization(db, organizationId, anchor);
+  const connector = await findConnectorOfOrganization(tx, organizationId, anchor, "share");
   if (!connector || connector.disabledAt !== null) {
     fail("Invalid connector", { message: "Choose an enabled connector of this organization.", body: { field: "connector", code: "connectorUnusable" } });
   }
@@ -50,9 +50,12 @@ export async function setLoginPolicy(deps: Pick<Deps, "db" | "clock">, accountId
   if (claim.state !== "VERIFIED") fail("Conflict", { message: "Verify the domain before giving it a login policy.", body: { code: "domainNotVerified" } });
 
   if (policy === "ALLOW_ALL") return deleteLoginPolicy(deps.db, claim.id);
-  const connectorId = policy === "SSO_ONLY" ? await usableConnector(deps.db, organization.id, connectorAnchor) : null;
-  if (!confirmSelfLockout && (await accountEmailDomains(deps.db, accountId)).has(claim.domain)) {
-    fail("Conflict", { message: "This policy governs your own account's email too; confirm that you mean it.", body: { code: "selfLockoutUnconfirmed" } });
-  }
-  await upsertLoginPolicy(deps.db, { domainId: claim.id, policy, connectorId, updatedAt: deps.clock.now() });
+  // One transaction: a connector disabled or deleted at the same moment is either seen here or refused there.
+  await deps.db.transaction(async (tx) => {
+    const connectorId = policy === "SSO_ONLY" ? await usableConnector(tx, organization.id, connectorAnchor) : null;
+    if (!confirmSelfLockout && (await accountEmailDomains(tx, accountId)).has(claim.domain)) {
+      fail("Conflict", { message: "This policy governs your own account's email too; confirm that you mean it.", body: { code: "selfLockoutUnconfirmed" } });
+    }
+    await upsertLoginPolicy(tx, { domainId: claim.id, policy, connectorId, updatedAt: deps.clock.now() });
+  });
 }

@@ -143,11 +143,11 @@ export async function editConnector(deps: ConnectorDeps, accountId: string, orga
   });
 }
 
-async function assertNotInUse(deps: Pick<Deps, "db">, connector: ConnectorSummary): Promise<void> {
-  if (await connectorNamedByRules(deps.db, connector.anchor)) {
+async function assertNotInUse(db: Executor, connector: ConnectorSummary): Promise<void> {
+  if (await connectorNamedByRules(db, connector.anchor)) {
     fail("FederationConnectorInUse", { message: "An application sign-in rule names this connector; remove the rule first.", body: { code: "connectorInUse" } });
   }
-  if (await connectorPinnedByPolicy(deps.db, connector.id)) {
+  if (await connectorPinnedByPolicy(db, connector.id)) {
     fail("FederationConnectorInUseByLoginPolicy", {
       message: "A domain's login policy forces sign-in through this connector; revert the policy first.",
       body: { code: "connectorInUseByLoginPolicy" },
@@ -155,14 +155,23 @@ async function assertNotInUse(deps: Pick<Deps, "db">, connector: ConnectorSummar
   }
 }
 
+/** Takes a connector out of service (disable or delete) only while nothing uses it, under its row lock. */
+async function retireUnused(deps: ConnectorDeps, accountId: string, organizationAnchor: string, connectorAnchor: string, retire: (tx: Executor, id: string) => Promise<void>) {
+  const { organization, connector } = await ownedConnector(deps, accountId, organizationAnchor, connectorAnchor, "federation");
+  await deps.db.transaction(async (tx) => {
+    // A rule or login policy being written at the same moment waits for this, or this for it.
+    if (!(await findConnectorOfOrganization(tx, organization.id, connector.anchor, "update"))) fail("NotFound", { message: "No such connector." });
+    await assertNotInUse(tx, connector);
+    await retire(tx, connector.id);
+  });
+}
+
 export async function setConnectorEnabled(deps: ConnectorDeps, accountId: string, organizationAnchor: string, connectorAnchor: string, enabled: boolean): Promise<void> {
+  if (!enabled) return retireUnused(deps, accountId, organizationAnchor, connectorAnchor, (tx, id) => setConnectorDisabled(tx, id, deps.clock.now()));
   const { connector } = await ownedConnector(deps, accountId, organizationAnchor, connectorAnchor, "federation");
-  if (!enabled) await assertNotInUse(deps, connector);
-  await setConnectorDisabled(deps.db, connector.id, enabled ? null : deps.clock.now());
+  await setConnectorDisabled(deps.db, connector.id, null);
 }
 
 export async function removeConnector(deps: ConnectorDeps, accountId: string, organizationAnchor: string, connectorAnchor: string): Promise<void> {
-  const { connector } = await ownedConnector(deps, accountId, organizationAnchor, connectorAnchor, "federation");
-  await assertNotInUse(deps, connector);
-  await deleteConnector(deps.db, connector.id);
+  await retireUnused(deps, accountId, organizationAnchor, connectorAnchor, deleteConnector);
 }

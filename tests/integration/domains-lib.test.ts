@@ -20,7 +20,7 @@ import { domainOverview } from "@/lib/domains/domain-overview";
 import { setLoginPolicy } from "@/lib/domains/login-policy";
 import { verifyDomain } from "@/lib/domains/verification";
 import { isSudomimusError } from "@/lib/errors";
-import { setConnectorEnabled } from "@/lib/federation/connectors";
+import { removeConnector, setConnectorEnabled } from "@/lib/federation/connectors";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { establish } from "@/lib/inquiry/establish";
 import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
@@ -295,6 +295,29 @@ describe(`domains and login policies (${process.env.TEST_DB_KIND ?? "pglite"})`,
     [view] = (await domainOverview(setup.deps.db, owner.id)).find((o) => o.organization.id === organization.id)!.domains.filter((d) => d.domain === adopted.domain);
     assert.equal(view!.policy, null);
     await setConnectorEnabled(setup.deps, owner.id, organization.anchor, own.anchor, false);
+  });
+
+  it("never leaves an SSO_ONLY policy on a disabled or deleted connector when the two race", async () => {
+    const owner = await newAccount();
+    const organization = await newOrganization([owner.id]);
+    for (let round = 0; round < 6; round++) {
+      const adopted = await verifiedDomain(owner.id, organization.anchor);
+      const connector = await newConnector(organization.id);
+      const pinned = setLoginPolicy(setup.deps, owner.id, organization.anchor, adopted.domain, { policy: "SSO_ONLY", connectorAnchor: connector.anchor });
+      const off =
+        round % 2 === 0
+          ? setConnectorEnabled(setup.deps, owner.id, organization.anchor, connector.anchor, false)
+          : removeConnector(setup.deps, owner.id, organization.anchor, connector.anchor);
+      const [policy, change] = await Promise.allSettled([pinned, off]);
+      assert.ok(policy.status === "fulfilled" || change.status === "fulfilled", "one of them goes through");
+      const [row] = await setup.deps.db.select().from(federationConnectors).where(eq(federationConnectors.id, connector.id));
+      const view = (await domainOverview(setup.deps.db, owner.id)).find((o) => o.organization.id === organization.id)!.domains.find((d) => d.domain === adopted.domain)!;
+      if (view.policy === "SSO_ONLY") assert.ok(row && row.disabledAt === null, `round ${round}: the pinned connector stays enabled`);
+      else assert.equal(change.status, "fulfilled", `round ${round}: without the policy, the change went through`);
+      // Free the slot for the next round.
+      if (view.policy) await setLoginPolicy(setup.deps, owner.id, organization.anchor, adopted.domain, { policy: "ALLOW_ALL" });
+      await releaseDomain(setup.deps, owner.id, organization.anchor, adopted.domain);
+    }
   });
 
   it("asks the caller to confirm a restrictive policy on the domain of their own email", async () => {

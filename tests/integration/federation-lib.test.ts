@@ -141,6 +141,36 @@ describe(`federation connectors and linking (${process.env.TEST_DB_KIND ?? "pgli
     await refused(listConnectorsFor(setup.deps, stranger.id, organization.anchor), "NotFound");
   });
 
+  it("never leaves a rule naming a deleted connector when saving the rules and deleting it race", async () => {
+    const owner = await newAccount();
+    const organization = await createOrganization(setup.deps, owner.id, "Racing owners");
+    const app = await createApplication(setup.deps, {
+      anchor: `fed-race-${crypto.randomBytes(3).toString("hex")}`,
+      organizationId: organization.id,
+      names: { "en-US": "Race" },
+      rules: { authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }], realize: [{ constraintType: "EVERYONE", payload: {} }], return: [{ returnMethod: "STATUS_POLL", payload: {} }] },
+    });
+    for (let round = 0; round < 3; round++) {
+      const connector = await createConnector(setup.deps, owner.id, organization.anchor, input({ displayName: `Race ${round}` }));
+      const rules: RuleSetInput = {
+        authentication: [{ method: "ENTERPRISE_FEDERATION_APPLICATION_MANAGED", payload: { connectorAnchor: connector.anchor } }],
+        realize: [{ constraintType: "EVERYONE", payload: {} }],
+        return: [{ returnMethod: "STATUS_POLL", payload: {} }],
+      };
+      const [saved, removed] = await Promise.allSettled([
+        setup.deps.db.transaction((tx) => replaceRuleSet(tx, app.applicationId, rules)),
+        removeConnector(setup.deps, owner.id, organization.anchor, connector.anchor),
+      ]);
+      const stillThere = (await listConnectorsFor(setup.deps, owner.id, organization.anchor)).some((listed) => listed.anchor === connector.anchor);
+      // Exactly one goes through: the rules (and the connector stays), or the removal (and the rules were refused).
+      assert.equal(saved.status === "fulfilled", stillThere, `round ${round}: rules saved ⇔ connector kept`);
+      assert.notEqual(saved.status, removed.status, `round ${round}: one of the two is refused`);
+      // Free the connector again for the next round.
+      await replaceRuleSet(setup.deps.db, app.applicationId, { ...rules, authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }] });
+      if (stillThere) await removeConnector(setup.deps, owner.id, organization.anchor, connector.anchor);
+    }
+  });
+
   it("lets rules name only their own organization's connectors; one in use is neither disabled nor deleted", async () => {
     const owner = await newAccount();
     const organization = await createOrganization(setup.deps, owner.id, "Rule owners");
