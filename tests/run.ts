@@ -37,6 +37,7 @@ const only = flag("--only");
 const dbOnly = flag("--db");
 const skipBuild = args.includes("--skip-build");
 const filters = args.filter((arg) => !arg.startsWith("--"));
+const screenshotHalf = dbOnly === "postgres" ? "postgres" : "pglite";
 const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 function testFiles(dir: string): string[] {
@@ -202,6 +203,8 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
       TEST_SERVER_DATABASE_URL: fresh?.url ?? "",
       TEST_SERVER_DATA_DIR: dataDir,
       TEST_SERVER_SECRET: secret,
+      // Screenshots are for people to look at; one half takes them (the first one run).
+      TEST_SCREENSHOTS: kind === screenshotHalf ? "on" : "off",
       ...template?.env,
     }, output);
     if (code !== 0) output.write(`\nServer output (${kind}):\n${server.output().slice(-20_000)}\n`);

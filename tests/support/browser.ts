@@ -22,13 +22,17 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot into the git-ignored screenshot folder, named per database. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a full-page screenshot into the git-ignored screenshot folder, named
+ * per database — in the half that takes them (a full-page capture is among
+ * the costliest steps of an e2e test, and the pages do not differ by database).
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!testEnv.screenshots) return;
   const dir = path.resolve(testEnv.screenshotDir);
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.${testEnv.dbKind}.png`);
   await page.screenshot({ path: file, fullPage: true });
-  return file;
 }
 
 /**

@@ -26,6 +26,8 @@ export const testEnv = {
   /** The server's SUDOMIMUS_SECRET (tests that inspect stored values need the same keyring). */
   serverSecret: process.env.TEST_SERVER_SECRET ?? "",
   screenshotDir: process.env.TEST_SCREENSHOT_DIR ?? "tests/screenshots",
+  /** Whether this half saves screenshots (tests/run.ts asks one half only: the pages look the same on either database). */
+  screenshots: process.env.TEST_SCREENSHOTS !== "off",
 };
 
 export function requireServer(): string {
