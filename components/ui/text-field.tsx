@@ -50,3 +50,11 @@ export function TextField({ id, label, hint, error, ref, className = "", inputCl
     </div>
   );
 }
+
+/**
+ * An email address field: the keyboard, autofill and absence of
+ * autocapitalization and spellchecking an address wants, alike on every page.
+ */
+export function EmailField(props: Omit<TextFieldProps, "type" | "inputMode" | "autoComplete" | "autoCapitalize" | "spellCheck">) {
+  return <TextField type="email" inputMode="email" autoComplete="email" autoCapitalize="none" spellCheck={false} {...props} />;
+}

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/card";
 import { MailIcon } from "@/components/ui/icons";
-import { TextField } from "@/components/ui/text-field";
+import { EmailField } from "@/components/ui/text-field";
 import { errandApi } from "./errand-api";
 import { useErrandAction, useErrandFlow, useErrandMessage } from "./errand-context";
 import { ErrandStepHeader } from "./errand-step-header";
@@ -69,14 +69,9 @@ export function ErrandAddEmailStep({
         </Alert>
       )}
       <form noValidate onSubmit={submit} className="mt-8 space-y-4">
-        <TextField
+        <EmailField
           ref={field}
           id="errand-add-email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          spellCheck={false}
           required
           label={t("label")}
           placeholder={t("placeholder")}

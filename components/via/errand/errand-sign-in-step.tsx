@@ -11,7 +11,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/card";
 import { LockIcon } from "@/components/ui/icons";
-import { TextField } from "@/components/ui/text-field";
+import { OrDivider } from "@/components/ui/or-divider";
+import { EmailField } from "@/components/ui/text-field";
 import { errandApi } from "./errand-api";
 import { useErrandAction, useErrandFlow, useErrandMessage } from "./errand-context";
 import { ErrandStepHeader } from "./errand-step-header";
@@ -88,21 +89,12 @@ export function ErrandSignInStep({
             </a>
           )}
           {step.methods.steam && step.methods.email && (
-            <div className="flex items-center gap-4 text-xs font-medium uppercase tracking-wider text-slate-500 dark:text-slate-400">
-              <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
-              {t("or")}
-              <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
-            </div>
+            <OrDivider label={t("or")} />
           )}
           {step.methods.email && (
             <form noValidate onSubmit={submit} className="space-y-4">
-              <TextField
+              <EmailField
                 id="errand-sign-in-email"
-                type="email"
-                inputMode="email"
-                autoComplete="email"
-                autoCapitalize="none"
-                spellCheck={false}
                 required
                 label={t("emailLabel")}
                 placeholder={t("emailPlaceholder")}

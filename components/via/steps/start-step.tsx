@@ -11,7 +11,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Monogram } from "@/components/ui/card";
 import { PasskeyIcon } from "@/components/ui/icons";
-import { TextField } from "@/components/ui/text-field";
+import { OrDivider } from "@/components/ui/or-divider";
+import { EmailField } from "@/components/ui/text-field";
 import { leaveForIdp, leaveForSocialProvider } from "../federation-start";
 import { SocialIcon } from "../social-icon";
 import { SOCIAL } from "@/lib/social/vocabulary";
@@ -175,15 +176,10 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
 
         {emailForm && (
           <form noValidate onSubmit={submit} className="space-y-4">
-            <TextField
+            <EmailField
               ref={emailRef}
               id="via-email"
               name="email"
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              autoCapitalize="none"
-              spellCheck={false}
               required
               label={t("start.emailLabel")}
               placeholder={t("start.emailPlaceholder")}
@@ -202,15 +198,5 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
         )}
       </div>
     </>
-  );
-}
-
-function OrDivider({ label }: { label: string }) {
-  return (
-    <div className="flex items-center gap-4 text-xs font-medium uppercase tracking-wider text-slate-500 dark:text-slate-400">
-      <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
-      {label}
-      <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
-    </div>
   );
 }

@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { EmailField, TextField } from "@/components/ui/text-field";
 import { Notice } from "@/components/with/portal-ui";
 import { makePrimaryEmailAction, removeEmailAction, startAddEmailAction, verifyAddEmailAction } from "@/app/(with)/with/sign-in-methods/actions";
 import { useAccountError } from "./use-account-error";
@@ -149,7 +149,7 @@ function AddEmailForm({ onMessage }: { onMessage: (message: Message) => void }) 
     <div className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
       {!challenge ? (
         <form onSubmit={send} noValidate className="space-y-3">
-          <TextField id="add-email" name="email" type="email" label={t("newAddress")} hint={t("newAddressHint")} autoComplete="email" value={email} error={error?.field === "email" ? error.text : null} onChange={(event) => setEmail(event.target.value)} autoFocus />
+          <EmailField id="add-email" name="email" label={t("newAddress")} hint={t("newAddressHint")} value={email} error={error?.field === "email" ? error.text : null} onChange={(event) => setEmail(event.target.value)} autoFocus />
           <SubmitOrCancel submit={t("sendCode")} busyLabel={t("sending")} busy={pending} cancel={t("cancel")} onCancel={reset} />
         </form>
       ) : (
