@@ -52,3 +52,16 @@ export async function domainOverview(db: Executor, accountId: string): Promise<O
     };
   });
 }
+
+/** One claim of one of the caller's organizations, as its detail page shows it; null when the caller has none such. */
+export async function domainDetail(db: Executor, accountId: string, organizationAnchor: string, domain: string): Promise<{ organization: OrganizationDomains; claim: DomainView } | null> {
+  const organization = (await domainOverview(db, accountId)).find((o) => o.organization.anchor === organizationAnchor);
+  const claim = organization?.domains.find((d) => d.domain === domain.toLowerCase());
+  return organization && claim ? { organization, claim } : null;
+}
+
+export type DomainTab = "overview" | "login-policy";
+
+/** The detail page of a domain claim, one tab of it (docs 22: "the verified domain's detail page, a Login policy tab"). */
+export const domainPagePath = (organizationAnchor: string, domain: string, tab: DomainTab = "overview") =>
+  `/with/domains/${encodeURIComponent(organizationAnchor)}/${encodeURIComponent(domain)}${tab === "overview" ? "" : `/${tab}`}`;

@@ -2,13 +2,14 @@
 // resolving through the test run's DNS server (tests/fixtures/dns-server.ts):
 // an OWNER adopts a domain (an internationalized one is refused next to the
 // field), sees the TXT record to publish and copies it, Verify fails until
-// the record is published and then binds the domain; BLOCK_ALL is set on
+// the record is published and then binds the domain; on the domain's own
+// page (Overview and Login policy tabs, docs 22) BLOCK_ALL is set on
 // another domain without a warning, while on the domain of the owner's own
 // email the lock-yourself-out warning stands between the click and the save;
 // SSO_ONLY pins a connector (which the Connectors page then refuses to
 // disable: FederationConnectorInUseByLoginPolicy); releasing that domain
 // shows the docs' caution and frees the slot; a co-owner sees the policy
-// disabled with the reason.
+// disabled with the reason, and a stranger gets no page for the domain.
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
@@ -42,6 +43,14 @@ async function publishShownRecord(item: Locator): Promise<void> {
   const host = (await item.getByTestId("domain-record-host").innerText()).trim();
   const value = (await item.getByTestId("domain-record-value").innerText()).trim();
   await publishTxt(host, [value]);
+}
+
+/** A domain's Login policy tab, reached as a user does: the link under its entry on the list. */
+async function openPolicyTab(page: Page, domain: string): Promise<void> {
+  await page.goto(`${requireServer()}/with/domains`);
+  await domainItem(page, domain).getByRole("link", { name: "Set the login policy" }).click();
+  await page.waitForURL((url) => url.pathname.endsWith(`/${domain}/login-policy`));
+  assert.equal(await page.getByRole("link", { name: "Login policy", exact: true }).getAttribute("aria-current"), "page");
 }
 
 async function adoptAndVerify(page: Page, domain: string): Promise<Locator> {
@@ -102,27 +111,47 @@ describe("With portal: domains and login policies", () => {
     await own.getByText("Pending", { exact: true }).waitFor();
     await shots(page, "with-domains-pending", { phone: true });
 
-    // Published: verified, bound, and the login policy appears (ALLOW_ALL, nothing to save yet).
+    // Before it is verified, its Login policy tab says what comes first.
+    await page.goto(`${base}/with/domains/${orgAnchor}/${ownDomain}/login-policy`);
+    await page.getByText("A login policy attaches to a verified domain.", { exact: false }).waitFor();
+    assert.equal(await page.getByRole("radio").count(), 0);
+    await page.goto(`${base}/with/domains`);
+
+    // Published: verified, bound, and the entry names its login policy (ALLOW_ALL) with the way to change it.
     await publishShownRecord(own);
     await own.getByRole("button", { name: "Verify" }).click();
     await own.getByText("Verified", { exact: true }).waitFor();
     assert.equal(await own.getByRole("button", { name: "Verify" }).count(), 0);
-    assert.equal(await own.getByRole("radio", { name: /Allow all/ }).isChecked(), true);
-    assert.equal(await own.getByRole("button", { name: "Save policy" }).isDisabled(), true);
+    await own.getByText("Login policy: Allow all.").waitFor();
+    // The domain's name leads to its own page: the same entry, under Overview.
+    await own.getByRole("link", { name: ownDomain, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === `/with/domains/${orgAnchor}/${ownDomain}`);
+    assert.equal(await page.getByRole("link", { name: "Overview", exact: true }).getAttribute("aria-current"), "page");
+    assert.equal(await page.getByRole("link", { name: "Domains", exact: true }).getAttribute("aria-current"), "page", "still under Domains in the navigation");
+    await domainItem(page, ownDomain).getByText("Verified", { exact: true }).waitFor();
+    await shots(page, "with-domain-overview", { phone: true });
+    await openPolicyTab(page, ownDomain);
+    assert.equal(await page.getByRole("radio", { name: /Allow all/ }).isChecked(), true);
+    assert.equal(await page.getByRole("button", { name: "Save policy" }).isDisabled(), true);
 
     // Another domain, not the owner's own: BLOCK_ALL is saved at once, no warning.
     const acmeDomain = `acme-${rand()}.example`;
-    const acme = await adoptAndVerify(page, acmeDomain);
-    await acme.getByRole("radio", { name: /Block all/ }).check();
-    await acme.getByRole("button", { name: "Save policy" }).click();
-    await acme.getByText("The login policy is saved.").waitFor();
-    assert.equal(await acme.getByText(LOCKOUT).count(), 0);
-    await acme.getByText("BLOCK_ALL", { exact: true }).first().waitFor();
+    await page.goto(`${base}/with/domains`);
+    await adoptAndVerify(page, acmeDomain);
+    await openPolicyTab(page, acmeDomain);
+    await page.getByRole("radio", { name: /Block all/ }).check();
+    await page.getByRole("button", { name: "Save policy" }).click();
+    await page.getByText("The login policy is saved.").waitFor();
+    assert.equal(await page.getByText(LOCKOUT).count(), 0);
+    await page.goto(`${base}/with/domains`);
+    await domainItem(page, acmeDomain).getByText("BLOCK_ALL", { exact: true }).first().waitFor();
+    await domainItem(page, acmeDomain).getByText("Login policy: Block all.").waitFor();
 
     // The owner's own domain: the warning stands between the click and the save.
-    await own.getByRole("radio", { name: /Block all/ }).check();
-    await own.getByRole("button", { name: "Save policy" }).click();
-    const warning = own.getByRole("alert").filter({ hasText: LOCKOUT });
+    await openPolicyTab(page, ownDomain);
+    await page.getByRole("radio", { name: /Block all/ }).check();
+    await page.getByRole("button", { name: "Save policy" }).click();
+    const warning = page.getByRole("alert").filter({ hasText: LOCKOUT });
     await warning.waitFor();
     await warning.getByText("Your own email is on", { exact: false }).waitFor();
     await warning.getByRole("button", { name: "I understand, set “Block all”" }).waitFor();
@@ -130,15 +159,17 @@ describe("With portal: domains and login policies", () => {
     await warning.getByRole("button", { name: "Cancel" }).click();
     await warning.waitFor({ state: "detached" });
     await page.reload();
-    assert.equal(await domainItem(page, ownDomain).getByRole("radio", { name: /Allow all/ }).isChecked(), true, "nothing was stored");
+    assert.equal(await page.getByRole("radio", { name: /Allow all/ }).isChecked(), true, "nothing was stored");
 
     // SSO_ONLY on the other domain through the organization's connector; the connector is then pinned.
     await createTestConnector(orgName, idp, "Acme SSO");
-    await page.reload();
-    await domainItem(page, acmeDomain).getByRole("radio", { name: /SSO only/ }).check();
-    await domainItem(page, acmeDomain).getByLabel("Connector").waitFor();
-    await domainItem(page, acmeDomain).getByRole("button", { name: "Save policy" }).click();
-    await domainItem(page, acmeDomain).getByText("The login policy is saved.").waitFor();
+    await openPolicyTab(page, acmeDomain);
+    await page.getByRole("radio", { name: /SSO only/ }).check();
+    await page.getByLabel("Connector").waitFor();
+    await page.getByRole("button", { name: "Save policy" }).click();
+    await page.getByText("The login policy is saved.").waitFor();
+    await shots(page, "with-domain-login-policy", { phone: true });
+    await page.goto(`${base}/with/domains`);
     await domainItem(page, acmeDomain).getByText("SSO_ONLY", { exact: true }).first().waitFor();
     await page.goto(`${base}/with/connectors`);
     const connector = page.getByRole("listitem", { name: "Acme SSO", exact: true });
@@ -162,20 +193,34 @@ describe("With portal: domains and login policies", () => {
     await page.getByRole("listitem", { name: "Acme SSO", exact: true }).getByText("Disabled", { exact: true }).waitFor();
 
     // A co-owner: may verify and release, but no single owner of two may set the policy.
+    // Before joining, the domain's page does not exist for them (whether it is claimed is not revealed).
     const coOwner = await newPortalUser(browser, "dark", { emailPrefix: "domains-coowner" });
-    await inviteToOrganization(page, orgAnchor, coOwner.page, "OWNER");
-
     const c = coOwner.page;
+    const probe = await coOwner.context.newPage();
+    const stranger = await probe.goto(`${base}/with/domains/${orgAnchor}/${ownDomain}/login-policy`);
+    assert.equal(stranger?.status(), 404);
+    assert.equal(await probe.getByText(ownDomain).count(), 0);
+    await probe.close();
+    await inviteToOrganization(page, orgAnchor, c, "OWNER");
+
     await c.goto(`${base}/with/domains`);
     const seen = domainItem(c, ownDomain);
     await seen.waitFor();
-    await seen.getByText("This organization has more than one owner", { exact: false }).waitFor();
-    assert.equal(await seen.getByRole("radio", { name: /Block all/ }).isDisabled(), true);
-    assert.equal(await seen.getByRole("button", { name: "Save policy" }).isDisabled(), true);
     assert.equal(await seen.getByRole("button", { name: "Release" }).isDisabled(), false);
+    await openPolicyTab(c, ownDomain);
+    await c.getByText("This organization has more than one owner", { exact: false }).waitFor();
+    assert.equal(await c.getByRole("radio", { name: /Block all/ }).isDisabled(), true);
+    assert.equal(await c.getByRole("button", { name: "Save policy" }).isDisabled(), true);
     await shots(c, "with-domains-coowner-dark", { phone: true });
-    await page.goto(`${base}/with/domains`);
-    await domainItem(page, ownDomain).getByText("This organization has more than one owner", { exact: false }).waitFor();
+    await openPolicyTab(page, ownDomain);
+    await page.getByText("This organization has more than one owner", { exact: false }).waitFor();
+
+    // Released from its own page, a domain sends the owner back to the list, its slot free.
+    await page.goto(`${base}/with/domains/${orgAnchor}/${ownDomain}`);
+    await domainItem(page, ownDomain).getByRole("button", { name: "Release" }).click();
+    await domainItem(page, ownDomain).getByRole("button", { name: "Release" }).click();
+    await page.waitForURL((url) => url.pathname === "/with/domains");
+    await page.getByText("Domains: 0 of at most 3", { exact: false }).waitFor();
 
     assert.deepEqual(owner.problems, []);
     assert.deepEqual(coOwner.problems, []);

@@ -2,20 +2,19 @@
 // (docs 21, 22), narrowed by the organization switcher
 // (`?organization=<anchor>`): each claim with its state and the TXT record to
 // publish, Verify and Release for OWNERs, a verified domain's login policy
-// for the organization's sole owner, and adopting a new domain. Everyone else
-// sees the same with the controls disabled and the reason. Without an
-// organization there is nothing here: the page sends the user to
-// /with/organizations, as the other developer pages do.
+// (set on the claim's own page, its Login policy tab), and adopting a new
+// domain. Everyone else sees the same with the controls disabled and the
+// reason. Without an organization there is nothing here: the page sends the
+// user to /with/organizations, as the other developer pages do.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { adoptDomainAction, releaseDomainAction, setLoginPolicyAction, verifyDomainAction } from "@/components/with/developer/actions/domains";
+import { adoptDomainAction } from "@/components/with/developer/actions/domains";
 import { DomainAdoptForm } from "@/components/with/developer/domains/domain-adopt-form";
-import { DomainItem } from "@/components/with/developer/domains/domain-item";
-import { LoginPolicyForm } from "@/components/with/developer/domains/login-policy-form";
+import { DomainEntry } from "@/components/with/developer/domains/domain-entry";
 import { createTargets, OrganizationSections, selectOrganizations } from "@/components/with/developer/organization-sections";
 import { PageHeader, Panel } from "@/components/with/portal-ui";
-import { domainOverview, type OrganizationDomains } from "@/lib/domains/domain-overview";
+import { domainOverview } from "@/lib/domains/domain-overview";
 import { requirePortalAccount } from "@/lib/portal/portal-context";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,15 +28,6 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
   if (overview.length === 0) redirect("/with/organizations");
   const selection = selectOrganizations(overview, (await searchParams).organization);
   const t = await getTranslations("withDomains");
-  const tDeveloper = await getTranslations("withDeveloper");
-  const policyReason = (o: OrganizationDomains) =>
-    o.canSetPolicy
-      ? null
-      : o.organization.disabledAt
-        ? tDeveloper("reasons.retired")
-        : o.role === "OWNER"
-          ? t("policyNeedsSoleOwner")
-          : t("policyNeedsOwner", { role: tDeveloper(`roles.${o.role}`) });
 
   return (
     <>
@@ -54,25 +44,7 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
           o.domains.length === 0 ? null : (
             <ul className="grid gap-4">
               {o.domains.map((claim) => (
-                <DomainItem
-                  key={claim.domain}
-                  view={{ domain: claim.domain, state: claim.state, record: claim.record, verifiedAt: claim.verifiedAt?.toISOString() ?? null, policy: claim.policy }}
-                  disabled={reason !== null}
-                  verify={verifyDomainAction.bind(null, o.organization.anchor, claim.domain)}
-                  release={releaseDomainAction.bind(null, o.organization.anchor, claim.domain)}
-                >
-                  {claim.state === "VERIFIED" && (
-                    <LoginPolicyForm
-                      domain={claim.domain}
-                      current={claim.policy}
-                      currentConnector={claim.connectorAnchor}
-                      connectors={o.connectors}
-                      ownEmail={claim.ownEmail}
-                      disabledReason={policyReason(o)}
-                      save={setLoginPolicyAction.bind(null, o.organization.anchor, claim.domain)}
-                    />
-                  )}
-                </DomainItem>
+                <DomainEntry key={claim.domain} organization={o} claim={claim} reason={reason} />
               ))}
             </ul>
           )

@@ -3,8 +3,10 @@
 // to publish (host and value to copy), Verify while it is pending, and
 // Release after an inline confirmation — which says what happens to its
 // login policy, with the docs' caution when the domain is forcing SSO. A
-// verified domain's login policy is rendered inside (children).
-import { useState, type ReactNode } from "react";
+// verified domain says its login policy, with the way to its Login policy tab.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { LoginPolicy } from "@/lib/domains/vocabulary";
 import type { ActionResult } from "@/lib/portal/portal-action";
@@ -45,27 +47,47 @@ export function DomainItem({
   disabled,
   verify,
   release,
-  children,
+  links,
 }: {
   view: DomainItemView;
   /** The caller may not verify or release here; the reason is shown once above the list. */
   disabled: boolean;
   verify: () => Promise<ActionResult>;
   release: () => Promise<ActionResult>;
-  children?: ReactNode;
+  links: {
+    /** The claim's detail page, when this item is one of a list. */
+    page?: string;
+    /** Its Login policy tab. */
+    policy: string;
+    /** Where to go once released, when this page is the claim's own. */
+    afterRelease?: string;
+  };
 }) {
   const t = useTranslations("withDomains");
   const format = useFormatter();
   const errorText = useErrorText();
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const onDone = (result: ActionResult) => setError(result.ok ? null : result.error);
+  const onReleased = (result: ActionResult) => {
+    onDone(result);
+    if (result.ok && links.afterRelease) router.push(links.afterRelease);
+  };
   const verified = view.state === "VERIFIED";
   const restrictive = view.policy === "BLOCK_ALL" || view.policy === "SSO_ONLY";
 
   return (
     <li aria-label={view.domain} data-domain={view.domain} className="rounded-xl border border-slate-200 p-4 sm:p-5 dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-2">
-        <h3 className="min-w-0 font-mono font-semibold text-slate-900 wrap-anywhere dark:text-white">{view.domain}</h3>
+        <h3 className="min-w-0 font-mono font-semibold text-slate-900 wrap-anywhere dark:text-white">
+          {links.page ? (
+            <Link href={links.page} className="hover:underline">
+              {view.domain}
+            </Link>
+          ) : (
+            view.domain
+          )}
+        </h3>
         {verified ? <Pill tone="success">{t("state.VERIFIED")}</Pill> : <Pill>{t("state.PENDING")}</Pill>}
         {restrictive && <Pill tone={view.policy === "BLOCK_ALL" ? "danger" : "brand"}>{view.policy}</Pill>}
       </div>
@@ -89,7 +111,14 @@ export function DomainItem({
         </div>
       )}
 
-      {children}
+      {verified && (
+        <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
+          {t("policySummary", { policy: t(`policy.${view.policy ?? "ALLOW_ALL"}.title`) })}{" "}
+          <Link href={links.policy} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+            {t("policyChange")}
+          </Link>
+        </p>
+      )}
 
       <div className="mt-4 flex flex-wrap items-start gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
         {!verified && <ActionButton action={verify} label={t("verify")} busyLabel={t("verifying")} variant="primary" disabled={disabled} showError={false} onDone={onDone} />}
@@ -99,7 +128,7 @@ export function DomainItem({
           variant="danger"
           disabled={disabled}
           showError={false}
-          onDone={onDone}
+          onDone={onReleased}
           confirm={
             <div className="grid gap-2">
               <p>{t("releaseConfirm", { domain: view.domain })}</p>

@@ -62,10 +62,10 @@ export function LoginPolicyForm({
   };
 
   return (
-    <section aria-labelledby={`${id}-title`} className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-800">
-      <h4 id={`${id}-title`} className="font-semibold text-slate-900 dark:text-white">
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900 dark:text-white">
         {t("policyTitle")}
-      </h4>
+      </h2>
       <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">{t("policyLead", { domain })}</p>
       {disabledReason && <DisabledReason id={`${id}-reason`}>{disabledReason}</DisabledReason>}
       <fieldset className="mt-3" aria-describedby={disabled ? `${id}-reason` : undefined}>
