@@ -35,7 +35,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|connect-api|device-api|native-api|via/api|oidc/(?:authorize|token|userinfo|end-session|\\.well-known)).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|connect-api|device-api|native-api|via/api|with/api|oidc/(?:authorize|token|userinfo|end-session|\\.well-known)).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

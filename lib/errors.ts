@@ -29,6 +29,8 @@ export const REASON_STATUS = {
   // 401: the presented credential is not good.
   ClientAuthInvalid: 401,
   AccessTokenInvalid: 401,
+  // The With API: a genuine access token past its exp — refresh through Connect and retry.
+  AccessTokenExpired: 401,
   RefreshTokenNotFound: 401,
   RefreshTokenSuspended: 401,
   RefreshTokenExpired: 401,

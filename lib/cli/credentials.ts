@@ -1,0 +1,87 @@
+// The CLI's session on disk: `<home>/credentials.json`, readable by its owner
+// only (the directory 0700, the file 0600), holding a bearer token pair.
+// Written whole or not at all (a temporary file renamed over the old one):
+// refresh tokens rotate, so a torn write would lose the only live one.
+import fs from "node:fs";
+import path from "node:path";
+import type { Endpoints } from "./args";
+
+export interface StoredSession {
+  version: 1;
+  applicationAnchor: string;
+  /** Where the session was made: its tokens are refreshed and used there. */
+  endpoints: Endpoints;
+  accessToken: string;
+  refreshToken: string;
+  updatedAt: string;
+}
+
+export const credentialsPath = (home: string) => path.join(home, "credentials.json");
+
+const isText = (value: unknown): value is string => typeof value === "string" && value.length > 0;
+
+/** The stored session; null when there is none. A file that is not one is reported, not silently replaced. */
+export function readSession(home: string): StoredSession | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(credentialsPath(home), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  let value: Partial<StoredSession> & { endpoints?: Partial<Endpoints> };
+  try {
+    value = JSON.parse(text) as typeof value;
+  } catch {
+    throw new Error(`${credentialsPath(home)} is not a Sudomimus CLI session; run \`sudomimus login\` to replace it.`);
+  }
+  const endpoints = value?.endpoints;
+  if (
+    value?.version !== 1 ||
+    !isText(value.applicationAnchor) ||
+    !isText(value.accessToken) ||
+    !isText(value.refreshToken) ||
+    !endpoints ||
+    !isText(endpoints.deviceApi) ||
+    !isText(endpoints.connectApi) ||
+    !isText(endpoints.withApi)
+  ) {
+    throw new Error(`${credentialsPath(home)} is not a Sudomimus CLI session; run \`sudomimus login\` to replace it.`);
+  }
+  return value as StoredSession;
+}
+
+export function writeSession(home: string, session: Omit<StoredSession, "version" | "updatedAt">, now = new Date()): StoredSession {
+  const stored: StoredSession = { version: 1, ...session, updatedAt: now.toISOString() };
+  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+  const file = credentialsPath(home);
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const handle = fs.openSync(temporary, "wx", 0o600);
+  try {
+    fs.writeFileSync(handle, `${JSON.stringify(stored, null, 2)}\n`);
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+  try {
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+  return stored;
+}
+
+export function forgetSession(home: string): void {
+  fs.rmSync(credentialsPath(home), { force: true });
+}
+
+/** Seconds until the access token's `exp` (read from its header, where Sudomimus puts it); -Infinity when unreadable. */
+export function accessTokenSecondsLeft(accessToken: string, now = new Date()): number {
+  try {
+    const header = JSON.parse(Buffer.from(accessToken.split(".")[0] ?? "", "base64url").toString("utf8")) as { exp?: unknown };
+    return typeof header.exp === "number" ? header.exp - now.getTime() / 1000 : -Infinity;
+  } catch {
+    return -Infinity;
+  }
+}

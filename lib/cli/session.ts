@@ -1,0 +1,44 @@
+// Calling the With API with the stored session: refresh through Connect
+// first when the access token has under a minute left, and once more when
+// the API still refuses the token (expired meanwhile, a rotated key or
+// subject). Each rotated pair is stored before it is used; a refresh Connect
+// refuses ends the session here too.
+import { ApiError, callJson } from "./api";
+import type { Endpoints } from "./args";
+import { accessTokenSecondsLeft, forgetSession, writeSession, type StoredSession } from "./credentials";
+
+export class SessionEnded extends Error {
+  override name = "SessionEnded";
+}
+
+const REFRESH_MARGIN_SECONDS = 60;
+
+async function refreshed(home: string, session: StoredSession, endpoints: Endpoints): Promise<StoredSession> {
+  let pair: { accessToken: string; refreshToken: string };
+  try {
+    pair = await callJson(`${endpoints.connectApi}/refresh`, { body: { refreshToken: session.refreshToken } });
+  } catch (error) {
+    // 401/403: the refresh token is spent, expired or revoked, or the account cannot sign in any more.
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+      forgetSession(home);
+      throw new SessionEnded(`Your session has ended (${error.code}). Run \`sudomimus login\` to sign in again.`);
+    }
+    throw error;
+  }
+  return writeSession(home, { applicationAnchor: session.applicationAnchor, endpoints: session.endpoints, accessToken: pair.accessToken, refreshToken: pair.refreshToken });
+}
+
+/**
+ * Calls `path` of the With API as the signed-in account, at `endpoints`
+ * (the session's own unless overridden for this call; the stored ones stay).
+ */
+export async function withApi<T>(home: string, session: StoredSession, endpoints: Endpoints, path: string): Promise<T> {
+  let current = accessTokenSecondsLeft(session.accessToken) < REFRESH_MARGIN_SECONDS ? await refreshed(home, session, endpoints) : session;
+  try {
+    return await callJson<T>(`${endpoints.withApi}${path}`, { method: "GET", bearer: current.accessToken });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    current = await refreshed(home, current, endpoints);
+    return callJson<T>(`${endpoints.withApi}${path}`, { method: "GET", bearer: current.accessToken });
+  }
+}

@@ -1,0 +1,72 @@
+// The With API (docs 03): the portal's operations for the Sudomimus CLI.
+// The CLI holds a Connect token pair of the portal's own application
+// (`sudomimus-with`), obtained by the device flow, and presents the access
+// token as `Authorization: Bearer` (RFC 6750). The token must be the
+// portal's, genuine, unexpired, and its session still alive — a logout or a
+// revoked family ends it at once, not at the token's exp. Its subject is
+// resolved to the account here; the internal account id never leaves.
+import { findAccountBySubject, listEmailIdentities, type AccountRow } from "@/db/queries/identity";
+import { fail } from "../errors";
+import { accountAliasFor } from "../identity/account-alias";
+import type { Deps } from "../runtime";
+import { introspect } from "../sessions/introspect";
+import { verifyPresentedToken } from "../sessions/presented-token";
+import type { AccessTokenBody } from "../tokens";
+import { PORTAL_ANCHOR } from "../seed";
+
+type WithApiDeps = Pick<Deps, "db" | "keyring" | "clock" | "cache">;
+
+/** RFC 6750 §3: the challenge, with the error when a token was presented. */
+function challenge(error?: { code: "invalid_token"; description: string }): Record<string, string> {
+  const parts = [`realm="${PORTAL_ANCHOR}"`];
+  if (error) parts.push(`error="${error.code}"`, `error_description="${error.description}"`);
+  return { "www-authenticate": `Bearer ${parts.join(", ")}` };
+}
+
+function refuse(reason: "AccessTokenInvalid" | "AccessTokenExpired", message: string): never {
+  return fail(reason, { message, headers: challenge({ code: "invalid_token", description: message }) });
+}
+
+/** The account behind the request's bearer token, and the token's subject. */
+export async function withApiCaller(deps: WithApiDeps, authorization: string | null): Promise<{ account: AccountRow; subject: string }> {
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? "");
+  if (!match) fail("AccessTokenInvalid", { message: "Send the access token as `Authorization: Bearer <token>`.", headers: challenge() });
+  const token = match[1]!;
+  const presented = await verifyPresentedToken<AccessTokenBody>(deps, token, "Access");
+  if (!presented || presented.application.anchor !== PORTAL_ANCHOR) refuse("AccessTokenInvalid", "The access token is not a valid token of the Sudomimus portal.");
+  if (presented.header.exp * 1000 <= deps.clock.now().getTime()) refuse("AccessTokenExpired", "The access token has expired; refresh it and retry.");
+  if ((await introspect(deps, { accessToken: token })).status !== "active") refuse("AccessTokenInvalid", "The session behind this access token has ended.");
+  // A subject the user has since rotated names nobody: a refreshed token carries the new one.
+  const account = await findAccountBySubject(deps.db, presented.body.subject, PORTAL_ANCHOR);
+  if (!account) refuse("AccessTokenInvalid", "The access token's subject is no longer in use; refresh it and retry.");
+  if (account.status === "DELETED") fail("AccountDeleted", { message: "This account has been deleted." });
+  if (account.status === "DISABLED") fail("AccountDisabled", { message: "This account is disabled." });
+  return { account, subject: presented.body.subject };
+}
+
+export interface Whoami {
+  /** The handle the user shares for allowlists (docs 14). */
+  accountAlias: string;
+  /** The account's subject in the portal's sector: what the portal's tokens carry. */
+  subject: string;
+  firstName: string | null;
+  lastName: string | null;
+  /** The primary verified email; null when the account has none (Steam- or key-only). */
+  emailAddress: string | null;
+  emailAddresses: string[];
+}
+
+/** `sudomimus whoami`: the signed-in With account. */
+export async function whoami(deps: WithApiDeps, authorization: string | null): Promise<Whoami> {
+  const { account, subject } = await withApiCaller(deps, authorization);
+  const [alias, emails] = await Promise.all([accountAliasFor(deps.db, account.id), listEmailIdentities(deps.db, account.id)]);
+  const primary = emails.find((email) => email.isPrimary) ?? emails[0];
+  return {
+    accountAlias: alias,
+    subject,
+    firstName: account.firstName,
+    lastName: account.lastName,
+    emailAddress: primary?.email ?? null,
+    emailAddresses: emails.map((email) => email.email),
+  };
+}

@@ -1,0 +1,236 @@
+// The Sudomimus CLI (docs 03) as a user runs it — a real process
+// (`lib/cli/main.ts`) against the real server: `login --no-open` prints the
+// link and code, the user signs in and approves (here via's JSON API, the
+// calls the device page makes; the page itself is the device-page e2e
+// suite's), the session lands in `$SUDOMIMUS_CLI_HOME/credentials.json`
+// (owner-only), `whoami --json` answers from the With API, a refused access
+// token is refreshed through Connect (the rotated pair stored), a session
+// ended elsewhere ends here, logout ends it on the server, and a denied
+// request signs nobody in. The With API's bearer checks are asserted over
+// HTTP directly.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { createTestApplication, webRules } from "../support/applications";
+import { callback, establish, post } from "../support/connect-client";
+import { requireServer } from "../support/env";
+import { uniqueEmail } from "../support/mailbox";
+import { redeem } from "../support/via-page";
+import { ViaClient } from "../support/via-client";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const homes: string[] = [];
+
+function newHome(): string {
+  const home = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-cli-")), "home");
+  homes.push(path.dirname(home));
+  return home;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const running = new Set<ReturnType<typeof spawn>>();
+
+/** Starts the CLI; `onOutput` sees stdout as it comes (login prints the code, then waits). */
+function cli(home: string, args: string[], onOutput?: (stdout: string) => void): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "lib/cli/main.ts"), ...args], {
+      cwd: root,
+      // Only what a user's shell would give it: no test-run settings leak in.
+      env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: os.tmpdir(), SUDOMIMUS_URL: requireServer(), SUDOMIMUS_CLI_HOME: home },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      onOutput?.(stdout);
+    });
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    running.add(child);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      running.delete(child);
+      resolve({ code: code ?? 1, stdout, stderr });
+    });
+  });
+}
+
+/** What the user does in the browser for a printed code: sign in by email, grant, then approve or deny. */
+async function decideInBrowser(userCode: string, email: string, decision: "approve" | "deny", nthMail: number) {
+  const via = new ViaClient();
+  const found = await via.call<{ exposureKey: string }>("device/lookup", { userCode });
+  assert.equal(found.status, 200, JSON.stringify(found.body));
+  const outcome = await via.realize(found.body.exposureKey, email, nthMail);
+  assert.equal(outcome.body.next, "device-decision", JSON.stringify(outcome.body));
+  const decided = await via.call("device/decide", { exposureKey: found.body.exposureKey, decision });
+  assert.equal(decided.status, 200, JSON.stringify(decided.body));
+}
+
+/**
+ * `sudomimus login --no-open`, answered in the "browser" as soon as the code
+ * is printed (`nthMail`: which sign-in mail to this address this is). A
+ * failed answer stops the CLI rather than leaving it polling.
+ */
+async function login(home: string, email: string, { decision = "approve", nthMail = 1 }: { decision?: "approve" | "deny"; nthMail?: number } = {}): Promise<Run> {
+  let deciding: Promise<void> | undefined;
+  const run = await cli(home, ["login", "--no-open"], (stdout) => {
+    const shown = /shows the code ([A-Z0-9-]+)\./.exec(stdout);
+    if (shown && !deciding) {
+      deciding = decideInBrowser(shown[1]!, email, decision, nthMail);
+      deciding.catch(() => {
+        for (const child of running) child.kill();
+      });
+    }
+  });
+  assert.ok(deciding, `the code was printed:\n${run.stdout}\n${run.stderr}`);
+  await deciding;
+  return run;
+}
+
+const credentialsOf = (home: string) => JSON.parse(fs.readFileSync(path.join(home, "credentials.json"), "utf8")) as Record<string, unknown> & { accessToken: string; refreshToken: string };
+const writeCredentials = (home: string, value: unknown) => fs.writeFileSync(path.join(home, "credentials.json"), JSON.stringify(value));
+
+async function withApi(pathname: string, init: RequestInit = {}) {
+  const response = await fetch(`${requireServer()}/with/api${pathname}`, init);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown>, challenge: response.headers.get("www-authenticate") };
+}
+
+describe("Sudomimus CLI and the With API", () => {
+  before(() => {
+    requireServer();
+  });
+  after(() => {
+    for (const child of running) child.kill();
+    for (const home of homes) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it("login --no-open prints the link and code, and stores the approved session for its owner only", async () => {
+    const home = newHome();
+    const email = uniqueEmail("cli");
+    const run = await login(home, email);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, new RegExp(`${requireServer().replace(/[.:/]/g, "\\$&")}/via/device\\?`), "the verification link");
+    assert.match(run.stdout, new RegExp(`Signed in as ${email.replace(/[.]/g, "\\.")}\\.`));
+    assert.equal(fs.statSync(home).mode & 0o777, 0o700);
+    assert.equal(fs.statSync(path.join(home, "credentials.json")).mode & 0o777, 0o600);
+    const stored = credentialsOf(home);
+    assert.deepEqual(Object.keys(stored).sort(), ["accessToken", "applicationAnchor", "endpoints", "refreshToken", "updatedAt", "version"]);
+    assert.equal(stored.applicationAnchor, "sudomimus-with");
+    assert.deepEqual(fs.readdirSync(home), ["credentials.json"], "no temporary file is left behind");
+
+    const json = await cli(home, ["whoami", "--json"]);
+    assert.equal(json.code, 0, json.stderr);
+    const me = JSON.parse(json.stdout) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(me).sort(), ["accountAlias", "emailAddress", "emailAddresses", "firstName", "lastName", "subject"]);
+    assert.equal(me.emailAddress, email);
+    assert.deepEqual(me.emailAddresses, [email]);
+    assert.match(String(me.subject), /^sub_[0-9A-Z]{16}$/);
+    assert.match(String(me.accountAlias), /^[a-z]+-[a-z]+-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[a-z]+$/);
+    assert.doesNotMatch(json.stdout, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, "no internal id");
+
+    const human = await cli(home, ["whoami"]);
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, new RegExp(`^Signed in as ${email.replace(/[.]/g, "\\.")}\\n`));
+    assert.match(human.stdout, /Account alias: {2}[a-z]/);
+  });
+
+  it("refreshes through Connect when the With API refuses the access token, storing the rotated pair; a session ended elsewhere ends here", async () => {
+    const home = newHome();
+    assert.equal((await login(home, uniqueEmail("cli-refresh"))).code, 0);
+    const first = credentialsOf(home);
+    writeCredentials(home, { ...first, accessToken: "not.a-token.at-all" });
+    const again = await cli(home, ["whoami", "--json"]);
+    assert.equal(again.code, 0, again.stderr);
+    const second = credentialsOf(home);
+    assert.notEqual(second.refreshToken, first.refreshToken, "rotated");
+    assert.notEqual(second.accessToken, first.accessToken);
+    // A second presentation of the spent token within seconds (two CLI processes at once) converges on the same session (docs 30).
+    writeCredentials(home, { ...second, accessToken: "not.a-token.at-all", refreshToken: first.refreshToken });
+    const converged = await cli(home, ["whoami", "--json"]);
+    assert.equal(converged.code, 0, converged.stderr);
+    assert.equal((JSON.parse(converged.stdout) as { emailAddress: string }).emailAddress, (JSON.parse(again.stdout) as { emailAddress: string }).emailAddress);
+    // A session ended elsewhere (here: logged out with the stored token) ends here at the next refresh.
+    const third = credentialsOf(home);
+    assert.equal((await post("/connect-api/logout", { refreshToken: third.refreshToken })).status, 200);
+    writeCredentials(home, { ...third, accessToken: "not.a-token.at-all" });
+    const ended = await cli(home, ["whoami"]);
+    assert.equal(ended.code, 1);
+    assert.match(ended.stderr, /^Your session has ended \(RefreshToken\w+\)\. Run `sudomimus login` to sign in again\.\n$/);
+    assert.equal(fs.existsSync(path.join(home, "credentials.json")), false, "forgotten");
+    const none = await cli(home, ["whoami"]);
+    assert.deepEqual([none.code, none.stderr.trim()], [1, "Not signed in. Run `sudomimus login` (or `sudomimus login --no-open` and open the link yourself)."]);
+  });
+
+  it("logout ends the session on the server; a new login ends the one it replaces", async () => {
+    const home = newHome();
+    const email = uniqueEmail("cli-logout");
+    assert.equal((await login(home, email)).code, 0);
+    const replaced = credentialsOf(home);
+    assert.equal((await login(home, email, { nthMail: 2 })).code, 0);
+    assert.equal((await post("/connect-api/refresh", { refreshToken: replaced.refreshToken })).status, 401, "the replaced session is over");
+
+    const current = credentialsOf(home);
+    const out = await cli(home, ["logout"]);
+    assert.deepEqual([out.code, out.stdout.trim()], [0, "Signed out."], out.stderr);
+    assert.equal(fs.existsSync(path.join(home, "credentials.json")), false);
+    const refused = await withApi("/whoami", { headers: { authorization: `Bearer ${current.accessToken}` } });
+    assert.deepEqual([refused.status, refused.body.reason], [401, "AccessTokenInvalid"], "its access token is dead at once, not at its exp");
+    assert.deepEqual([(await cli(home, ["logout"])).stdout.trim()], ["Not signed in."]);
+  });
+
+  it("a request denied in the browser signs nobody in", async () => {
+    const home = newHome();
+    const run = await login(home, uniqueEmail("cli-deny"), { decision: "deny" });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /The request was denied in the browser\. Nothing was signed in\./);
+    assert.equal(fs.existsSync(path.join(home, "credentials.json")), false);
+  });
+
+  it("says what is wrong with its command line, and never sends tokens over plain http off this machine", async () => {
+    const home = newHome();
+    const unknown = await cli(home, ["whoareyou"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /^Unknown command: whoareyou\n\nUsage: sudomimus <command>/);
+    const insecure = await cli(home, ["whoami", "--with-api-base-url", "http://with.example.com"]);
+    assert.equal(insecure.code, 2);
+    assert.match(insecure.stderr, /--with-api-base-url must use https/);
+    const broken = newHome();
+    fs.mkdirSync(broken, { recursive: true });
+    fs.writeFileSync(path.join(broken, "credentials.json"), "{ not json");
+    const unreadable = await cli(broken, ["whoami"]);
+    assert.equal(unreadable.code, 1);
+    assert.match(unreadable.stderr, /credentials\.json is not a Sudomimus CLI session; run `sudomimus login` to replace it\./);
+  });
+
+  it("With API: a bearer token of the portal only, alive, as RFC 6750 says", async () => {
+    const missing = await withApi("/whoami");
+    assert.deepEqual([missing.status, missing.body.reason, missing.challenge], [401, "AccessTokenInvalid", 'Bearer realm="sudomimus-with"']);
+    const garbage = await withApi("/whoami", { headers: { authorization: "Bearer abc.def.ghi" } });
+    assert.equal(garbage.status, 401);
+    assert.match(String(garbage.challenge), /^Bearer realm="sudomimus-with", error="invalid_token", error_description="/);
+    assert.equal((await withApi("/whoami", { headers: { authorization: "Basic dXNlcjpwYXNz" } })).status, 401);
+
+    // A genuine access token of another application is not the portal's.
+    const app = await createTestApplication({ anchorPrefix: "cli-other", rules: webRules() });
+    const inquiry = await establish(app, { returnMethods: [callback()] });
+    const via = new ViaClient();
+    const realized = await via.realize(inquiry.exposureKey, uniqueEmail("cli-other"));
+    const confirmationKey = new URL(String(realized.body.redirectTo)).searchParams.get("confirmation-key")!;
+    const tokens = await redeem({ exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey });
+    const foreign = await withApi("/whoami", { headers: { authorization: `Bearer ${tokens.accessToken}` } });
+    assert.deepEqual([foreign.status, foreign.body.reason], [401, "AccessTokenInvalid"]);
+
+    const wrongMethod = await withApi("/whoami", { method: "POST" });
+    assert.deepEqual([wrongMethod.status, wrongMethod.body.reason], [405, "MethodNotAllowed"]);
+    const nothing = await withApi("/nothing-here");
+    assert.deepEqual([nothing.status, nothing.body.reason], [404, "NotFound"]);
+  });
+});
