@@ -5,11 +5,11 @@
 // stderr; exit 0 done, 1 failed, 2 a usage mistake.
 import os from "node:os";
 import type { Whoami } from "../portal/with-api";
-import { ApiError, callJson } from "./api";
+import { callJson } from "./api";
 import { parseInvocation, resolveEndpoints, USAGE, UsageError, type Invocation } from "./args";
 import { forgetSession, readSession, writeSession } from "./credentials";
 import { deviceLogin, openInBrowser } from "./login";
-import { SessionEnded, withApi } from "./session";
+import { withApi } from "./session";
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -87,11 +87,8 @@ export async function runCli(argv: readonly string[], env: Record<string, string
       err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof SessionEnded || error instanceof ApiError || error instanceof Error) {
-      err(error.message);
-      return 1;
-    }
-    err(String(error));
+    // A refusal (ApiError), an ended session, a file that is not a session: the message says what to do.
+    err(error instanceof Error ? error.message : String(error));
     return 1;
   }
 }
