@@ -43,7 +43,9 @@ describe("With portal session", () => {
     assert.equal(session.httpOnly, true);
     assert.equal(session.path, "/with");
     assert.equal(session.sameSite, "Lax");
-    assert.ok(!session.value.includes(".") || !/eyJ/.test(session.value), "the cookie is sealed, not a readable token");
+    // Sealed (version.iv.ciphertext.tag, AES-GCM): no part of it reads as JSON, as a JWT's header and body would.
+    assert.match(session.value, /^v1\.[\w-]{16}\.[\w-]+\.[\w-]{22}$/, "the cookie is sealed");
+    assert.ok(session.value.split(".").every((part) => !readsAsJson(part)), "the cookie is sealed, not a readable token");
     assert.equal(cookies.find((cookie) => cookie.name === "with_pending"), undefined, "the pending login is forgotten after the callback");
 
     // The front page sends a signed-in user on to the profile.
@@ -87,3 +89,13 @@ describe("With portal session", () => {
     await page.close();
   });
 });
+
+/** Whether a base64url segment decodes to JSON (a JWT's header or body does; ciphertext does not). */
+function readsAsJson(segment: string): boolean {
+  try {
+    JSON.parse(Buffer.from(segment, "base64url").toString("utf8"));
+    return true;
+  } catch {
+    return false;
+  }
+}
