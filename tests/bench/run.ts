@@ -12,7 +12,7 @@
 // every round's share is printed beside it.
 // Besides the server, each phase reports the Postgres server's CPU, the load
 // generator's, how busy the machine was, and the server's CPU per thread.
-// Environment: BENCH_PROFILE=<dir> (V8 CPU profile + each phase's window),
+// Environment: BENCH_PROFILE=<dir> (V8 CPU profile + each phase's window in the last round),
 // BENCH_PERF=<dir> (server runs with --perf-basic-prof, for `perf record -k CLOCK_MONOTONIC -p`;
 // each phase's window is written to <dir>),
 // BENCH_KEEP_DB=1 (keeps the Postgres database to replay its statements),
@@ -350,7 +350,7 @@ async function benchDatabase(kind: "pglite" | "postgres", boundsNow: () => Bound
         return response.status === 200;
       });
       const refreshResult = await runPhase("refresh", server!.process.pid!, refreshTokens, async (refreshToken) => (await postJson(base, "/connect-api/refresh", { refreshToken })).status === 200);
-      return { establishResult, redeemResult, refreshResult };
+      return { establish: establishResult, redeem: redeemResult, refresh: refreshResult };
     };
     // A server runs warm: the first requests pay for V8 compiling the hot
     // paths (on its background threads), filling caches and growing pools.
@@ -361,8 +361,7 @@ async function benchDatabase(kind: "pglite" | "postgres", boundsNow: () => Bound
       const bounds = boundsNow();
       const results = await round(N);
       for (const op of ["establish", "redeem", "refresh"] as const) {
-        const result = results[`${op}Result`];
-        measured[op].push({ result, bound: bounds[op], share: result.perSecond / bounds[op] });
+        measured[op].push({ result: results[op], bound: bounds[op], share: results[op].perSecond / bounds[op] });
       }
     }
     // The median round by share of its own bound; every round's share goes beside it.
