@@ -20,7 +20,7 @@ import { freshDataDir } from "../support/pglite-template";
 import { uniqueEmail } from "../support/mailbox";
 import { freePort } from "../support/ports";
 import { startServer, type RunningServer } from "../support/server";
-import { openVia, pageMarkupIncludes, shoot, signUpByEmail, type ViaPage } from "../support/via-page";
+import { pageMarkupIncludes, shoot, signUpByEmail, withVia } from "../support/via-page";
 
 let browser: Browser;
 let app: TestApplication;
@@ -31,16 +31,6 @@ const RULES = {
   realize: [{ constraintType: "EMAIL", payload: { allowedEmails: ["*@example.com"] } }],
   return: [{ returnMethod: "DEVICE_CODE", payload: {} }],
 };
-
-async function withVia(work: (via: ViaPage) => Promise<void>, options: Parameters<typeof openVia>[1] = {}) {
-  const via = await openVia(browser, options);
-  try {
-    await work(via);
-    assert.deepEqual(via.problems, []);
-  } finally {
-    await via.close();
-  }
-}
 
 const codeField = (page: Page) => page.getByLabel("Code", { exact: true });
 const continueButton = (page: Page) => page.getByRole("button", { name: "Continue", exact: true });
@@ -66,7 +56,7 @@ describe("device approval page", () => {
     const started = await authorizeDevice(app.anchor);
     const poller = new DevicePoller(started);
     assert.equal((await poller.pollNow()).body.error, "authorization_pending");
-    await withVia(async ({ page }) => {
+    await withVia(browser, async ({ page }) => {
       await page.goto(started.verificationUriComplete);
       await page.getByRole("heading", { name: "Confirm the code" }).waitFor();
       assert.equal(await codeField(page).inputValue(), started.userCode, "prefilled from the link");
@@ -108,7 +98,7 @@ describe("device approval page", () => {
 
   it("deny after typing the code by hand (lowercase, a space): Request denied, and the CLI hears access_denied", async () => {
     const started = await authorizeDevice(app.anchor);
-    await withVia(async ({ page }) => {
+    await withVia(browser, async ({ page }) => {
       await page.goto(`${requireServer()}/via/device`);
       await page.getByRole("heading", { name: "Connect a device" }).waitFor();
       await shoot(page, "device-enter");
@@ -127,7 +117,7 @@ describe("device approval page", () => {
 
   it("a reload after signing in comes back to the decision; the browser still signed in goes straight there next time", async () => {
     const first = await authorizeDevice(app.anchor);
-    await withVia(async ({ page }) => {
+    await withVia(browser, async ({ page }) => {
       await page.goto(first.verificationUriComplete);
       await continueButton(page).click();
       await signUpByEmail(page, uniqueEmail("device-reload"));
@@ -150,7 +140,7 @@ describe("device approval page", () => {
   });
 
   it("says what is wrong with malformed, unknown and already used codes, and with a link that carries no code", async () => {
-    await withVia(async ({ page }) => {
+    await withVia(browser, async ({ page }) => {
       await page.goto(`${requireServer()}/via/device?user_code=not-valid!`);
       await page.getByRole("heading", { name: "Connect a device" }).waitFor();
       await page.getByText("The link you followed doesn’t contain a valid code.").waitFor();
@@ -173,6 +163,7 @@ describe("device approval page", () => {
   it("is readable at 360 px and in German and French", async () => {
     const started = await authorizeDevice(app.anchor);
     await withVia(
+      browser,
       async ({ page }) => {
         await page.goto(started.verificationUriComplete);
         await page.getByRole("heading", { name: "Confirm the code" }).waitFor();
@@ -183,6 +174,7 @@ describe("device approval page", () => {
       { viewport: { width: 360, height: 740 } },
     );
     await withVia(
+      browser,
       async ({ page }) => {
         await page.goto(started.verificationUriComplete);
         await page.getByRole("heading", { name: "Code bestätigen" }).waitFor();
@@ -191,6 +183,7 @@ describe("device approval page", () => {
       { locale: "de-DE" },
     );
     await withVia(
+      browser,
       async ({ page }) => {
         await page.goto(`${requireServer()}/via/device`);
         await page.getByRole("heading", { name: "Connecter un appareil" }).waitFor();
@@ -241,7 +234,7 @@ describe("device approval page", () => {
 
     it("an expired code: the page says so, the CLI hears expired_token", async () => {
       const started = await start();
-      await withVia(async ({ page }) => {
+      await withVia(browser, async ({ page }) => {
         await page.goto(started.verificationUriComplete);
         await page.getByRole("heading", { name: "Confirm the code" }).waitFor();
         await sleep(5500);

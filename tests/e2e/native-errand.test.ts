@@ -15,7 +15,7 @@ import { requireServer } from "../support/env";
 import { codeFor, uniqueEmail } from "../support/mailbox";
 import { newSteamId, signInToSteamAs, steamTicket } from "../support/steam";
 import { ViaClient } from "../support/via-client";
-import { openVia, pageMarkupIncludes, shoot } from "../support/via-page";
+import { pageMarkupIncludes, shoot, withVia } from "../support/via-page";
 
 type Answer = { reason?: string; accessToken: string; claims: Record<string, { requirement: string; state: string }>; errand?: { errandKey: string; url: string; expiresAt: string } };
 
@@ -80,9 +80,7 @@ describe("the Errand page", () => {
     assert.deepEqual([blocked.status, blocked.body.reason], [403, "ClaimConsentRequired"]);
     const errand = blocked.body.errand!;
 
-    const via = await openVia(browser);
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       await page.goto(errand.url);
       await page.getByRole("heading", { name: "Nightly Builds would like to know:" }).waitFor();
       const email = page.getByRole("checkbox", { name: "Your email address" });
@@ -112,10 +110,7 @@ describe("the Errand page", () => {
       await page.getByRole("heading", { name: "This link has expired" }).waitFor();
       assert.equal(await pageMarkupIncludes(page, errand.errandKey.slice(5)), false);
       await shoot(page, "errand-expired");
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("RequiredClaimDataMissing: sign in by email code as the errand's account, type the missing name, COMPLETED", async () => {
@@ -125,9 +120,7 @@ describe("the Errand page", () => {
     assert.deepEqual([blocked.status, blocked.body.reason], [403, "RequiredClaimDataMissing"]);
     const errand = blocked.body.errand!;
 
-    const via = await openVia(browser, { colorScheme: "dark" });
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       await page.goto(errand.url);
       await page.getByRole("heading", { name: "Sign in to continue" }).waitFor();
       assert.equal(await page.getByRole("link", { name: "Sign in with Steam" }).count(), 0, "no Steam identity on this account");
@@ -165,10 +158,7 @@ describe("the Errand page", () => {
       await shoot(page, "errand-signed-in-elsewhere");
       await page.getByRole("button", { name: "Sign out" }).click();
       await page.getByLabel("Your account’s email address").waitFor();
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    }, { colorScheme: "dark" });
   });
 
   it("ClaimConsentRequired with no email on a Steam-first account: sign in with Steam, add and verify an email, COMPLETED", async () => {
@@ -180,9 +170,7 @@ describe("the Errand page", () => {
     assert.deepEqual([blocked.status, blocked.body.reason], [403, "ClaimConsentRequired"]);
     const errand = blocked.body.errand!;
 
-    const via = await openVia(browser);
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       // At Steam the wrong player is signed in first.
       await signInToSteamAs(newSteamId());
       await page.goto(errand.url);
@@ -216,9 +204,6 @@ describe("the Errand page", () => {
       assert.equal(retried.status, 200, JSON.stringify(retried.body));
       assert.equal(decodeJwt(retried.body.accessToken).body.emailAddress, address);
       assert.ok((await shownText(page)).includes("Spacewar"));
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 });

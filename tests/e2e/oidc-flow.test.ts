@@ -13,7 +13,7 @@ import { launchBrowser } from "../support/browser";
 import { uniqueEmail } from "../support/mailbox";
 import { REDIRECT_URI, authorizationUrl, createOidcApplication, discover, issuerUrl, type OidcApplication } from "../support/oidc";
 import { freePort } from "../support/ports";
-import { openVia, shoot, signUpByEmail } from "../support/via-page";
+import { shoot, signUpByEmail, withVia } from "../support/via-page";
 
 let browser: Browser;
 let app: OidcApplication;
@@ -54,9 +54,8 @@ describe("OIDC in the browser", () => {
   });
 
   it("signs in through via and back to the relying party; prompt=login asks again; end-session signs out", async () => {
-    const via = await openVia(browser);
-    const { page } = via;
-    try {
+    await withVia(browser, async (via) => {
+      const { page } = via;
       const attempt = await authorizationUrl(config, { scope: "openid email" });
       await page.goto(attempt.url.toString());
       assert.equal(new URL(page.url()).pathname, "/via");
@@ -105,16 +104,11 @@ describe("OIDC in the browser", () => {
       const afterLogout = await authorizationUrl(config, { scope: "openid email" });
       await page.goto(afterLogout.url.toString());
       await page.getByRole("heading", { name: `Sign in to ${app.anchor}` }).waitFor();
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("shows its own page for an untrusted redirect URI, and a signed-out page without one", async () => {
-    const via = await openVia(browser);
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       const attempt = await authorizationUrl(config, { redirect_uri: "https://attacker.example/cb" });
       await page.goto(attempt.url.toString());
       await page.getByRole("heading", { name: "This sign-in request can’t be completed" }).waitFor();
@@ -130,9 +124,6 @@ describe("OIDC in the browser", () => {
       await page.goto(`${issuerUrl()}/end-session`);
       await page.getByRole("heading", { name: "You’re signed out" }).waitFor();
       await shoot(page, "oidc-signed-out");
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 });

@@ -9,7 +9,7 @@ import { createTestApplication, webRules } from "../support/applications";
 import { launchBrowser } from "../support/browser";
 import { callback, decodeJwt, establish, type TestApplication } from "../support/connect-client";
 import { uniqueEmail } from "../support/mailbox";
-import { callbackKeys, openVia, redeem, shoot, signInUrl, signUpByEmail } from "../support/via-page";
+import { callbackKeys, redeem, shoot, signInUrl, signUpByEmail, withVia } from "../support/via-page";
 
 let browser: Browser;
 let app: TestApplication;
@@ -30,9 +30,7 @@ describe("via consent step", () => {
   it("shares a checked optional claim, asks for a missing required name, and discloses synthetic stand-ins", async () => {
     const email = uniqueEmail("via-grant");
     const inquiry = await establish(app, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       await page.goto(signInUrl(inquiry.exposureKey));
       await signUpByEmail(page, email);
       await page.getByRole("heading", { name: `${app.anchor} would like to know:` }).waitFor();
@@ -64,18 +62,13 @@ describe("via consent step", () => {
       assert.equal(typeof claims.firstName, "string", "a declined synthetic claim still arrives — as a stand-in");
       assert.deepEqual(tokens.claims.email, { requirement: "OPTIONAL", state: "GRANTED" });
       assert.deepEqual(tokens.claims.firstName, { requirement: "SYNTHETIC", state: "DENIED" });
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("leaves an unchecked optional claim out, and lets the user cancel and come back", async () => {
     const email = uniqueEmail("via-decline");
     const inquiry = await establish(app, { returnMethods: [callback()] });
-    const via = await openVia(browser, { colorScheme: "dark" });
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       await page.goto(signInUrl(inquiry.exposureKey));
       await signUpByEmail(page, email);
       await page.getByRole("heading", { name: `${app.anchor} would like to know:` }).waitFor();
@@ -99,9 +92,6 @@ describe("via consent step", () => {
       await page.goto(signInUrl(again.exposureKey));
       const next = await callbackKeys(page);
       await redeem({ exposureKey: again.exposureKey, hiddenKey: again.hiddenKey, confirmationKey: next.confirmationKey });
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    }, { colorScheme: "dark" });
   });
 });

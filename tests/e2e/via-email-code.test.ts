@@ -11,7 +11,7 @@ import { launchBrowser } from "../support/browser";
 import { callback, decodeJwt, establish, type TestApplication } from "../support/connect-client";
 import { requireServer } from "../support/env";
 import { codeFor, uniqueEmail } from "../support/mailbox";
-import { callbackKeys, openVia, pageMarkupIncludes, redeem, shoot, signInUrl, signUpByEmail } from "../support/via-page";
+import { callbackKeys, pageMarkupIncludes, redeem, shoot, signInUrl, signUpByEmail, withVia } from "../support/via-page";
 
 let browser: Browser;
 let app: TestApplication;
@@ -30,9 +30,7 @@ describe("via sign-in with email codes", () => {
   it("wrong codes spend the sign-in's five lives, then it ends — the account is not locked", async () => {
     const email = uniqueEmail("via-lives");
     const inquiry = await establish(app, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       await page.goto(signInUrl(inquiry.exposureKey));
       assert.equal(await page.getByRole("button", { name: "Sign in with a passkey" }).count(), 0);
       await page.getByLabel("Email address").fill(email);
@@ -72,19 +70,14 @@ describe("via sign-in with email codes", () => {
       await page.getByRole("button", { name: "Not now" }).click();
       const keys = await callbackKeys(page);
       await redeem({ exposureKey: fresh.exposureKey, hiddenKey: fresh.hiddenKey, confirmationKey: keys.confirmationKey });
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("resends a code, and lets the user change the address", async () => {
     const typo = uniqueEmail("via-typo");
     const email = uniqueEmail("via-resend");
     const inquiry = await establish(app, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       await page.goto(signInUrl(inquiry.exposureKey));
       await page.getByLabel("Email address").fill("not-an-address");
       await page.getByRole("button", { name: "Continue", exact: true }).click();
@@ -111,10 +104,7 @@ describe("via sign-in with email codes", () => {
       const keys = await callbackKeys(page);
       const tokens = await redeem({ exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey: keys.confirmationKey });
       assert.ok(decodeJwt(tokens.accessToken).body.subject);
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("refuses an address the application does not accept (Layer 2) and offers another account", async () => {
@@ -124,9 +114,7 @@ describe("via sign-in with email codes", () => {
       rules: webRules({ authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }], realize: [{ constraintType: "EMAIL", payload: { allowedEmails: ["*@example.com"] } }] }),
     });
     const inquiry = await establish(strict, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       await page.goto(signInUrl(inquiry.exposureKey));
       await page.getByLabel("Email address").fill(outsider);
       await page.getByRole("button", { name: "Continue", exact: true }).click();
@@ -145,10 +133,7 @@ describe("via sign-in with email codes", () => {
       await page.getByRole("button", { name: "Not now" }).click();
       const keys = await callbackKeys(page);
       await redeem({ exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey: keys.confirmationKey });
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("notes a sign-in this application does not accept, and offers to sign out", async () => {
@@ -157,9 +142,7 @@ describe("via sign-in with email codes", () => {
       anchorPrefix: "via-pk-required",
       rules: webRules({ authentication: [{ method: "PASSKEY_USERNAMELESS", payload: {} }, { method: "PASSKEY_REASONED", payload: {} }] }),
     });
-    const via = await openVia(browser);
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       const first = await establish(app, { returnMethods: [callback()] });
       await page.goto(signInUrl(first.exposureKey));
       await signUpByEmail(page, email);
@@ -176,16 +159,11 @@ describe("via sign-in with email codes", () => {
       await page.reload();
       await page.getByRole("button", { name: "Sign in with a passkey" }).waitFor();
       assert.equal(await page.getByRole("button", { name: "Sign out" }).count(), 0);
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("explains an unusable link without echoing it", async () => {
-    const via = await openVia(browser, { colorScheme: "dark" });
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       const bogus = `exp_${"a".repeat(32)}`;
       await page.goto(signInUrl(bogus));
       await page.getByRole("heading", { level: 1, name: "This sign-in link isn’t valid" }).waitFor();
@@ -194,17 +172,12 @@ describe("via sign-in with email codes", () => {
       await shoot(page, "via-unavailable-invalid");
       await page.goto(`${requireServer()}/via`);
       await page.getByRole("heading", { level: 1, name: "This sign-in link isn’t valid" }).waitFor();
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    }, { colorScheme: "dark" });
   });
 
   it("switches language without losing the sign-in, and follows the browser's language", async () => {
     const inquiry = await establish(app, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       await page.goto(signInUrl(inquiry.exposureKey));
       await page.getByLabel("Language").selectOption("de-DE");
       await page.getByRole("heading", { level: 1, name: `Bei ${app.anchor} anmelden` }).waitFor();
@@ -213,27 +186,19 @@ describe("via sign-in with email codes", () => {
       await page.getByRole("button", { name: "Weiter", exact: true }).click();
       await page.getByText("Geben Sie eine gültige E-Mail-Adresse ein.").waitFor();
       await shoot(page, "via-start-de");
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
-    const french = await openVia(browser, { locale: "fr-FR" });
-    try {
+    });
+    await withVia(browser, async (french) => {
       await french.page.goto(signInUrl(inquiry.exposureKey));
       await french.page.getByRole("heading", { level: 1, name: `Se connecter à ${app.anchor}` }).waitFor();
       assert.equal(await french.page.getAttribute("html", "lang"), "fr-FR");
       await shoot(french.page, "via-start-fr");
-    } finally {
-      await french.close();
-    }
+    }, { locale: "fr-FR" });
   });
 
   it("fits a 360 px wide screen", async () => {
     const passkeyApp = await createTestApplication({ anchorPrefix: "via-narrow", rules: webRules() });
     const inquiry = await establish(passkeyApp, { returnMethods: [callback()] });
-    const via = await openVia(browser, { viewport: { width: 360, height: 740 } });
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       await page.goto(signInUrl(inquiry.exposureKey));
       await page.getByRole("button", { name: "Sign in with a passkey" }).waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -246,22 +211,15 @@ describe("via sign-in with email codes", () => {
       await page.getByRole("heading", { name: "Check your email" }).waitFor();
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
       await shoot(page, "via-code-360");
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    }, { viewport: { width: 360, height: 740 } });
   });
 
   it("has no development mailbox when mail goes out over SMTP", async () => {
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       const response = await via.page.goto(`${requireServer()}/via/dev/mailbox`);
       assert.equal(response?.status(), 404);
       await via.page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
       await shoot(via.page, "via-not-found");
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 });

@@ -16,7 +16,7 @@ import { launchBrowser } from "../support/browser";
 import { callback, decodeJwt, establish, type TestApplication } from "../support/connect-client";
 import { requireServer } from "../support/env";
 import { uniqueEmail } from "../support/mailbox";
-import { callbackKeys, openVia, redeem, shoot, signInAtUpstreamIdp, signInUrl, signUpByEmail, subjectAfterSignIn } from "../support/via-page";
+import { callbackKeys, openVia, redeem, shoot, signInAtUpstreamIdp, signInUrl, signUpByEmail, subjectAfterSignIn, withVia } from "../support/via-page";
 
 const CONNECTOR_NAME = "Acme Corp SSO";
 let browser: Browser;
@@ -105,8 +105,7 @@ describe("via: sign in with a federation connector", () => {
 
   it("still applies Layer 2: an IdP user the application does not allow is refused, with the reason on the page", async () => {
     const inquiry = await establish(app, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await signInAtIdp(via.page, outsider);
       // A refusal is an error (role=alert); a cancel is only news (role=status).
@@ -114,15 +113,12 @@ describe("via: sign in with a federation connector", () => {
       assert.equal(new URL(via.page.url()).pathname, "/via");
       await via.page.getByRole("button", { name: `Sign in with ${CONNECTOR_NAME}` }).waitFor();
       await shoot(via.page, "via-federation-not-allowed");
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("comes back with a notice when the user cancels at the IdP, and a replayed state signs nobody in", async () => {
     const inquiry = await establish(app, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await via.page.getByRole("button", { name: `Sign in with ${CONNECTOR_NAME}` }).click();
       await via.page.locator("input[name=login]").waitFor();
@@ -137,8 +133,6 @@ describe("via: sign in with a federation connector", () => {
       await via.page.goto(callbackUrl);
       assert.equal(new URL(via.page.url()).search, "", "back on /via without an inquiry");
       await via.page.getByRole("heading", { name: /link|sign-in/i }).first().waitFor();
-    } finally {
-      await via.close();
-    }
+    });
   });
 });

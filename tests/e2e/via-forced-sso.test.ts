@@ -20,7 +20,7 @@ import { callback, decodeJwt, establish, type TestApplication } from "../support
 import { codeFor, mailsTo, uniqueEmail } from "../support/mailbox";
 import { startOwnServer, type OwnServer } from "../support/own-server";
 import { addVerifiedEmail, gateDomainBySso } from "../support/sso-domain";
-import { addVirtualAuthenticator, callbackKeys, openVia, redeem, shoot, signInAtUpstreamIdp, signInUrl, signUpByEmail, type ViaPage, type VirtualCredential } from "../support/via-page";
+import { addVirtualAuthenticator, callbackKeys, openVia, redeem, shoot, signInAtUpstreamIdp, signInUrl, signUpByEmail, type ViaPage, type VirtualCredential, withVia } from "../support/via-page";
 
 const tag = () => crypto.randomBytes(3).toString("hex");
 const ACME = `acme-${tag()}.example`;
@@ -97,8 +97,7 @@ describe("via: forced SSO (domain-managed)", () => {
 
     // Before the policy: a passkey user and an email user sign up the ordinary way.
     const inquiry = await establish(optedIn, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       const authenticator = await addVirtualAuthenticator(via);
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await via.page.getByLabel("Email address").fill(passkeyUser.email);
@@ -107,9 +106,7 @@ describe("via: forced SSO (domain-managed)", () => {
       await via.page.getByRole("button", { name: "Add passkey" }).click();
       subjects.set(passkeyUser.email, await realizedSubject(via.page, inquiry));
       passkeys = await authenticator.credentials();
-    } finally {
-      await via.close();
-    }
+    });
     const second = await establish(optedIn, { returnMethods: [callback()] });
     signedInVia = await openVia(browser);
     await signedInVia.page.goto(signInUrl(second.exposureKey));
@@ -133,8 +130,7 @@ describe("via: forced SSO (domain-managed)", () => {
   it("email-first on a gated domain: no code is mailed, a Continue screen, and the new employee is registered through the IdP", async () => {
     const email = `${newHire}@${ACME}`;
     const inquiry = await establish(optedIn, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await via.page.getByLabel("Email address").fill(email);
       await via.page.getByRole("button", { name: "Continue", exact: true }).click();
@@ -148,16 +144,12 @@ describe("via: forced SSO (domain-managed)", () => {
       assert.match(await realizedSubject(via.page, inquiry), /^sub_[0-9A-Z]{16}$/);
       assert.deepEqual(await mailsTo(email), [], "no code was mailed");
       assert.ok(idp.logins.includes(newHire), "the IdP authenticated the new employee");
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("an application that did not opt in refuses a gated address, and a gated passkey, with a clear message", async () => {
     const inquiry = await establish(notOptedIn, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await via.page.getByLabel("Email address").fill(`${newHire}@${ACME}`);
       await via.page.getByRole("button", { name: "Continue", exact: true }).click();
@@ -165,28 +157,21 @@ describe("via: forced SSO (domain-managed)", () => {
       await via.page.getByRole("alert").filter({ hasText: "Your organization requires you to sign in through its own identity provider, which Arcade doesn’t offer here." }).waitFor();
       assert.equal(await via.page.getByRole("button", { name: /Acme SSO/ }).count(), 0, "no implicit SSO escape hatch");
       await shoot(via.page, "via-forced-sso-not-accepted");
-    } finally {
-      await via.close();
-    }
+    });
     const again = await establish(notOptedIn, { returnMethods: [callback()] });
-    const withPasskey = await openVia(browser);
-    try {
+    await withVia(browser, async (withPasskey) => {
       const authenticator = await addVirtualAuthenticator(withPasskey, passkeys);
       await withPasskey.page.goto(signInUrl(again.exposureKey));
       await withPasskey.page.getByRole("button", { name: "Sign in with a passkey" }).click();
       await withPasskey.page.getByRole("alert").filter({ hasText: "which Arcade doesn’t offer here" }).waitFor();
       // The passkey's signature counter moved on: the next "device" must carry it.
       passkeys = await authenticator.credentials();
-      assert.deepEqual(withPasskey.problems, []);
-    } finally {
-      await withPasskey.close();
-    }
+    });
   });
 
   it("a passkey account that became gated is caught at realize and completes through the IdP as the same account", async () => {
     const inquiry = await establish(optedIn, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       await addVirtualAuthenticator(via, passkeys);
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await via.page.getByRole("button", { name: "Sign in with a passkey" }).click();
@@ -195,10 +180,7 @@ describe("via: forced SSO (domain-managed)", () => {
       await shootWidths(via.page, "via-forced-sso-caught");
       await atIdp(via.page, "Continue with Acme SSO", passkeyUser.login);
       assert.equal(await realizedSubject(via.page, inquiry), subjects.get(passkeyUser.email), "linked by the verified email: the same account");
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("an account two organizations' domains govern, still signed in by email code, gets a picker; either IdP completes the login", async () => {

@@ -9,7 +9,7 @@ import { createTestApplication, webRules } from "../support/applications";
 import { launchBrowser } from "../support/browser";
 import { callback, decodeJwt, establish, type TestApplication } from "../support/connect-client";
 import { codeFor, uniqueEmail } from "../support/mailbox";
-import { addVirtualAuthenticator, callbackKeys, openVia, redeem, shoot, signInUrl, type ViaPage, type VirtualCredential } from "../support/via-page";
+import { addVirtualAuthenticator, callbackKeys, openVia, redeem, shoot, signInUrl, type ViaPage, type VirtualCredential, withVia } from "../support/via-page";
 
 let browser: Browser;
 let app: TestApplication;
@@ -130,8 +130,7 @@ describe("via sign-in with passkeys", () => {
   });
 
   it("signs in with the passkey alone (usernameless) from another browser profile", async () => {
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       const authenticator = await addVirtualAuthenticator(via, passkeys);
       const inquiry = await establish(app, { returnMethods: [callback()] });
       await via.page.goto(signInUrl(inquiry.exposureKey));
@@ -140,15 +139,11 @@ describe("via sign-in with passkeys", () => {
       const tokens = await redeem({ exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey: keys.confirmationKey });
       assert.equal(decodeJwt(tokens.accessToken).body.subject, subject);
       passkeys = await authenticator.credentials();
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("signs in email-first with the passkey (PASSKEY_REASONED), offering the same choice as for any address", async () => {
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       const authenticator = await addVirtualAuthenticator(via, passkeys);
       const inquiry = await establish(app, { returnMethods: [callback()] });
       await via.page.goto(signInUrl(inquiry.exposureKey));
@@ -160,16 +155,12 @@ describe("via sign-in with passkeys", () => {
       const tokens = await redeem({ exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey: keys.confirmationKey });
       assert.equal(decodeJwt(tokens.accessToken).body.subject, subject);
       passkeys = await authenticator.credentials();
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("goes straight to the passkey when it is the only method after the email", async () => {
     const only = await createTestApplication({ anchorPrefix: "via-pk-only", rules: webRules({ authentication: [{ method: "PASSKEY_REASONED", payload: {} }] }) });
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       const authenticator = await addVirtualAuthenticator(via, passkeys);
       const inquiry = await establish(only, { returnMethods: [callback()] });
       await via.page.goto(signInUrl(inquiry.exposureKey));
@@ -180,15 +171,11 @@ describe("via sign-in with passkeys", () => {
       const keys = await callbackKeys(via.page);
       await redeem({ exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey: keys.confirmationKey });
       passkeys = await authenticator.credentials();
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("a refused passkey costs one attempt of this sign-in and says how many are left", async () => {
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       // A copy of the passkey whose signature counter is behind: the server refuses it as a clone.
       await addVirtualAuthenticator(via, registeredPasskeys);
       const inquiry = await establish(app, { returnMethods: [callback()] });
@@ -197,9 +184,6 @@ describe("via sign-in with passkeys", () => {
       await via.page.getByRole("alert").filter({ hasText: "That passkey couldn’t be verified. You have 4 attempts left." }).waitFor();
       await via.page.getByRole("button", { name: "Sign in with a passkey" }).waitFor();
       await shoot(via.page, "via-passkey-failed");
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 });

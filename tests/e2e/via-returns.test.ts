@@ -9,7 +9,7 @@ import { createTestApplication, webRules } from "../support/applications";
 import { launchBrowser } from "../support/browser";
 import { callback, decodeJwt, establish, post, type TestApplication } from "../support/connect-client";
 import { uniqueEmail } from "../support/mailbox";
-import { callbackKeys, openVia, redeem, shoot, signInUrl, signUpByEmail } from "../support/via-page";
+import { callbackKeys, redeem, shoot, signInUrl, signUpByEmail, withVia } from "../support/via-page";
 
 let browser: Browser;
 let app: TestApplication;
@@ -27,9 +27,7 @@ describe("via return methods", () => {
     const inquiry = await establish(app, { returnMethods: [{ type: "STATUS_POLL", payload: {} }] });
     const keys = { exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey };
     assert.deepEqual((await post("/connect-api/status-poll", keys)).body, { status: "PENDING" });
-    const via = await openVia(browser);
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       await page.goto(signInUrl(inquiry.exposureKey));
       await signUpByEmail(page, uniqueEmail("via-poll"));
       await page.getByRole("heading", { name: "You’re signed in" }).waitFor();
@@ -38,17 +36,12 @@ describe("via return methods", () => {
       const polled = await post<{ status: string; confirmationKey: string }>("/connect-api/status-poll", keys);
       assert.equal(polled.body.status, "REALIZED");
       await redeem({ ...keys, confirmationKey: polled.body.confirmationKey });
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("REVEAL: masked tokens with reveal and copy, then Continue to the application; /redeem is refused", async () => {
     const inquiry = await establish(app, { returnMethods: [{ type: "REVEAL", payload: {} }, callback()] });
-    const via = await openVia(browser);
-    const { page } = via;
-    try {
+    await withVia(browser, async ({ page }) => {
       await page.goto(signInUrl(inquiry.exposureKey));
       await signUpByEmail(page, uniqueEmail("via-reveal"));
       await page.getByRole("heading", { name: "You’re signed in" }).waitFor();
@@ -75,9 +68,6 @@ describe("via return methods", () => {
       const keys = await callbackKeys(page);
       const again = await post("/connect-api/redeem", { exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey: keys.confirmationKey });
       assert.deepEqual([again.status, again.body.reason], [400, "InquiryAlreadyRedeemed"]);
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 });

@@ -16,7 +16,7 @@ import { createTestApplication, webRules } from "../support/applications";
 import { launchBrowser } from "../support/browser";
 import { callback, establish, type TestApplication } from "../support/connect-client";
 import { testEnv } from "../support/env";
-import { openVia, shoot, signInUrl, subjectAfterSignIn } from "../support/via-page";
+import { shoot, signInUrl, subjectAfterSignIn, withVia } from "../support/via-page";
 
 let browser: Browser;
 let everyone: TestApplication;
@@ -46,17 +46,13 @@ const xUser = (name: string): XUser => ({ id: `${crypto.randomInt(1, 2 ** 40)}${
 /** Signs in at the page with the button and waits for the page's notice; nobody is sent back to the application. */
 async function noticeAfter(app: TestApplication, button: string, role: "alert" | "status", text: string, screenshot?: string): Promise<void> {
   const inquiry = await establish(app, { returnMethods: [callback()] });
-  const via = await openVia(browser);
-  try {
+  await withVia(browser, async (via) => {
     await via.page.goto(signInUrl(inquiry.exposureKey));
     await press(button)(via.page);
     await via.page.getByRole(role).filter({ hasText: text }).waitFor();
     assert.equal(new URL(via.page.url()).pathname, "/via");
     if (screenshot) await shoot(via.page, screenshot);
-    assert.deepEqual(via.problems, []);
-  } finally {
-    await via.close();
-  }
+  });
 }
 
 before(async () => {
@@ -73,26 +69,19 @@ after(async () => {
 describe("via: the Battle.net and X buttons", () => {
   it("shows both where Layer 1 allows them (screenshot), and neither where it does not", async () => {
     const inquiry = await establish(everyone, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await via.page.getByRole("button", { name: "Continue with Battle.net" }).waitFor();
       await via.page.getByRole("button", { name: "Continue with X" }).waitFor();
       await shoot(via.page, "via-social-battlenet-x");
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
     const other = await establish(elsewhere, { returnMethods: [callback()] });
-    const plain = await openVia(browser);
-    try {
+    await withVia(browser, async (plain) => {
       await plain.page.goto(signInUrl(other.exposureKey));
       await plain.page.getByLabel("Email address").waitFor();
       assert.equal(await plain.page.getByRole("button", { name: "Continue with Battle.net" }).count(), 0);
       assert.equal(await plain.page.getByRole("button", { name: "Continue with X" }).count(), 0);
-    } finally {
-      await plain.close();
-    }
+    });
   });
 });
 

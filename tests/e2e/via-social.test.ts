@@ -24,7 +24,7 @@ import { launchBrowser } from "../support/browser";
 import { callback, establish, type TestApplication } from "../support/connect-client";
 import { testEnv } from "../support/env";
 import { uniqueEmail } from "../support/mailbox";
-import { openVia, shoot, signInAtUpstreamIdp, signInUrl, signUpByEmail, subjectAfterSignIn } from "../support/via-page";
+import { shoot, signInAtUpstreamIdp, signInUrl, signUpByEmail, subjectAfterSignIn, withVia } from "../support/via-page";
 
 let browser: Browser;
 let app: TestApplication;
@@ -60,21 +60,16 @@ describe("via: continue with Google", () => {
   it("shows the buttons where Layer 1 allows the methods (screenshots at 1280 and 390), and not elsewhere", async () => {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
       const inquiry = await establish(app, { returnMethods: [callback()] });
-      const via = await openVia(browser, { viewport });
-      try {
+      await withVia(browser, async (via) => {
         await via.page.goto(signInUrl(inquiry.exposureKey));
         await via.page.getByRole("button", { name: "Continue with Google" }).waitFor();
         await via.page.getByRole("button", { name: "Continue with GitHub" }).waitFor();
         await via.page.getByRole("button", { name: "Continue with Discord" }).waitFor();
         await shoot(via.page, `via-social-start-${viewport.width}`);
-        assert.deepEqual(via.problems, []);
-      } finally {
-        await via.close();
-      }
+      }, { viewport });
     }
     const inquiry = await establish(emailOnlyApp, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await via.page.getByLabel("Email address").waitFor();
       assert.equal(await via.page.getByRole("button", { name: "Continue with Google" }).count(), 0);
@@ -82,9 +77,7 @@ describe("via: continue with Google", () => {
       await via.page.goto(`${testEnv.baseUrl}/via/social/start?exposure-key=${encodeURIComponent(inquiry.exposureKey)}&provider=google`);
       assert.equal(new URL(via.page.url()).pathname, "/via");
       await via.page.getByRole("alert").filter({ hasText: "Google sign-in isn’t available right now." }).waitFor();
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("registers a new user through the button, the inquiry completes, and the same Google user signs in as the same account", async () => {
@@ -113,8 +106,7 @@ describe("via: continue with Google", () => {
       ["fr-FR", "La connexion avec Google a été annulée."],
     ] as const) {
       const inquiry = await establish(app, { returnMethods: [callback()] });
-      const via = await openVia(browser, { locale });
-      try {
+      await withVia(browser, async (via) => {
         await via.page.goto(signInUrl(inquiry.exposureKey));
         await via.page.locator("button", { hasText: "Google" }).click();
         await via.page.locator("input[name=login]").waitFor();
@@ -123,10 +115,7 @@ describe("via: continue with Google", () => {
         assert.equal(new URL((await back).url()).searchParams.get("error"), "access_denied");
         await via.page.getByRole("status").filter({ hasText: text }).waitFor();
         if (locale === "en-US") await shoot(via.page, "via-social-cancelled");
-        assert.deepEqual(via.problems, []);
-      } finally {
-        await via.close();
-      }
+      }, { locale });
     }
   });
 });
@@ -195,32 +184,24 @@ describe("via: continue with GitHub", () => {
       ["fr-FR", "Votre compte GitHub n’est membre d’aucune organisation autorisée par cette application."],
     ] as const) {
       const inquiry = await establish(gated, { returnMethods: [callback()] });
-      const via = await openVia(browser, { locale });
-      try {
+      await withVia(browser, async (via) => {
         await via.page.goto(signInUrl(inquiry.exposureKey));
         await via.page.locator("button", { hasText: "GitHub" }).click();
         await via.page.getByRole("alert").filter({ hasText: text }).waitFor();
         assert.equal(new URL(via.page.url()).pathname, "/via");
         if (locale === "en-US") await shoot(via.page, "via-social-github-not-in-org");
-        assert.deepEqual(via.problems, []);
-      } finally {
-        await via.close();
-      }
+      }, { locale });
     }
   });
 
   it("comes back with a notice when the user cancels at GitHub", async () => {
     await approvesNext({ deny: true });
     const inquiry = await establish(ungated, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await withGitHub(via.page);
       await via.page.getByRole("status").filter({ hasText: "Sign-in with GitHub was cancelled." }).waitFor();
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 });
 
@@ -278,15 +259,11 @@ describe("via: continue with Discord", () => {
   it("comes back with a notice when the user cancels at Discord", async () => {
     await approvesNext({ deny: true });
     const inquiry = await establish(discordApp, { returnMethods: [callback()] });
-    const via = await openVia(browser, { locale: "fr-FR" });
-    try {
+    await withVia(browser, async (via) => {
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await via.page.getByRole("button", { name: "Continuer avec Discord" }).click();
       await via.page.getByRole("status").filter({ hasText: "La connexion avec Discord a été annulée." }).waitFor();
       await shoot(via.page, "via-social-discord-cancelled");
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    }, { locale: "fr-FR" });
   });
 });

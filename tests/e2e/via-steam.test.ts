@@ -14,7 +14,7 @@ import { launchBrowser } from "../support/browser";
 import { callback, decodeJwt, establish, post, type TestApplication } from "../support/connect-client";
 import { testEnv } from "../support/env";
 import { newSteamId, signInToSteamAs, steamTicket } from "../support/steam";
-import { openVia, shoot, signInUrl, subjectAfterSignIn } from "../support/via-page";
+import { openVia, shoot, signInUrl, subjectAfterSignIn, withVia } from "../support/via-page";
 
 let browser: Browser;
 let game: TestApplication;
@@ -65,28 +65,21 @@ describe("via: sign in with Steam", () => {
 
   it("shows the button where Layer 1 allows STEAM_OPENID; elsewhere no button and the start route refuses", async () => {
     const inquiry = await establish(game, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await via.page.getByRole("button", { name: STEAM_BUTTON }).waitFor();
       await shoot(via.page, "via-steam-start");
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
 
     const refused = await establish(noSteam, { returnMethods: [callback()] });
-    const other = await openVia(browser);
-    try {
+    await withVia(browser, async (other) => {
       await other.page.goto(signInUrl(refused.exposureKey));
       await other.page.getByLabel("Email address").waitFor();
       assert.equal(await other.page.getByRole("button", { name: STEAM_BUTTON }).count(), 0);
       await other.page.goto(`${testEnv.baseUrl}/via/social/start?exposure-key=${encodeURIComponent(refused.exposureKey)}&provider=steam`);
       assert.equal(new URL(other.page.url()).pathname, "/via", "not sent to Steam");
       await other.page.getByText("Steam sign-in isn’t available right now.").waitFor();
-    } finally {
-      await other.close();
-    }
+    });
   });
 
   it("a player who started in the game signs in on the web as the same account, and the other way round", async () => {
@@ -109,8 +102,7 @@ describe("via: sign in with Steam", () => {
       ["fr-FR", "La connexion avec Steam a été annulée."],
     ] as const) {
       const inquiry = await establish(game, { returnMethods: [callback()] });
-      const via = await openVia(browser, { locale });
-      try {
+      await withVia(browser, async (via) => {
         await via.page.goto(signInUrl(inquiry.exposureKey));
         await signInToSteamAs(null);
         const back = via.page.waitForRequest((request) => request.url().includes("/via/oauth/steam/callback"));
@@ -118,25 +110,18 @@ describe("via: sign in with Steam", () => {
         assert.equal(new URL((await back).url()).searchParams.get("openid.mode"), "cancel");
         await via.page.getByText(text).waitFor();
         if (locale === "en-US") await shoot(via.page, "via-steam-cancelled");
-        assert.deepEqual(via.problems, []);
-      } finally {
-        await via.close();
-      }
+      }, { locale });
     }
   });
 
   it("an EMAIL-only application refuses a Steam-first player (no account is made) with the notice", async () => {
     const inquiry = await establish(emailOnly, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await withSteam(newSteamId())(via.page);
       await via.page.getByText("This Steam account is not allowed to sign in to this application.").waitFor();
       assert.equal(new URL(via.page.url()).searchParams.get("exposure-key"), inquiry.exposureKey);
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
   });
 
   it("a replayed return URL signs nobody in", async () => {
@@ -157,8 +142,7 @@ describe("via: sign in with Steam", () => {
       await via.close();
     }
     // Another browser with the captured URL: not its round trip, and it stays signed out.
-    const thief = await openVia(browser);
-    try {
+    await withVia(browser, async (thief) => {
       await thief.page.goto(returnUrl);
       assert.equal(new URL(thief.page.url()).pathname, "/via");
       assert.equal(new URL(thief.page.url()).search, "");
@@ -166,8 +150,6 @@ describe("via: sign in with Steam", () => {
       await thief.page.goto(signInUrl(fresh.exposureKey));
       await thief.page.getByRole("button", { name: STEAM_BUTTON }).waitFor();
       assert.equal(new URL(thief.page.url()).pathname, "/via", "no sign-in carried the inquiry on");
-    } finally {
-      await thief.close();
-    }
+    });
   });
 });

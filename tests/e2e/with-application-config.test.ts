@@ -17,7 +17,7 @@ import { requireServer } from "../support/env";
 import { codeFor, uniqueEmail } from "../support/mailbox";
 import { authorizationUrl, discover, postForm, REDIRECT_URI, signInThroughVia } from "../support/oidc";
 import { signInToPortal } from "../support/portal";
-import { callbackKeys, openVia, redeem, shoot, signInUrl } from "../support/via-page";
+import { callbackKeys, redeem, shoot, signInUrl, withVia } from "../support/via-page";
 
 let browser: Browser;
 let app: TestApplication;
@@ -166,8 +166,7 @@ describe("With portal: application configuration tabs", () => {
     // The application's own Connect login now runs under these rules.
     const endUser = uniqueEmail("cfg-user");
     const inquiry = await establish(app, { returnMethods: [callback()] });
-    const via = await openVia(browser);
-    try {
+    await withVia(browser, async (via) => {
       await via.page.goto(signInUrl(inquiry.exposureKey));
       await via.page.getByLabel("Email address").fill(endUser);
       await via.page.getByRole("button", { name: "Continue", exact: true }).click();
@@ -186,10 +185,7 @@ describe("With portal: application configuration tabs", () => {
       assert.equal(tokens.claims.lastName?.requirement, "SYNTHETIC");
       const header = decodeJwt(tokens.accessToken).header;
       assert.equal(Number(header.exp) - Number(header.iat), 900, "the rule's TTL override applies");
-      assert.deepEqual(via.problems, []);
-    } finally {
-      await via.close();
-    }
+    });
     assert.deepEqual(admin.problems, []);
   });
 

@@ -17,7 +17,7 @@ import { launchBrowser } from "../support/browser";
 import { callback, establish } from "../support/connect-client";
 import { requireServer } from "../support/env";
 import { clickAndConfirm, createOrganization, inviteToOrganization, newPortalUser, shots } from "../support/portal";
-import { callbackKeys, openVia, redeem, signInAtUpstreamIdp, signInUrl } from "../support/via-page";
+import { callbackKeys, redeem, signInAtUpstreamIdp, signInUrl, withVia } from "../support/via-page";
 
 const CALLBACK_PATH = "/via/oauth/enterprise-federation/callback";
 const IN_USE = "An application’s sign-in rule names this connector. Remove that rule on the application’s Rules tab first, then try again.";
@@ -38,17 +38,13 @@ async function fillConnector(page: Page, values: { name: string; issuer: string;
 /** What a developer's backend and a user do: sign in to the application through the connector's button. */
 async function signInThroughConnector(app: { anchor: string; privateKeyPem: string; publicKeyPem: string }, buttonName: string): Promise<void> {
   const inquiry = await establish(app, { returnMethods: [callback()] });
-  const via = await openVia(browser);
-  try {
+  await withVia(browser, async (via) => {
     await via.page.goto(signInUrl(inquiry.exposureKey));
     await signInAtUpstreamIdp(via.page, idp.issuer, buttonName, employee);
     const keys = await callbackKeys(via.page);
     const redeemed = await redeem({ exposureKey: inquiry.exposureKey, hiddenKey: inquiry.hiddenKey, confirmationKey: keys.confirmationKey });
     assert.match(redeemed.accessToken, /^ey/);
-    assert.deepEqual(via.problems, []);
-  } finally {
-    await via.close();
-  }
+  });
 }
 
 describe("With portal: federation connectors", () => {

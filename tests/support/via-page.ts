@@ -35,6 +35,22 @@ export async function openVia(browser: Browser, options: { locale?: string; colo
   return { context, page, problems, close: () => context.close() };
 }
 
+type ViaOptions = Parameters<typeof openVia>[1];
+
+/**
+ * Runs `work` in a fresh via browser profile, then closes it even when the
+ * work fails. A page error or CSP violation anywhere in it fails the test.
+ */
+export async function withVia(browser: Browser, work: (via: ViaPage) => Promise<void>, options: ViaOptions = {}): Promise<void> {
+  const via = await openVia(browser, options);
+  try {
+    await work(via);
+    assert.deepEqual(via.problems, []);
+  } finally {
+    await via.close();
+  }
+}
+
 export function signInUrl(exposureKey: string): string {
   return `${requireServer()}/via?exposure-key=${encodeURIComponent(exposureKey)}`;
 }
