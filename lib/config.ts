@@ -139,11 +139,15 @@ function persistedSecret(dataDir: string): Buffer {
 
 /**
  * More connections than the machine has cores only make the backends
- * contend (measured with `npm run bench` on 2 cores: 10 connections spent
- * 1.2 ms of Postgres CPU per redeem, 4 spent 0.65 ms and served ~25 % more).
- * A Postgres server on a bigger machine may want more: DATABASE_POOL_SIZE.
+ * contend. Measured with `npm run bench` on 2 cores: 10 connections spent
+ * 1.2 ms of Postgres CPU per redeem and 4 spent 0.65 ms; on a later machine 4
+ * spent 0.27–0.36 ms and 2 spent 0.23 ms, serving ~8 % more redeems and
+ * refreshes with a lower p99. postgres.js pipelines queries on a busy
+ * connection, so a backend then reads several per wake-up. Two at least: a
+ * transaction holds its connection for its whole life (none of ours queries
+ * outside its own `tx`). A Postgres server on a bigger machine may want more: DATABASE_POOL_SIZE.
  */
-const defaultPoolSize = () => Math.max(2, 2 * os.availableParallelism());
+const defaultPoolSize = () => Math.max(2, os.availableParallelism());
 
 /**
  * A consumer sign-in provider's settings: configured only when both its

@@ -21,9 +21,9 @@ describe("configuration", () => {
     assert.equal(stat.mode & 0o777, 0o600);
   });
 
-  it("sizes the Postgres pool from the machine's cores unless DATABASE_POOL_SIZE says otherwise", () => {
+  it("sizes the Postgres pool at one connection per core, at least two, unless DATABASE_POOL_SIZE says otherwise", () => {
     const dir = tmp();
-    assert.equal(parseConfig({ SUDOMIMUS_DATA_DIR: dir }).databasePoolSize, Math.max(2, 2 * os.availableParallelism()));
+    assert.equal(parseConfig({ SUDOMIMUS_DATA_DIR: dir }).databasePoolSize, Math.max(2, os.availableParallelism()));
     assert.equal(parseConfig({ SUDOMIMUS_DATA_DIR: dir, DATABASE_POOL_SIZE: "12" }).databasePoolSize, 12);
     assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: dir, DATABASE_POOL_SIZE: "0" }), ConfigError);
     assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: dir, DATABASE_POOL_SIZE: "many" }), /DATABASE_POOL_SIZE/);
