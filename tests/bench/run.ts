@@ -16,7 +16,8 @@
 // BENCH_PERF=<dir> (server runs with --perf-basic-prof, for `perf record -k CLOCK_MONOTONIC -p`;
 // each phase's window is written to <dir>),
 // BENCH_KEEP_DB=1 (keeps the Postgres database to replay its statements),
-// BENCH_DEBUG=1 (prints failed answers).
+// BENCH_DEBUG=1 (prints failed answers), DATABASE_POOL_SIZE (reaches the server; the
+// Postgres rows print the pool size it used).
 import { execFile, spawnSync } from "node:child_process";
 import http from "node:http";
 import crypto from "node:crypto";
@@ -25,6 +26,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { CompactSign, compactVerify, importPKCS8, importSPKI, SignJWT } from "jose";
+import { parseConfig } from "@/lib/config";
 import { startSmtpInbox, type SmtpInbox } from "../fixtures/smtp-inbox";
 import { createFreshPostgresDatabase } from "../support/database";
 import { signInCodeIn } from "../support/mailbox";
@@ -382,6 +384,8 @@ async function benchDatabase(kind: "pglite" | "postgres", boundsNow: () => Bound
         { op: "refresh" as const, ...medianRound("refresh"), target: TARGETS[kind] },
       ],
       rssMb: rssKb / 1024,
+      // What the server sized its Postgres pool to (the same parse it runs): the results depend on it.
+      poolSize: kind === "postgres" ? parseConfig({ ...process.env, ...env }).databasePoolSize : null,
     };
   } finally {
     await server?.stop();
@@ -461,7 +465,8 @@ for (const kind of DATABASES) {
     const shares = row.shares.map((value) => `${(value * 100).toFixed(0)} %`).join(", ");
     notes.push(`${kind} ${row.op}: of bound by round ${shares}; server CPU ms/req by thread: ${threads.map(([name, ms]) => `${name} ${ms}`).join(", ")}`);
   }
-  lines.push(`| ${kind} | server RSS after the run: ${result.rssMb.toFixed(0)} MB | | | | | | | | | | | | |`);
+  const pool = result.poolSize === null ? "" : `; Postgres pool: ${result.poolSize} connections (DATABASE_POOL_SIZE)`;
+  lines.push(`| ${kind} | server RSS after the run: ${result.rssMb.toFixed(0)} MB${pool} | | | | | | | | | | | | |`);
 }
 console.log(lines.join("\n"));
 console.log(`\n${notes.join("\n")}`);
