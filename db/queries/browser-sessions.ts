@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Executor } from "../client";
 import { browserSessions, federationConnectors } from "../schema";
+import { deleteInBatches } from "./sweep";
 
 /** A session row with the anchor of the connector it came through (Layer 1 names connectors by anchor). */
 export type BrowserSessionRow = typeof browserSessions.$inferSelect & { federationConnectorAnchor: string | null };
@@ -23,5 +24,5 @@ export async function revokeBrowserSession(db: Executor, idHash: string, now: Da
 }
 
 export async function deleteEndedBrowserSessions(db: Executor, now: Date): Promise<void> {
-  await db.delete(browserSessions).where(lt(browserSessions.expiresAt, now));
+  await deleteInBatches(db, browserSessions, lt(browserSessions.expiresAt, now));
 }

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { otpChallenges, passkeyChallenges } from "../schema";
+import { deleteInBatches } from "./sweep";
 
 export type OtpChallengeRow = typeof otpChallenges.$inferSelect;
 export type PasskeyChallengeRow = typeof passkeyChallenges.$inferSelect;
@@ -66,6 +67,6 @@ export async function takePasskeyChallenge(db: Executor, id: string, browserBind
 }
 
 export async function deleteExpiredChallenges(db: Executor, cutoff: Date): Promise<void> {
-  await db.delete(otpChallenges).where(lt(otpChallenges.expiresAt, cutoff));
-  await db.delete(passkeyChallenges).where(lt(passkeyChallenges.expiresAt, cutoff));
+  await deleteInBatches(db, otpChallenges, lt(otpChallenges.expiresAt, cutoff));
+  await deleteInBatches(db, passkeyChallenges, lt(passkeyChallenges.expiresAt, cutoff));
 }

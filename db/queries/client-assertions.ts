@@ -1,6 +1,7 @@
 import { lt } from "drizzle-orm";
 import type { Executor } from "../client";
 import { usedClientAssertions } from "../schema";
+import { deleteInBatches } from "./sweep";
 
 /** Records a jti; false when it was already recorded (a replay). One conditional insert, no read. */
 export async function recordClientAssertion(db: Executor, applicationId: string, jti: string, expiresAt: Date): Promise<boolean> {
@@ -13,5 +14,5 @@ export async function recordClientAssertion(db: Executor, applicationId: string,
 }
 
 export async function deleteExpiredClientAssertions(db: Executor, now: Date): Promise<void> {
-  await db.delete(usedClientAssertions).where(lt(usedClientAssertions.expiresAt, now));
+  await deleteInBatches(db, usedClientAssertions, lt(usedClientAssertions.expiresAt, now));
 }

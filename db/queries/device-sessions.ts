@@ -5,6 +5,7 @@
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { queryRows, timestamp, toDate, type Executor } from "../client";
 import { deviceSessions, type inquiries } from "../schema";
+import { deleteInBatches } from "./sweep";
 
 export type DeviceSessionRow = typeof deviceSessions.$inferSelect;
 export type DeviceSessionState = DeviceSessionRow["state"];
@@ -174,5 +175,5 @@ export async function decideDeviceSession(
 }
 
 export async function deleteDeviceSessionsExpiredBefore(db: Executor, cutoff: Date): Promise<void> {
-  await db.delete(deviceSessions).where(lt(deviceSessions.expiresAt, cutoff));
+  await deleteInBatches(db, deviceSessions, lt(deviceSessions.expiresAt, cutoff));
 }

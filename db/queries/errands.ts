@@ -2,6 +2,7 @@
 import { and, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Executor } from "../client";
 import { errands } from "../schema";
+import { deleteInBatches } from "./sweep";
 
 export type ErrandRow = typeof errands.$inferSelect;
 
@@ -75,5 +76,5 @@ export async function consumeErrandsOf(db: Executor, applicationId: string, acco
 }
 
 export async function deleteErrandsExpiredBefore(db: Executor, cutoff: Date): Promise<void> {
-  await db.delete(errands).where(lt(errands.expiresAt, cutoff));
+  await deleteInBatches(db, errands, lt(errands.expiresAt, cutoff));
 }

@@ -2,6 +2,7 @@ import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { queryRows, timestamp, toDate, type Executor } from "../client";
 import { sessionSubjectColumns, type SessionSubjectRow } from "./session-subject";
 import { inquiries } from "../schema";
+import { deleteInBatches } from "./sweep";
 
 export type InquiryRow = typeof inquiries.$inferSelect;
 
@@ -82,7 +83,7 @@ export async function markInquiryRedeemed(db: Executor, id: string, now: Date): 
 }
 
 export async function deleteInquiriesExpiredBefore(db: Executor, cutoff: Date): Promise<void> {
-  await db.delete(inquiries).where(lt(inquiries.expiresAt, cutoff));
+  await deleteInBatches(db, inquiries, lt(inquiries.expiresAt, cutoff));
 }
 
 /** An inquiry as /redeem needs it, with its session subject, in one statement. */

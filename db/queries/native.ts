@@ -3,6 +3,7 @@
 import { and, asc, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { timestamp, type Executor } from "../client";
 import { accessKeyCredentials, refreshTokenFamilies, steamTicketReplays } from "../schema";
+import { deleteInBatches } from "./sweep";
 
 export type AccessKeyRow = typeof accessKeyCredentials.$inferSelect;
 
@@ -76,5 +77,5 @@ export async function recordSteamTicket(db: Executor, ticketHash: string, now: D
 }
 
 export async function deleteEndedSteamTickets(db: Executor, now: Date): Promise<void> {
-  await db.delete(steamTicketReplays).where(lt(steamTicketReplays.expiresAt, now));
+  await deleteInBatches(db, steamTicketReplays, lt(steamTicketReplays.expiresAt, now));
 }

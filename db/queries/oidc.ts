@@ -3,6 +3,7 @@
 import { desc, eq, lt, sql } from "drizzle-orm";
 import { queryRows, timestamp, type Executor } from "../client";
 import { applications, oidcAuthorizationCodes, oidcSigningKeys } from "../schema";
+import { deleteInBatches } from "./sweep";
 
 export type OidcSigningKeyRow = typeof oidcSigningKeys.$inferSelect;
 export type OidcAuthorizationCodeRow = typeof oidcAuthorizationCodes.$inferSelect;
@@ -101,7 +102,7 @@ export function consumeAuthorizationCode(codeHash: string, familyId: string, now
 }
 
 export async function deleteAuthorizationCodesExpiredBefore(db: Executor, cutoff: Date): Promise<void> {
-  await db.delete(oidcAuthorizationCodes).where(lt(oidcAuthorizationCodes.expiresAt, cutoff));
+  await deleteInBatches(db, oidcAuthorizationCodes, lt(oidcAuthorizationCodes.expiresAt, cutoff));
 }
 
 // ---------------------------------------------------------------- client secrets

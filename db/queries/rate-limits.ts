@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { timestamp, type Executor } from "../client";
 import { rateLimitBuckets } from "../schema";
+import { deleteInBatches } from "./sweep";
 
 /**
  * Counts one hit in a fixed window, atomically (one upsert): a new window
@@ -33,5 +34,5 @@ export async function currentRateLimitWindow(db: Executor, key: string, now: Dat
 }
 
 export async function deleteEndedRateLimits(db: Executor, now: Date): Promise<void> {
-  await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowEndsAt, now));
+  await deleteInBatches(db, rateLimitBuckets, lt(rateLimitBuckets.windowEndsAt, now));
 }

@@ -4,6 +4,7 @@
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Executor } from "../client";
 import { upstreamAuthStates } from "../schema";
+import { deleteInBatches } from "./sweep";
 
 export type UpstreamAuthStateRow = typeof upstreamAuthStates.$inferSelect;
 
@@ -29,5 +30,5 @@ export async function takeUpstreamAuthState(db: Executor, stateHash: string, bro
 }
 
 export async function deleteExpiredUpstreamAuthStates(db: Executor, cutoff: Date): Promise<void> {
-  await db.delete(upstreamAuthStates).where(lt(upstreamAuthStates.expiresAt, cutoff));
+  await deleteInBatches(db, upstreamAuthStates, lt(upstreamAuthStates.expiresAt, cutoff));
 }

@@ -1,10 +1,11 @@
 // The background sweep deletes what has served its purpose and nothing else.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { count } from "drizzle-orm";
+import { count, eq, lt } from "drizzle-orm";
 import { rateLimitBuckets, usedClientAssertions } from "@/db/schema";
 import { recordClientAssertion } from "@/db/queries/client-assertions";
 import { hitRateLimit } from "@/db/queries/rate-limits";
+import { deleteInBatches } from "@/db/queries/sweep";
 import { createApplication } from "@/lib/applications/create-application";
 import { sweepExpired } from "@/lib/maintenance";
 import { libDeps } from "../support/lib-deps";
@@ -38,5 +39,23 @@ describe("maintenance sweep", () => {
     // A recorded jti that is still within its window keeps refusing replays.
     assert.equal(await recordClientAssertion(deps.db, app.applicationId, "live", new Date(now.getTime() + 60_000)), false);
     assert.equal(await recordClientAssertion(deps.db, app.applicationId, "old", new Date(now.getTime() + 60_000)), true);
+  });
+
+  it("deletes in bounded batches until none is left, and nothing live", async () => {
+    const { deps } = setup;
+    const app = await createApplication(deps, {
+      anchor: "sweep-batches",
+      organizationId: null,
+      names: { "en-US": "Sweep batches" },
+      rules: { authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }], realize: [{ constraintType: "EVERYONE", payload: {} }], return: [{ returnMethod: "STATUS_POLL", payload: {} }] },
+    });
+    const now = deps.clock.now();
+    for (let i = 0; i < 7; i++) await recordClientAssertion(deps.db, app.applicationId, `spent-${i}`, new Date(now.getTime() - 1000 - i));
+    await recordClientAssertion(deps.db, app.applicationId, "still-live", new Date(now.getTime() + 60_000));
+    // Seven expired rows in batches of three: three statements (3 + 3 + 1), the last one short.
+    assert.equal(await deleteInBatches(deps.db, usedClientAssertions, lt(usedClientAssertions.expiresAt, now), 3), 7);
+    assert.equal(await deleteInBatches(deps.db, usedClientAssertions, lt(usedClientAssertions.expiresAt, now), 3), 0);
+    const left = await deps.db.select({ jti: usedClientAssertions.jti }).from(usedClientAssertions).where(eq(usedClientAssertions.applicationId, app.applicationId));
+    assert.deepEqual(left.map((row) => row.jti), ["still-live"]);
   });
 });
