@@ -12,6 +12,15 @@ import { libDeps } from "../support/lib-deps";
 
 let setup: Awaited<ReturnType<typeof libDeps>>;
 
+/** An application for the replay guards to belong to. */
+const sweepApplication = (anchor: string) =>
+  createApplication(setup.deps, {
+    anchor,
+    organizationId: null,
+    names: { "en-US": anchor },
+    rules: { authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }], realize: [{ constraintType: "EVERYONE", payload: {} }], return: [{ returnMethod: "STATUS_POLL", payload: {} }] },
+  });
+
 describe("maintenance sweep", () => {
   before(async () => {
     setup = await libDeps();
@@ -20,12 +29,7 @@ describe("maintenance sweep", () => {
 
   it("removes expired replay guards and ended rate-limit windows, keeps live ones", async () => {
     const { deps } = setup;
-    const app = await createApplication(deps, {
-      anchor: "sweep-app",
-      organizationId: null,
-      names: { "en-US": "Sweep" },
-      rules: { authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }], realize: [{ constraintType: "EVERYONE", payload: {} }], return: [{ returnMethod: "STATUS_POLL", payload: {} }] },
-    });
+    const app = await sweepApplication("sweep-app");
     const now = deps.clock.now();
     await recordClientAssertion(deps.db, app.applicationId, "old", new Date(now.getTime() - 1000));
     await recordClientAssertion(deps.db, app.applicationId, "live", new Date(now.getTime() + 60_000));
@@ -43,12 +47,7 @@ describe("maintenance sweep", () => {
 
   it("deletes in bounded batches until none is left, and nothing live", async () => {
     const { deps } = setup;
-    const app = await createApplication(deps, {
-      anchor: "sweep-batches",
-      organizationId: null,
-      names: { "en-US": "Sweep batches" },
-      rules: { authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }], realize: [{ constraintType: "EVERYONE", payload: {} }], return: [{ returnMethod: "STATUS_POLL", payload: {} }] },
-    });
+    const app = await sweepApplication("sweep-batches");
     const now = deps.clock.now();
     for (let i = 0; i < 7; i++) await recordClientAssertion(deps.db, app.applicationId, `spent-${i}`, new Date(now.getTime() - 1000 - i));
     await recordClientAssertion(deps.db, app.applicationId, "still-live", new Date(now.getTime() + 60_000));
