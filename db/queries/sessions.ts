@@ -3,7 +3,6 @@ import { queryRows, timestamp, toDate, type Executor } from "../client";
 import type { SessionSubjectRow } from "./session-subject";
 import { sessionSubjectColumns } from "./session-subject";
 import { refreshTokenFamilies, refreshTokens } from "../schema";
-import { deleteInBatches } from "./sweep";
 
 export type FamilyRow = typeof refreshTokenFamilies.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
@@ -75,11 +74,13 @@ export async function revokeLiveFamilies(db: Executor, accountId: string, applic
 
 export async function deleteExpiredFamilies(db: Executor, cutoff: Date): Promise<void> {
   // A family is gone once its live token expired long enough ago that no answer about it matters.
-  await deleteInBatches(
-    db,
-    refreshTokenFamilies,
-    sql`not exists (select 1 from ${refreshTokens} t where t.family_id = ${refreshTokenFamilies.id} and t.expires_at > ${timestamp(cutoff)})`,
-  );
+  // One statement, not deleteInBatches: finding candidates is an anti-join over every token, and each
+  // batch would scan them all again.
+  await db.execute(sql`
+    delete from ${refreshTokenFamilies} f
+    where not exists (
+      select 1 from ${refreshTokens} t where t.family_id = f.id and t.expires_at > ${timestamp(cutoff)}
+    )`);
 }
 
 export interface NewSessionRows {

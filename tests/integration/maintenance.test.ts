@@ -1,10 +1,13 @@
 // The background sweep deletes what has served its purpose and nothing else.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { randomUUID } from "node:crypto";
 import { count, eq, lt } from "drizzle-orm";
-import { rateLimitBuckets, usedClientAssertions } from "@/db/schema";
+import { rateLimitBuckets, refreshTokenFamilies, usedClientAssertions } from "@/db/schema";
 import { recordClientAssertion } from "@/db/queries/client-assertions";
+import { insertAccount } from "@/db/queries/identity";
 import { hitRateLimit } from "@/db/queries/rate-limits";
+import { insertSessionConsuming } from "@/db/queries/sessions";
 import { deleteInBatches } from "@/db/queries/sweep";
 import { createApplication } from "@/lib/applications/create-application";
 import { sweepExpired } from "@/lib/maintenance";
@@ -56,5 +59,28 @@ describe("maintenance sweep", () => {
     assert.equal(await deleteInBatches(deps.db, usedClientAssertions, lt(usedClientAssertions.expiresAt, now), 3), 0);
     const left = await deps.db.select({ jti: usedClientAssertions.jti }).from(usedClientAssertions).where(eq(usedClientAssertions.applicationId, app.applicationId));
     assert.deepEqual(left.map((row) => row.jti), ["still-live"]);
+  });
+
+  it("forgets a session a month after its last token expired, and no sooner", async () => {
+    const { deps } = setup;
+    const app = await sweepApplication("sweep-sessions");
+    const account = await insertAccount(deps.db, {});
+    const now = deps.clock.now();
+    const daysFromNow = (days: number) => new Date(now.getTime() + days * 24 * 3600 * 1000);
+    const session = async (tokenExpiresInDays: number) => {
+      const id = randomUUID();
+      const issuedAt = daysFromNow(tokenExpiresInDays - 30);
+      await insertSessionConsuming(deps.db, null, {
+        family: { id, applicationId: app.applicationId, accountId: account.id, origin: "CONNECT", authenticationMethod: null, emailAddress: null, accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 30 * 86400, authTime: issuedAt, oidcScope: null, accessKeyId: null },
+        token: { idHash: randomUUID(), issuedAt, expiresAt: daysFromNow(tokenExpiresInDays) },
+      });
+      return id;
+    };
+    await session(-31); // its last token expired a month and a day ago: the sweep forgets it
+    const recentlyExpired = await session(-29);
+    const live = await session(10);
+    await sweepExpired(deps);
+    const left = await deps.db.select({ id: refreshTokenFamilies.id }).from(refreshTokenFamilies).where(eq(refreshTokenFamilies.applicationId, app.applicationId));
+    assert.deepEqual(new Set(left.map((row) => row.id)), new Set([recentlyExpired, live]));
   });
 });
