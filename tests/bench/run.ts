@@ -431,6 +431,21 @@ const boundsNow = () => {
   return boundsFrom(now.sign, now.verify);
 };
 const allCoreBounds = boundsFrom(raw.signAllCores, raw.verifyAllCores);
+// The bound is RSA speed, the work around it is general-purpose code, and the two do not scale
+// together across CPUs: where the CPU has AVX-512 IFMA, OpenSSL's RSA runs on 52-bit vector
+// multiplies, a signature costs half as much and the bound doubles against everything else.
+// Shares are comparable only on like CPUs. OPENSSL_ia32cap=":~0x200000" (passed on to the
+// server) makes OpenSSL ignore IFMA, to compare with a machine without it.
+const cpuInfo = fs.readFileSync("/proc/cpuinfo", "utf8");
+const cpuModel = /^model name\s*:\s*(.+)$/m.exec(cpuInfo)?.[1] ?? os.cpus()[0]?.model ?? "unknown";
+const cpuMhz = /^cpu MHz\s*:\s*([\d.]+)$/m.exec(cpuInfo)?.[1];
+const ifma = /^flags\s*:.*\bavx512ifma\b/m.test(cpuInfo);
+const rsaPath = process.env.OPENSSL_ia32cap
+  ? `OpenSSL's CPU features overridden (OPENSSL_ia32cap=${process.env.OPENSSL_ia32cap})`
+  : ifma
+    ? "AVX-512 IFMA (twice the scalar rate: a high bound)"
+    : "scalar multiplies (no avx512ifma)";
+console.log(`cpu: ${cpuModel}${cpuMhz ? ` at ${Number(cpuMhz).toFixed(0)} MHz` : ""}; RSA through ${rsaPath}`);
 console.log(`raw RS256, one core: sign ${raw.sign.toFixed(0)}/s, verify ${raw.verify.toFixed(0)}/s`);
 console.log(`raw RS256, all ${os.availableParallelism()} cores (jose/WebCrypto): sign ${raw.signAllCores.toFixed(0)}/s, verify ${raw.verifyAllCores.toFixed(0)}/s`);
 console.log(
