@@ -16,6 +16,8 @@ import type { Deps } from "./runtime";
 
 export const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
+/** How long a session is kept past its last token's expiry, so introspection can still say "expired". */
+export const SESSION_RETENTION_DAYS = 30;
 
 export async function sweepExpired(deps: Pick<Deps, "db" | "clock">): Promise<void> {
   const now = deps.clock.now();
@@ -34,8 +36,7 @@ export async function sweepExpired(deps: Pick<Deps, "db" | "clock">): Promise<vo
   await deleteErrandsExpiredBefore(deps.db, dayAgo);
   // Likewise device sessions: a late poll still hears expired_token, not invalid_request.
   await deleteDeviceSessionsExpiredBefore(deps.db, dayAgo);
-  // Kept a month past their last token's expiry, so introspection can still say "expired".
-  await deleteExpiredFamilies(deps.db, new Date(now.getTime() - 30 * DAY_MS));
+  await deleteExpiredFamilies(deps.db, new Date(now.getTime() - SESSION_RETENTION_DAYS * DAY_MS));
 }
 
 export function startSweeper(deps: Pick<Deps, "db" | "clock" | "log">): () => void {

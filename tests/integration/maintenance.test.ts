@@ -10,7 +10,8 @@ import { hitRateLimit } from "@/db/queries/rate-limits";
 import { insertSessionConsuming } from "@/db/queries/sessions";
 import { deleteInBatches } from "@/db/queries/sweep";
 import { createApplication } from "@/lib/applications/create-application";
-import { sweepExpired } from "@/lib/maintenance";
+import { addSeconds } from "@/lib/clock";
+import { SESSION_RETENTION_DAYS, sweepExpired } from "@/lib/maintenance";
 import { libDeps } from "../support/lib-deps";
 
 let setup: Awaited<ReturnType<typeof libDeps>>;
@@ -61,12 +62,12 @@ describe("maintenance sweep", () => {
     assert.deepEqual(left.map((row) => row.jti), ["still-live"]);
   });
 
-  it("forgets a session a month after its last token expired, and no sooner", async () => {
+  it("forgets a session once its last token expired longer ago than the retention period, and no sooner", async () => {
     const { deps } = setup;
     const app = await sweepApplication("sweep-sessions");
     const account = await insertAccount(deps.db, {});
     const now = deps.clock.now();
-    const daysFromNow = (days: number) => new Date(now.getTime() + days * 24 * 3600 * 1000);
+    const daysFromNow = (days: number) => addSeconds(now, days * 86400);
     const session = async (tokenExpiresInDays: number) => {
       const id = randomUUID();
       const issuedAt = daysFromNow(tokenExpiresInDays - 30);
@@ -76,8 +77,8 @@ describe("maintenance sweep", () => {
       });
       return id;
     };
-    await session(-31); // its last token expired a month and a day ago: the sweep forgets it
-    const recentlyExpired = await session(-29);
+    await session(-(SESSION_RETENTION_DAYS + 1)); // expired a day longer ago than kept: the sweep forgets it
+    const recentlyExpired = await session(-(SESSION_RETENTION_DAYS - 1));
     const live = await session(10);
     await sweepExpired(deps);
     const left = await deps.db.select({ id: refreshTokenFamilies.id }).from(refreshTokenFamilies).where(eq(refreshTokenFamilies.applicationId, app.applicationId));
