@@ -17,10 +17,10 @@ const root = process.cwd();
 async function main(): Promise<void> {
   const config = getConfig();
   const app = next({ dev: false, dir: root, port: config.port });
-  const [router] = await Promise.all([loadApiRouter(path.join(root, "app")), app.prepare()]);
+  // Open the database (migrate, seed) before accepting traffic — while Next
+  // prepares: embedded PGlite opens on its own thread, so the two overlap.
+  const [router] = await Promise.all([loadApiRouter(path.join(root, "app")), app.prepare(), getDeps()]);
   const handleWithNext = app.getRequestHandler();
-  // Open the database (migrate, seed) before accepting traffic.
-  await getDeps();
   const origin = `http://127.0.0.1:${config.port}`;
 
   const server = http.createServer((req, res) => {
