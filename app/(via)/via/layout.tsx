@@ -3,6 +3,7 @@
 // "Secured by Sudomimus" line. Sign-in pages are never indexed.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { HostedFrame } from "@/components/hosted-frame";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,5 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ViaLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("via");
-  return <HostedFrame securedBy={t("securedBy")}>{children}</HostedFrame>;
+  return (
+    <ClientMessages surface="via">
+      <HostedFrame securedBy={t("securedBy")}>{children}</HostedFrame>
+    </ClientMessages>
+  );
 }
