@@ -77,12 +77,28 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 // Any fixed number works; it only has to be the same for every instance.
 const MIGRATION_LOCK_ID = 7_310_447;
 
+/** The server or CLI could not connect: the message names the database (host:port/name, never credentials). */
+export class DatabaseUnreachableError extends Error {}
+
+/** host:port/name — never the credentials in the URL. */
+export function describeDatabase(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+  } catch {
+    return "at DATABASE_URL";
+  }
+}
+
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<OpenDatabase> {
   // Several instances may start at once against one database: a session-level
   // advisory lock on a dedicated connection serializes their migrations.
   const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    // The first query opens the connection: its failure is the operator's to fix, so say where we tried.
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_ID})`.catch((error: unknown) => {
+      throw new DatabaseUnreachableError(`Cannot reach the database ${describeDatabase(url)}: ${error instanceof Error ? error.message : String(error)}`);
+    });
     await migratePostgres(drizzlePostgres({ client: migrator, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
     await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
   } finally {

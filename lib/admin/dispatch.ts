@@ -3,7 +3,7 @@
 // process may open: directly when no one holds the data directory, else
 // inside the process that holds it, through its admin socket. Never a second
 // opener of the same PGlite files, never a copy of them.
-import { openPostgres, type OpenDatabase } from "@/db/client";
+import { DatabaseUnreachableError, describeDatabase, openPostgres, type OpenDatabase } from "@/db/client";
 import { DataDirInUseError, readLockOwner } from "@/db/data-dir-lock";
 import { systemClock } from "../clock";
 import type { Config } from "../config";
@@ -53,28 +53,17 @@ export async function dispatch(config: Config, request: AdminRequest): Promise<D
 }
 
 async function onPostgres(config: Config, url: string, request: AdminRequest): Promise<Dispatched> {
-  const database = describeDatabase(url);
   let opened: OpenDatabase;
   try {
     opened = await openPostgres(url, { max: 2 });
   } catch (error) {
-    throw new CliError(`Cannot reach the database ${database}: ${messageOf(error)}`);
+    throw new CliError(error instanceof DatabaseUnreachableError ? error.message : `Cannot open the database ${describeDatabase(url)}: ${messageOf(error)}`);
   }
   try {
     const deps = { db: opened.db, keyring: createKeyring(config.secret), clock: systemClock, fetch: globalThis.fetch.bind(globalThis) };
-    return { result: await runAdminCommand(deps, request), route: { kind: "postgres", database } };
+    return { result: await runAdminCommand(deps, request), route: { kind: "postgres", database: describeDatabase(url) } };
   } finally {
     await opened.close();
-  }
-}
-
-/** host:port/name — never the credentials in the URL. */
-function describeDatabase(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
-  } catch {
-    return "at DATABASE_URL";
   }
 }
 

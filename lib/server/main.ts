@@ -4,6 +4,8 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { DatabaseUnreachableError } from "@/db/client";
+import { DataDirInUseError } from "@/db/data-dir-lock";
 import { getConfig } from "../config";
 import { SudomimusError } from "../errors";
 import { errorResponse } from "../http/respond";
@@ -55,6 +57,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`sudomimus failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // An operator's mistake (no database there, data directory taken) reads best as one sentence; anything else keeps its stack.
+  const operatorError = error instanceof DatabaseUnreachableError || error instanceof DataDirInUseError;
+  const text = error instanceof Error ? (operatorError ? error.message : (error.stack ?? error.message)) : String(error);
+  process.stderr.write(`sudomimus failed to start: ${text}\n`);
   process.exit(1);
 });

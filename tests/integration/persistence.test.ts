@@ -1,6 +1,7 @@
 // Data survives a restart, on whichever database this pass runs against: the
 // seeded demo application keeps its token-signing key (a lost database would
-// be re-seeded with a new one).
+// be re-seeded with a new one). A database the server cannot use ends the
+// start with one sentence that says which and why.
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -45,6 +46,41 @@ describe("persistence", () => {
       }
     } finally {
       await fresh?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses to start, naming the database, when Postgres cannot be reached", { skip: testEnv.dbKind !== "postgres" }, async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-unreachable-"));
+    try {
+      await assert.rejects(
+        startServer(await freePort(), { SUDOMIMUS_DATA_DIR: dataDir, DATABASE_URL: "postgres://someone:hunter2@127.0.0.1:1/nowhere", LOG_LEVEL: "warn" }),
+        (error: Error) => {
+          assert.match(error.message, /exited early \(1\)/);
+          assert.match(error.message, /sudomimus failed to start: Cannot reach the database 127\.0\.0\.1:1\/nowhere: .*ECONNREFUSED/);
+          assert.doesNotMatch(error.message, /hunter2|\n\s+at /, "no credentials, no stack trace");
+          return true;
+        },
+      );
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses to start on a PGlite data directory another server holds", { skip: testEnv.dbKind !== "pglite" }, async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-held-"));
+    const env = { SUDOMIMUS_DATA_DIR: dataDir, SUDOMIMUS_SECRET: crypto.randomBytes(32).toString("hex"), LOG_LEVEL: "warn" };
+    const first = await startServer(await freePort(), env);
+    try {
+      await assert.rejects(startServer(await freePort(), env), (error: Error) => {
+        assert.match(error.message, new RegExp(`sudomimus failed to start: The data directory ${dataDir} is in use by process ${first.process.pid}\\.`));
+        assert.doesNotMatch(error.message, /\n\s+at /, "no stack trace");
+        return true;
+      });
+      // The first server is untouched.
+      assert.equal((await fetch(`${first.baseUrl}/connect-api/health`)).status, 200);
+    } finally {
+      await first.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
