@@ -429,7 +429,8 @@ export const refreshTokens = pgTable(
     replacedByIdHash: text("replaced_by_id_hash"),
     suspendedAt: at("suspended_at"),
   },
-  (t) => [index("refresh_tokens_family_idx").on(t.familyId)],
+  // By expiry: the sweep finds what has been expired longer than the retention period without reading the rest.
+  (t) => [index("refresh_tokens_family_idx").on(t.familyId), index("refresh_tokens_expires_idx").on(t.expiresAt)],
 );
 
 /** Client-auth JWT `jti`s, each honoured exactly once (insert-or-conflict). */

@@ -11,7 +11,7 @@ import { deleteAuthorizationCodesExpiredBefore } from "@/db/queries/oidc";
 import { deleteEndedSteamTickets } from "@/db/queries/native";
 import { deleteExpiredUpstreamAuthStates } from "@/db/queries/upstream-auth";
 import { deleteEndedRateLimits } from "@/db/queries/rate-limits";
-import { deleteExpiredFamilies } from "@/db/queries/sessions";
+import { deleteExpiredSessions } from "@/db/queries/sessions";
 import type { Deps } from "./runtime";
 
 export const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
@@ -36,7 +36,7 @@ export async function sweepExpired(deps: Pick<Deps, "db" | "clock">): Promise<vo
   await deleteErrandsExpiredBefore(deps.db, dayAgo);
   // Likewise device sessions: a late poll still hears expired_token, not invalid_request.
   await deleteDeviceSessionsExpiredBefore(deps.db, dayAgo);
-  await deleteExpiredFamilies(deps.db, new Date(now.getTime() - SESSION_RETENTION_DAYS * DAY_MS));
+  await deleteExpiredSessions(deps.db, new Date(now.getTime() - SESSION_RETENTION_DAYS * DAY_MS));
 }
 
 export function startSweeper(deps: Pick<Deps, "db" | "clock" | "log">): () => void {

@@ -1,8 +1,9 @@
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { queryRows, timestamp, toDate, type Executor } from "../client";
 import type { SessionSubjectRow } from "./session-subject";
 import { sessionSubjectColumns } from "./session-subject";
 import { refreshTokenFamilies, refreshTokens } from "../schema";
+import { deleteInBatches } from "./sweep";
 
 export type FamilyRow = typeof refreshTokenFamilies.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
@@ -72,15 +73,24 @@ export async function revokeLiveFamilies(db: Executor, accountId: string, applic
   return rows.length;
 }
 
-export async function deleteExpiredFamilies(db: Executor, cutoff: Date): Promise<void> {
-  // A family is gone once its live token expired long enough ago that no answer about it matters.
-  // One statement, not deleteInBatches: finding candidates is an anti-join over every token, and each
-  // batch would scan them all again.
-  await db.execute(sql`
-    delete from ${refreshTokenFamilies} f
-    where not exists (
-      select 1 from ${refreshTokens} t where t.family_id = f.id and t.expires_at > ${timestamp(cutoff)}
-    )`);
+/**
+ * Forgets sessions and spent tokens that expired before `cutoff`. A family's
+ * tokens form one chain whose expiries only grow (each replacement expires a
+ * full TTL after its rotation), so the one unrotated token is the family's
+ * last: once it expired before the cutoff, so did the whole family. Spent
+ * (rotated) tokens of a family still in use go once they themselves expired
+ * before the cutoff — otherwise a session refreshed every few hours would
+ * keep every token it ever had. Both are range reads of the expiry index.
+ */
+export async function deleteExpiredSessions(db: Executor, cutoff: Date): Promise<{ families: number; spentTokens: number }> {
+  const before = timestamp(cutoff);
+  const spentTokens = await deleteInBatches(db, refreshTokens, and(lt(refreshTokens.expiresAt, cutoff), isNotNull(refreshTokens.rotatedAt))!);
+  const families = await deleteInBatches(
+    db,
+    refreshTokenFamilies,
+    sql`exists (select 1 from ${refreshTokens} t where t.family_id = ${refreshTokenFamilies.id} and t.rotated_at is null and t.expires_at < ${before})`,
+  );
+  return { families, spentTokens };
 }
 
 export interface NewSessionRows {

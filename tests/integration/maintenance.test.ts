@@ -3,11 +3,11 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { randomUUID } from "node:crypto";
 import { count, eq, lt } from "drizzle-orm";
-import { rateLimitBuckets, refreshTokenFamilies, usedClientAssertions } from "@/db/schema";
+import { rateLimitBuckets, refreshTokenFamilies, refreshTokens, usedClientAssertions } from "@/db/schema";
 import { recordClientAssertion } from "@/db/queries/client-assertions";
 import { insertAccount } from "@/db/queries/identity";
 import { hitRateLimit } from "@/db/queries/rate-limits";
-import { insertSessionConsuming } from "@/db/queries/sessions";
+import { insertSessionConsuming, rotateRefreshToken } from "@/db/queries/sessions";
 import { deleteInBatches } from "@/db/queries/sweep";
 import { createApplication } from "@/lib/applications/create-application";
 import { addSeconds } from "@/lib/clock";
@@ -77,11 +77,38 @@ describe("maintenance sweep", () => {
       });
       return id;
     };
-    await session(-(SESSION_RETENTION_DAYS + 1)); // expired a day longer ago than kept: the sweep forgets it
+    const forgotten = await session(-(SESSION_RETENTION_DAYS + 1)); // expired a day longer ago than kept: the sweep forgets it
     const recentlyExpired = await session(-(SESSION_RETENTION_DAYS - 1));
     const live = await session(10);
     await sweepExpired(deps);
     const left = await deps.db.select({ id: refreshTokenFamilies.id }).from(refreshTokenFamilies).where(eq(refreshTokenFamilies.applicationId, app.applicationId));
     assert.deepEqual(new Set(left.map((row) => row.id)), new Set([recentlyExpired, live]));
+    const [orphans] = await deps.db.select({ n: count() }).from(refreshTokens).where(eq(refreshTokens.familyId, forgotten));
+    assert.equal(orphans!.n, 0, "a forgotten session leaves none of its tokens behind");
+  });
+
+  it("forgets the spent tokens of a session still in use once they expired longer ago than the retention period", async () => {
+    const { deps } = setup;
+    const app = await sweepApplication("sweep-spent-tokens");
+    const account = await insertAccount(deps.db, {});
+    const now = deps.clock.now();
+    const daysFromNow = (days: number) => addSeconds(now, days * 86400);
+    // One session refreshed for months: each token expires 30 days after it was issued, the last one is live.
+    const familyId = randomUUID();
+    const chain = [-(SESSION_RETENTION_DAYS + 2), -(SESSION_RETENTION_DAYS + 1), -(SESSION_RETENTION_DAYS - 1), 10].map((days) => ({ idHash: randomUUID(), expiresAt: daysFromNow(days) }));
+    await insertSessionConsuming(deps.db, null, {
+      family: { id: familyId, applicationId: app.applicationId, accountId: account.id, origin: "CONNECT", authenticationMethod: null, emailAddress: null, accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 30 * 86400, authTime: daysFromNow(-90), oidcScope: null, accessKeyId: null },
+      token: { idHash: chain[0]!.idHash, issuedAt: daysFromNow(-90), expiresAt: chain[0]!.expiresAt },
+    });
+    for (let i = 1; i < chain.length; i++) {
+      assert.ok(await rotateRefreshToken(deps.db, { idHash: chain[i - 1]!.idHash, replacementIdHash: chain[i]!.idHash, now: deps.clock.now(), replacementExpiresAt: chain[i]!.expiresAt }));
+    }
+    await sweepExpired(deps);
+    const left = await deps.db.select({ idHash: refreshTokens.idHash, rotatedAt: refreshTokens.rotatedAt }).from(refreshTokens).where(eq(refreshTokens.familyId, familyId));
+    // The two spent tokens past retention are gone; the recent spent one (reuse detection) and the live one stay.
+    assert.deepEqual(new Set(left.map((row) => row.idHash)), new Set([chain[2]!.idHash, chain[3]!.idHash]));
+    assert.equal(left.find((row) => row.idHash === chain[3]!.idHash)!.rotatedAt, null);
+    const [family] = await deps.db.select({ id: refreshTokenFamilies.id }).from(refreshTokenFamilies).where(eq(refreshTokenFamilies.id, familyId));
+    assert.equal(family?.id, familyId, "the session itself is kept");
   });
 });
