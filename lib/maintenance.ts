@@ -16,7 +16,10 @@ import type { Deps } from "./runtime";
 
 export const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
-/** How long a session is kept past its last token's expiry, so introspection can still say "expired". */
+/**
+ * How long a session is kept past its last token's expiry, so introspection can still say "expired";
+ * and each spent refresh token past its own, so a replay of it still revokes its session.
+ */
 export const SESSION_RETENTION_DAYS = 30;
 
 export async function sweepExpired(deps: Pick<Deps, "db" | "clock">): Promise<void> {
