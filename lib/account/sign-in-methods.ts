@@ -2,21 +2,18 @@
 // identities. Every verified address is a way in (email codes work for any of
 // them), as is each passkey and each linked identity; nothing here may leave
 // the account without a way to sign in.
-import crypto from "node:crypto";
 import { z } from "zod";
 import { deleteAuthenticationOf, deleteEmailCredential, deleteSecondaryEmail, renamePasskeyOf, setPrimaryEmail } from "@/db/queries/account";
-import { consumeOtherOtpChallenges, consumeOtpChallenge, countOtpAttempt, findLiveOtpChallenge, insertOtpChallenge } from "@/db/queries/challenges";
+import { consumeOtpChallenge, findLiveOtpChallenge } from "@/db/queries/challenges";
 import { findEmailIdentity, insertEmailIdentity, listAuthentications, listEmailIdentities, type AuthenticationRow } from "@/db/queries/identity";
 import type { Executor } from "@/db/client";
-import { addSeconds } from "../clock";
-import { secretHash, secretMatches } from "../crypto/secret-hash";
 import { checkLoginPolicy } from "../domains/login-policy-gate";
 import { fail } from "../errors";
 import { emailAddressSchema } from "../identity/email-address";
+import { emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS, spendAttempt } from "../identity/email-codes";
 import { sendAddEmailCode } from "../errand/errand-mail";
-import { enforceRateLimit } from "../rate-limit";
 import type { Deps } from "../runtime";
-import { CODES_PER_ADDRESS, CODES_PER_BROWSER, OTP_TTL_SECONDS, codeHash, newOtpCode, recordEmailCredentialUse } from "../via/email-code";
+import { recordEmailCredentialUse } from "../via/email-code";
 
 export const PASSKEY_LABEL_MAX_LENGTH = 60;
 /** Wrong codes one add-email challenge tolerates before it is spent. */
@@ -127,26 +124,7 @@ export async function startAddEmail(
   if (owner?.accountId === who.accountId) fail("Conflict", { body: { key: "emailAlreadyYours", field: "email" } });
   // An address on a blocked or SSO-only domain would govern (and lock) the whole account.
   await checkLoginPolicy(deps.db, [email], null);
-  await enforceRateLimit(deps, `otp:address:${secretHash(deps.keyring, "rate-limit", email)}`, CODES_PER_ADDRESS);
-  await enforceRateLimit(deps, `otp:browser:${who.binding}`, CODES_PER_BROWSER);
-
-  const now = deps.clock.now();
-  const challengeId = crypto.randomUUID();
-  const code = newOtpCode();
-  await deps.db.transaction(async (tx) => {
-    await consumeOtherOtpChallenges(tx, who.binding, email, now);
-    await insertOtpChallenge(tx, {
-      id: challengeId,
-      purpose: "ADD_EMAIL",
-      email,
-      codeHash: codeHash(deps, challengeId, code),
-      inquiryId: null,
-      browserBinding: who.binding,
-      accountId: who.accountId,
-      expiresAt: addSeconds(now, OTP_TTL_SECONDS),
-      createdAt: now,
-    });
-  });
+  const { challengeId, code } = await issueEmailCode(deps, { browserBinding: who.binding, email, purpose: "ADD_EMAIL", inquiryId: null, accountId: who.accountId });
   await sendAddEmailCode(deps, { to: email, code, locale: who.locale, applicationName: who.portalName, ttlMinutes: OTP_TTL_SECONDS / 60 });
   return { challengeId, email };
 }
@@ -162,14 +140,9 @@ export async function verifyAddEmail(
   if (!challenge || challenge.purpose !== "ADD_EMAIL" || challenge.accountId !== who.accountId || challenge.inquiryId !== null) {
     fail("CodeExpired", { body: { field: "code" } });
   }
-  const code = input.code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(code) || !secretMatches(deps.keyring, "otp", `${challenge.id}:${code}`, challenge.codeHash)) {
-    await countOtpAttempt(deps.db, challenge.id);
-    const attemptsLeft = ADD_EMAIL_CODE_ATTEMPTS - (challenge.attempts + 1);
-    if (attemptsLeft <= 0) {
-      await consumeOtpChallenge(deps.db, challenge.id, now);
-      fail("CodeExpired", { body: { field: "code" } });
-    }
+  if (!emailCodeMatches(deps, challenge, input.code)) {
+    const attemptsLeft = await spendAttempt(deps, challenge, ADD_EMAIL_CODE_ATTEMPTS);
+    if (attemptsLeft === 0) fail("CodeExpired", { body: { field: "code" } });
     fail("WrongCode", { body: { field: "code", livesRemaining: attemptsLeft } });
   }
   if (!(await consumeOtpChallenge(deps.db, challenge.id, now))) fail("CodeExpired", { body: { field: "code" } });

@@ -3,25 +3,23 @@
 // email identity of the account, only once signed in), and settle the owed
 // work — names, decisions — which marks the errand COMPLETED. The codes are
 // via's email codes (same hashing, lifetime, rate limits and mail).
-import crypto from "node:crypto";
 import { z } from "zod";
-import { consumeOtherOtpChallenges, consumeOtpChallenge, countOtpAttempt, findLiveOtpChallenge, insertOtpChallenge } from "@/db/queries/challenges";
+import { consumeOtpChallenge, findLiveOtpChallenge } from "@/db/queries/challenges";
 import { markErrandCompleted } from "@/db/queries/errands";
 import { findEmailIdentity, insertEmailIdentity, updateAccount, upsertClaimGrant } from "@/db/queries/identity";
 import { localizedName } from "../applications/info";
-import { addSeconds } from "../clock";
-import { secretHash, secretMatches } from "../crypto/secret-hash";
 import { checkLoginPolicy } from "../domains/login-policy-gate";
 import { fail, SudomimusError } from "../errors";
 import { claimGate, loadClaimStates } from "../identity/claims";
 import { STORED_CLAIM } from "../identity/claims-vocabulary";
 import { emailAddressSchema } from "../identity/email-address";
+import { emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS, spendAttempt } from "../identity/email-codes";
 import { sendSignInCode } from "../mail/sign-in-code";
 import { enforceRateLimit } from "../rate-limit";
 import type { Deps } from "../runtime";
 import type { Browser } from "../via/browser";
 import { startBrowserSession } from "../via/browser-session";
-import { CODES_PER_ADDRESS, CODES_PER_BROWSER, OTP_TTL_SECONDS, codeHash, newOtpCode, recordEmailCredentialUse } from "../via/email-code";
+import { recordEmailCredentialUse } from "../via/email-code";
 import { sendAddEmailCode } from "./errand-mail";
 import { askedClaims, errandView, requireErrandSignIn, requireLiveErrand, type ErrandView, type LiveErrand } from "./errand-view";
 
@@ -78,25 +76,12 @@ export async function startErrandEmailCode(
     await checkLoginPolicy(deps.db, [email], null);
   }
   await enforceRateLimit(deps, `errand:codes:${live.errand.id}`, CODES_PER_ERRAND);
-  await enforceRateLimit(deps, `otp:address:${secretHash(deps.keyring, "rate-limit", email)}`, CODES_PER_ADDRESS);
-  await enforceRateLimit(deps, `otp:browser:${browser.binding}`, CODES_PER_BROWSER);
-
-  const now = deps.clock.now();
-  const challengeId = crypto.randomUUID();
-  const code = newOtpCode();
-  await deps.db.transaction(async (tx) => {
-    await consumeOtherOtpChallenges(tx, browser.binding, email, now);
-    await insertOtpChallenge(tx, {
-      id: challengeId,
-      purpose: input.purpose === "sign-in" ? "SIGN_IN" : "ADD_EMAIL",
-      email,
-      codeHash: codeHash(deps, challengeId, code),
-      inquiryId: null,
-      browserBinding: browser.binding,
-      accountId: live.errand.accountId,
-      expiresAt: addSeconds(now, OTP_TTL_SECONDS),
-      createdAt: now,
-    });
+  const { challengeId, code } = await issueEmailCode(deps, {
+    browserBinding: browser.binding,
+    email,
+    purpose: input.purpose === "sign-in" ? "SIGN_IN" : "ADD_EMAIL",
+    inquiryId: null,
+    accountId: live.errand.accountId,
   });
   const message = { to: email, code, locale: browser.locale, applicationName: applicationName(live, browser), ttlMinutes: OTP_TTL_SECONDS / 60 };
   if (input.purpose === "sign-in") await sendSignInCode(deps, { ...message, registering: false });
@@ -115,14 +100,9 @@ export async function verifyErrandEmailCode(
   if (!challenge || challenge.inquiryId !== null || challenge.accountId !== live.errand.accountId || (challenge.purpose !== "SIGN_IN" && challenge.purpose !== "ADD_EMAIL")) {
     fail("CodeExpired", { message: "This code has expired or was replaced by a newer one. Request a new code." });
   }
-  const code = input.code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(code) || !secretMatches(deps.keyring, "otp", `${challenge.id}:${code}`, challenge.codeHash)) {
-    await countOtpAttempt(deps.db, challenge.id);
-    const attemptsLeft = ERRAND_CODE_ATTEMPTS - (challenge.attempts + 1);
-    if (attemptsLeft <= 0) {
-      await consumeOtpChallenge(deps.db, challenge.id, now);
-      fail("CodeExpired", { message: "Too many wrong codes; request a new code." });
-    }
+  if (!emailCodeMatches(deps, challenge, input.code)) {
+    const attemptsLeft = await spendAttempt(deps, challenge, ERRAND_CODE_ATTEMPTS);
+    if (attemptsLeft === 0) fail("CodeExpired", { message: "Too many wrong codes; request a new code." });
     fail("WrongCode", { message: "That code is not right.", body: { livesRemaining: attemptsLeft } });
   }
   if (!(await consumeOtpChallenge(deps.db, challenge.id, now))) {

@@ -1,21 +1,17 @@
-// Email one-time codes on via (docs 06 EMAIL_VERIFICATION, 11, 15 §7):
-// six digits, ten minutes, hashed at rest, single use, valid only in the
-// browser that asked. A wrong code spends one of the inquiry's lives — never
-// the account's. An unknown address gets a registration code; the page
-// cannot tell the two apart.
-import crypto from "node:crypto";
-import { consumeOtherOtpChallenges, consumeOtpChallenge, countOtpAttempt, findLiveOtpChallenge, insertOtpChallenge } from "@/db/queries/challenges";
+// Email one-time codes on via (docs 06 EMAIL_VERIFICATION, 11, 15 §7; the
+// codes themselves: lib/identity/email-codes.ts). A wrong code spends one of
+// the inquiry's lives — never the account's. An unknown address gets a
+// registration code; the page cannot tell the two apart.
+import { consumeOtpChallenge, countOtpAttempt, findLiveOtpChallenge } from "@/db/queries/challenges";
 import { spendLife } from "@/db/queries/inquiries";
 import { findEmailIdentity, insertAuthentication, updateAuthenticationUse } from "@/db/queries/identity";
 import { localizedName } from "../applications/info";
-import { addSeconds } from "../clock";
-import { secretMatches, secretHash } from "../crypto/secret-hash";
 import { checkLoginPolicy } from "../domains/login-policy-gate";
 import { fail, SudomimusError } from "../errors";
 import { registerAccountByEmail } from "../identity/accounts";
 import { emailAddressSchema } from "../identity/email-address";
+import { emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS } from "../identity/email-codes";
 import { sendSignInCode } from "../mail/sign-in-code";
-import { enforceRateLimit } from "../rate-limit";
 import { checkAuthenticationMethod, checkRealize } from "../rules";
 import type { Deps } from "../runtime";
 import type { Browser } from "./browser";
@@ -24,19 +20,7 @@ import { suppressForForcedSso } from "./email-reason";
 import { realizeForBrowser, type ViaOutcome } from "./outcome";
 import { pendingInquiry } from "./pending-inquiry";
 
-export const OTP_TTL_SECONDS = 10 * 60;
-export const CODES_PER_ADDRESS = { limit: 5, windowSeconds: 15 * 60 };
-export const CODES_PER_BROWSER = { limit: 10, windowSeconds: 15 * 60 };
-
 type ViaDeps = Pick<Deps, "db" | "keyring" | "clock" | "cache" | "config" | "mailer">;
-
-/** Keyed hash of a code, bound to its challenge (shared with the errand page's codes). */
-export const codeHash = (deps: Pick<Deps, "keyring">, challengeId: string, code: string) => secretHash(deps.keyring, "otp", `${challengeId}:${code}`);
-
-/** Six random digits. */
-export function newOtpCode(): string {
-  return crypto.randomInt(0, 1_000_000).toString().padStart(6, "0");
-}
 
 export async function startEmailCode(deps: ViaDeps, browser: Browser, input: { exposureKey: string; email: string }): Promise<{ challengeId: string }> {
   const { inquiry, context } = await pendingInquiry(deps, input.exposureKey);
@@ -48,26 +32,13 @@ export async function startEmailCode(deps: ViaDeps, browser: Browser, input: { e
   const email = parsed.data;
   // No code is mailed to an address whose domain owner forces SSO.
   await suppressForForcedSso(deps, email);
-  await enforceRateLimit(deps, `otp:address:${secretHash(deps.keyring, "rate-limit", email)}`, CODES_PER_ADDRESS);
-  await enforceRateLimit(deps, `otp:browser:${browser.binding}`, CODES_PER_BROWSER);
-
   const owner = await findEmailIdentity(deps.db, email);
-  const now = deps.clock.now();
-  const challengeId = crypto.randomUUID();
-  const code = newOtpCode();
-  await deps.db.transaction(async (tx) => {
-    await consumeOtherOtpChallenges(tx, browser.binding, email, now);
-    await insertOtpChallenge(tx, {
-      id: challengeId,
-      purpose: owner ? "SIGN_IN" : "REGISTER",
-      email,
-      codeHash: codeHash(deps, challengeId, code),
-      inquiryId: inquiry.row.id,
-      browserBinding: browser.binding,
-      accountId: owner?.accountId ?? null,
-      expiresAt: addSeconds(now, OTP_TTL_SECONDS),
-      createdAt: now,
-    });
+  const { challengeId, code } = await issueEmailCode(deps, {
+    browserBinding: browser.binding,
+    email,
+    purpose: owner ? "SIGN_IN" : "REGISTER",
+    inquiryId: inquiry.row.id,
+    accountId: owner?.accountId ?? null,
   });
   await sendSignInCode(deps, {
     to: email,
@@ -91,8 +62,7 @@ export async function verifyEmailCode(
   if (!challenge || challenge.inquiryId !== inquiry.row.id) {
     fail("CodeExpired", { message: "This code has expired or was replaced by a newer one. Request a new code." });
   }
-  const code = input.code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(code) || !secretMatches(deps.keyring, "otp", `${challenge.id}:${code}`, challenge.codeHash)) {
+  if (!emailCodeMatches(deps, challenge, input.code)) {
     await countOtpAttempt(deps.db, challenge.id);
     const livesRemaining = await spendLife(deps.db, inquiry.row.id);
     if (!livesRemaining) fail("InquiryDead", { message: "Too many wrong codes ended this sign-in. Start again from the application." });

@@ -25,25 +25,13 @@ import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
 import { realize } from "@/lib/inquiry/realize";
 import { redeem } from "@/lib/inquiry/redeem";
 import { refresh } from "@/lib/sessions/refresh";
-import { isSudomimusError, type Reason } from "@/lib/errors";
 import { libDeps } from "../support/lib-deps";
 import { signInCodeIn } from "../support/mailbox";
+import { rejectsWith } from "../support/rejects";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
 const rand = () => crypto.randomBytes(4).toString("hex");
-
-async function rejectsWith(promise: Promise<unknown>, reason: Reason, status?: number) {
-  let caught: unknown;
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(isSudomimusError(error), String(error));
-    assert.equal(error.reason, reason);
-    if (status) assert.equal(error.status, status);
-    caught = error;
-    return true;
-  });
-  return caught as { body?: Record<string, unknown> };
-}
 
 async function newAccount(email = `user-${rand()}@example.com`) {
   const account = await setup.deps.db.transaction((tx) => registerAccountByEmail(tx, { email, now: setup.deps.clock.now() }));

@@ -15,25 +15,17 @@ import { createOwnAccessKey, listOwnAccessKeys, revokeOwnAccessKey } from "@/lib
 import { loadClaimPolicy, saveClaimPolicy } from "@/lib/developer/application-config/claims";
 import { newRuleDraft, type RuleSetDraft } from "@/lib/developer/application-config/rule-fields";
 import { applyTemplate, loadRuleDraft, saveRules } from "@/lib/developer/application-config/rules";
-import { isSudomimusError, type Reason } from "@/lib/errors";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { buildTemplate } from "@/lib/rules/templates";
 import type { Deps } from "@/lib/runtime";
 import { libDeps, type TestClock } from "../support/lib-deps";
+import { rejectsWith } from "../support/rejects";
 
 let setup: Awaited<ReturnType<typeof libDeps>>;
 let deps: Deps & { clock: TestClock };
 let app: CreatedApplication;
 let organizationId: string;
 const people: Record<"owner" | "admin" | "viewer" | "stranger", string> = { owner: "", admin: "", viewer: "", stranger: "" };
-
-async function rejectsWith(promise: Promise<unknown>, reason: Reason) {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(isSudomimusError(error), String(error));
-    assert.equal(error.reason, reason);
-    return true;
-  });
-}
 
 const emptyDraft = (): RuleSetDraft => ({ authentication: [], realize: [], return: [] });
 

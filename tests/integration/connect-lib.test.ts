@@ -19,21 +19,12 @@ import { redeem } from "@/lib/inquiry/redeem";
 import { statusPoll } from "@/lib/inquiry/status-poll";
 import { introspect } from "@/lib/sessions/introspect";
 import { refresh } from "@/lib/sessions/refresh";
-import { isSudomimusError, type Reason } from "@/lib/errors";
 import { libDeps } from "../support/lib-deps";
+import { rejectsWith } from "../support/rejects";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
 let app: CreatedApplication;
-
-async function rejectsWith(promise: Promise<unknown>, reason: Reason, status?: number) {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(isSudomimusError(error), String(error));
-    assert.equal(error.reason, reason);
-    if (status) assert.equal(error.status, status);
-    return true;
-  });
-}
 
 async function signedRequest(body: Record<string, unknown>, application = app) {
   const rawBody = new TextEncoder().encode(JSON.stringify(body));

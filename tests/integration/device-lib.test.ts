@@ -17,7 +17,6 @@ import { decideDevice } from "@/lib/device/decide";
 import { deviceExposureKey, hashDeviceCode } from "@/lib/device/keys";
 import { lookupUserCode, WRONG_CODES_PER_BROWSER } from "@/lib/device/lookup";
 import { deviceToken, type DeviceTokenOutcome } from "@/lib/device/token";
-import { isSudomimusError, type Reason } from "@/lib/errors";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
 import { introspect } from "@/lib/sessions/introspect";
@@ -26,6 +25,7 @@ import type { Browser } from "@/lib/via/browser";
 import { startBrowserSession } from "@/lib/via/browser-session";
 import { realizeForBrowser } from "@/lib/via/outcome";
 import { libDeps } from "../support/lib-deps";
+import { rejectsWith } from "../support/rejects";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
@@ -37,15 +37,6 @@ const DEVICE_RULES: CreateApplicationInput["rules"] = {
   // The DEVICE_CODE rule's TTLs join the fold.
   return: [{ returnMethod: "DEVICE_CODE", payload: {}, accessTokenTtlSeconds: 600, refreshTokenTtlSeconds: 2 * 86_400 }],
 };
-
-async function rejectsWith(promise: Promise<unknown>, reason: Reason, status?: number) {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(isSudomimusError(error), String(error));
-    assert.equal(error.reason, reason);
-    if (status) assert.equal(error.status, status);
-    return true;
-  });
-}
 
 async function newApplication(anchor: string, extra: Partial<CreateApplicationInput> = {}) {
   return createApplication(setup.deps, { anchor, organizationId: null, names: { "en-US": anchor }, rules: DEVICE_RULES, ...extra });

@@ -13,7 +13,6 @@ import { insertOrganization } from "@/db/queries/organizations";
 import { federationConnectors } from "@/db/schema";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
 import { loadApplicationContextById } from "@/lib/applications/application-context";
-import { isSudomimusError, type Reason } from "@/lib/errors";
 import { forcedSsoStartAllowed } from "@/lib/federation/domain-managed";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { establish } from "@/lib/inquiry/establish";
@@ -26,6 +25,7 @@ import { realizeForBrowser } from "@/lib/via/outcome";
 import { clientJwt } from "../support/connect-client";
 import { libDeps } from "../support/lib-deps";
 import { addVerifiedEmail, gateDomainBySso } from "../support/sso-domain";
+import { rejectsWith } from "../support/rejects";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
@@ -38,17 +38,6 @@ let acmeOther: Connector; // organization A's second connector, bound by nothing
 let betaSso: Connector; // bound by beta's SSO_ONLY policy (organization B)
 let optedIn: CreatedApplication; // organization C: lists ENTERPRISE_FEDERATION_DOMAIN_MANAGED
 let notOptedIn: CreatedApplication; // organization C: passkeys and email codes only
-
-async function rejectsWith(promise: Promise<unknown>, reason: Reason): Promise<Record<string, unknown> | undefined> {
-  let body: Record<string, unknown> | undefined;
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(isSudomimusError(error), String(error));
-    assert.equal(error.reason, reason, error.message);
-    body = error.body;
-    return true;
-  });
-  return body;
-}
 
 async function newConnector(organizationId: string, displayName: string): Promise<Connector> {
   const anchor = `Test-${rand().toUpperCase()}-Connector`;
@@ -145,7 +134,7 @@ describe("forced SSO (domain-managed) in lib", () => {
     await rejectsWith(signIn(optedIn, employee.id, betaSso), "Layer1Denied");
     await rejectsWith(signIn(notOptedIn, employee.id, acmeSso), "Layer1Denied");
     // Without the rule the gate stands: a passkey is refused, with the IdP named, and no SSO escape hatch appears.
-    const body = await rejectsWith(signIn(notOptedIn, employee.id, null), "EmailDomainRequiresSso");
+    const { body } = await rejectsWith(signIn(notOptedIn, employee.id, null), "EmailDomainRequiresSso");
     assert.deepEqual(body?.connectors, [{ connectorAnchor: acmeSso.anchor, displayName: "Acme SSO" }]);
     await rejectsWith(realizeForBrowser(setup.deps, await newInquiry(notOptedIn), session(employee.id)), "EmailDomainRequiresSso");
   });

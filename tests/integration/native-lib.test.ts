@@ -16,7 +16,7 @@ import { createApplication, type CreatedApplication } from "@/lib/applications/c
 import { writeClaimPolicies } from "@/lib/applications/claim-policy";
 import { errandStatus, handOffErrand, hashErrandKey } from "@/lib/errand/errand";
 import { requestErrand } from "@/lib/errand/request-errand";
-import { isSudomimusError, type Reason } from "@/lib/errors";
+import { isSudomimusError } from "@/lib/errors";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { directIssueAccessKey } from "@/lib/native/access-key-direct";
 import { issueAccessKey, listAccessKeys, revokeAccessKey } from "@/lib/native/access-keys";
@@ -27,6 +27,7 @@ import { refresh } from "@/lib/sessions/refresh";
 import { startSteamPeer, type SteamPeer } from "../fixtures/steam-peer";
 import { libDeps, type TestClock } from "../support/lib-deps";
 import { newSteamId, steamTicket } from "../support/steam";
+import { rejectsWith } from "../support/rejects";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
@@ -34,15 +35,6 @@ let deps: Deps & { clock: TestClock };
 let steam: SteamPeer;
 let cli: CreatedApplication;
 let game: CreatedApplication;
-
-async function rejectsWith(promise: Promise<unknown>, reason: Reason, status?: number) {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(isSudomimusError(error), String(error));
-    assert.equal(error.reason, reason);
-    if (status) assert.equal(error.status, status);
-    return true;
-  });
-}
 
 /** The claim-gate 403's errand, from a rejection. */
 async function blockedErrand(promise: Promise<unknown>): Promise<{ reason: string; errand: { errandKey: string; url: string; expiresAt: string } }> {

@@ -11,7 +11,7 @@ import { ViaMain } from "@/components/via/via-main";
 import { isSocialProvider, SOCIAL } from "@/lib/social/vocabulary";
 import { getDeps } from "@/lib/runtime";
 import { SESSION_COOKIE } from "@/lib/via/browser";
-import { OTP_TTL_SECONDS } from "@/lib/via/email-code";
+import { OTP_TTL_SECONDS } from "@/lib/identity/email-codes";
 import { loadSignInPage, offeredMethods } from "@/lib/via/sign-in-page";
 import { readUpstreamNotice, type UpstreamNoticeRef } from "@/lib/via/upstream-notice";
 

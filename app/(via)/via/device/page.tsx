@@ -9,7 +9,7 @@ import { DeviceFlow } from "@/components/via/device/device-flow";
 import { ViaHeader } from "@/components/via/via-header";
 import { ViaMain } from "@/components/via/via-main";
 import { normalizeUserCode } from "@/lib/device/user-code";
-import { OTP_TTL_SECONDS } from "@/lib/via/email-code";
+import { OTP_TTL_SECONDS } from "@/lib/identity/email-codes";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("device");

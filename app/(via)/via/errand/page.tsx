@@ -13,7 +13,7 @@ import { ViaMain } from "@/components/via/via-main";
 import { errandView } from "@/lib/errand/errand-view";
 import { getDeps } from "@/lib/runtime";
 import { SESSION_COOKIE } from "@/lib/via/browser";
-import { OTP_TTL_SECONDS } from "@/lib/via/email-code";
+import { OTP_TTL_SECONDS } from "@/lib/identity/email-codes";
 
 const STEAM_NOTICES: readonly SteamNotice[] = ["cancelled", "invalid", "unavailable", "mismatch"];
 

@@ -1,0 +1,76 @@
+// Email one-time codes as every sender issues them (via, the Errand, the
+// portal): only a keyed hash at rest, ten minutes, a newer code replaces the
+// browser's older one, per-address and per-browser limits, spaces forgiven,
+// and a challenge that runs out of attempts is spent.
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { eq } from "drizzle-orm";
+import { findLiveOtpChallenge } from "@/db/queries/challenges";
+import { otpChallenges } from "@/db/schema";
+import { CODES_PER_ADDRESS, CODES_PER_BROWSER, emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS, spendAttempt } from "@/lib/identity/email-codes";
+import { libDeps } from "../support/lib-deps";
+import { rejectsWith } from "../support/rejects";
+
+let setup: Awaited<ReturnType<typeof libDeps>>;
+const binding = () => crypto.randomBytes(32).toString("hex");
+const address = () => `code-${crypto.randomBytes(4).toString("hex")}@example.com`;
+const issue = (browserBinding: string, email: string) => issueEmailCode(setup.deps, { browserBinding, email, purpose: "ADD_EMAIL", inquiryId: null, accountId: null });
+
+describe("email one-time codes (lib)", () => {
+  before(async () => {
+    setup = await libDeps();
+  });
+  after(async () => setup.close());
+
+  it("stores only a keyed hash, for ten minutes, and only for the browser that asked", async () => {
+    const browser = binding();
+    const { challengeId, code } = await issue(browser, address());
+    assert.match(code, /^\d{6}$/);
+    const [row] = await setup.deps.db.select().from(otpChallenges).where(eq(otpChallenges.id, challengeId));
+    assert.ok(!row!.codeHash.includes(code), "the code itself is not stored");
+    assert.equal(row!.expiresAt.getTime() - setup.deps.clock.now().getTime(), OTP_TTL_SECONDS * 1000);
+    assert.ok(emailCodeMatches(setup.deps, row!, code));
+    assert.ok(emailCodeMatches(setup.deps, row!, ` ${code.slice(0, 3)} ${code.slice(3)} `), "spaces are forgiven");
+    assert.ok(!emailCodeMatches(setup.deps, row!, String((Number(code) + 1) % 1_000_000).padStart(6, "0")));
+    assert.ok(!emailCodeMatches(setup.deps, row!, code.slice(0, 5)));
+    assert.ok(!emailCodeMatches(setup.deps, { ...row!, id: crypto.randomUUID() }, code), "a code is bound to its challenge");
+    assert.equal(await findLiveOtpChallenge(setup.deps.db, challengeId, binding(), setup.deps.clock.now()), null, "another browser cannot use it");
+    setup.deps.clock.advance(OTP_TTL_SECONDS);
+    assert.equal(await findLiveOtpChallenge(setup.deps.db, challengeId, browser, setup.deps.clock.now()), null, "expired after ten minutes");
+  });
+
+  it("a newer code replaces the browser's older one for the same address", async () => {
+    const browser = binding();
+    const email = address();
+    const first = await issue(browser, email);
+    const second = await issue(browser, email);
+    const now = setup.deps.clock.now();
+    assert.equal(await findLiveOtpChallenge(setup.deps.db, first.challengeId, browser, now), null);
+    assert.notEqual(await findLiveOtpChallenge(setup.deps.db, second.challengeId, browser, now), null);
+  });
+
+  it("limits codes per address (whatever the browser) and per browser (whatever the address)", async () => {
+    const email = address();
+    for (let i = 0; i < CODES_PER_ADDRESS.limit; i++) await issue(binding(), email);
+    await rejectsWith(issue(binding(), email), "RateLimited", 429);
+
+    const browser = binding();
+    for (let i = 0; i < CODES_PER_BROWSER.limit; i++) await issue(browser, address());
+    await rejectsWith(issue(browser, address()), "RateLimited", 429);
+
+    // Both windows end.
+    setup.deps.clock.advance(Math.max(CODES_PER_ADDRESS.windowSeconds, CODES_PER_BROWSER.windowSeconds));
+    await issue(browser, email);
+  });
+
+  it("counts wrong codes against the challenge and spends it at the last allowed one", async () => {
+    const browser = binding();
+    const { challengeId } = await issue(browser, address());
+    const live = async () => findLiveOtpChallenge(setup.deps.db, challengeId, browser, setup.deps.clock.now());
+    const left: number[] = [];
+    for (let i = 0; i < 3; i++) left.push(await spendAttempt(setup.deps, (await live())!, 3));
+    assert.deepEqual(left, [2, 1, 0]);
+    assert.equal(await live(), null, "spent: even the right code no longer works");
+  });
+});
