@@ -25,6 +25,25 @@ const sweepApplication = (anchor: string) =>
     rules: { authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }], realize: [{ constraintType: "EVERYONE", payload: {} }], return: [{ returnMethod: "STATUS_POLL", payload: {} }] },
   });
 
+/** A stored session of one token that expires at `expiresAt`, issued 30 days before; returns the session's id. */
+async function storedSession(applicationId: string, accountId: string, token: { idHash: string; expiresAt: Date }): Promise<string> {
+  const id = randomUUID();
+  const issuedAt = addSeconds(token.expiresAt, -30 * 86400);
+  await insertSessionConsuming(setup.deps.db, null, {
+    family: { id, applicationId, accountId, origin: "CONNECT", authenticationMethod: null, emailAddress: null, accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 30 * 86400, authTime: issuedAt, oidcScope: null, accessKeyId: null },
+    token: { idHash: token.idHash, issuedAt, expiresAt: token.expiresAt },
+  });
+  return id;
+}
+
+/** An application and an account to hold sessions, and dates counted in days from now. */
+async function sessionScene(anchor: string) {
+  const app = await sweepApplication(anchor);
+  const account = await insertAccount(setup.deps.db, {});
+  const now = setup.deps.clock.now();
+  return { app, account, daysFromNow: (days: number) => addSeconds(now, days * 86400) };
+}
+
 describe("maintenance sweep", () => {
   before(async () => {
     setup = await libDeps();
@@ -64,19 +83,8 @@ describe("maintenance sweep", () => {
 
   it("forgets a session once its last token expired longer ago than the retention period, and no sooner", async () => {
     const { deps } = setup;
-    const app = await sweepApplication("sweep-sessions");
-    const account = await insertAccount(deps.db, {});
-    const now = deps.clock.now();
-    const daysFromNow = (days: number) => addSeconds(now, days * 86400);
-    const session = async (tokenExpiresInDays: number) => {
-      const id = randomUUID();
-      const issuedAt = daysFromNow(tokenExpiresInDays - 30);
-      await insertSessionConsuming(deps.db, null, {
-        family: { id, applicationId: app.applicationId, accountId: account.id, origin: "CONNECT", authenticationMethod: null, emailAddress: null, accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 30 * 86400, authTime: issuedAt, oidcScope: null, accessKeyId: null },
-        token: { idHash: randomUUID(), issuedAt, expiresAt: daysFromNow(tokenExpiresInDays) },
-      });
-      return id;
-    };
+    const { app, account, daysFromNow } = await sessionScene("sweep-sessions");
+    const session = (tokenExpiresInDays: number) => storedSession(app.applicationId, account.id, { idHash: randomUUID(), expiresAt: daysFromNow(tokenExpiresInDays) });
     const forgotten = await session(-(SESSION_RETENTION_DAYS + 1)); // expired a day longer ago than kept: the sweep forgets it
     const recentlyExpired = await session(-(SESSION_RETENTION_DAYS - 1));
     const live = await session(10);
@@ -89,17 +97,10 @@ describe("maintenance sweep", () => {
 
   it("forgets the spent tokens of a session still in use once they expired longer ago than the retention period", async () => {
     const { deps } = setup;
-    const app = await sweepApplication("sweep-spent-tokens");
-    const account = await insertAccount(deps.db, {});
-    const now = deps.clock.now();
-    const daysFromNow = (days: number) => addSeconds(now, days * 86400);
+    const { app, account, daysFromNow } = await sessionScene("sweep-spent-tokens");
     // One session refreshed for months: each token expires 30 days after it was issued, the last one is live.
-    const familyId = randomUUID();
     const chain = [-(SESSION_RETENTION_DAYS + 2), -(SESSION_RETENTION_DAYS + 1), -(SESSION_RETENTION_DAYS - 1), 10].map((days) => ({ idHash: randomUUID(), expiresAt: daysFromNow(days) }));
-    await insertSessionConsuming(deps.db, null, {
-      family: { id: familyId, applicationId: app.applicationId, accountId: account.id, origin: "CONNECT", authenticationMethod: null, emailAddress: null, accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 30 * 86400, authTime: daysFromNow(-90), oidcScope: null, accessKeyId: null },
-      token: { idHash: chain[0]!.idHash, issuedAt: daysFromNow(-90), expiresAt: chain[0]!.expiresAt },
-    });
+    const familyId = await storedSession(app.applicationId, account.id, chain[0]!);
     for (let i = 1; i < chain.length; i++) {
       assert.ok(await rotateRefreshToken(deps.db, { idHash: chain[i - 1]!.idHash, replacementIdHash: chain[i]!.idHash, now: deps.clock.now(), replacementExpiresAt: chain[i]!.expiresAt }));
     }
