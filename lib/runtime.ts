@@ -30,6 +30,8 @@ export interface Deps {
 
 export interface Runtime extends Deps {
   database: OpenDatabase;
+  /** Runs `step` first when the runtime shuts down (the HTTP server finishing its requests). */
+  beforeShutdown(step: () => Promise<void>): void;
   shutdown(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function createRuntime(config: Config): Promise<Runtime> {
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.smtpFrom) : createOutboxMailer(database.db);
   let adminSocket: AdminSocket | undefined;
   let stopSweeper: (() => void) | undefined;
+  const firstSteps: (() => Promise<void>)[] = [];
   const runtime: Runtime = {
     config,
     db: database.db,
@@ -51,10 +54,12 @@ export async function createRuntime(config: Config): Promise<Runtime> {
     resolveTxt: createTxtLookup({ servers: config.dnsServers }),
     cache: new Map(),
     database,
-    // The admin socket first: commands it is still running finish before the database closes.
+    beforeShutdown: (step) => void firstSteps.push(step),
+    // Whatever still serves requests first (HTTP, the admin socket): the work it is
+    // finishing needs the database, which closes last.
     shutdown: async () => {
       stopSweeper?.();
-      await adminSocket?.close();
+      await Promise.allSettled([...firstSteps.map((step) => step()), adminSocket?.close()]);
       await database.close();
     },
   };

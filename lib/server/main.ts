@@ -12,6 +12,7 @@ import { errorResponse } from "../http/respond";
 import { SECURITY_HEADERS } from "../http/security-headers";
 import { getDeps } from "../runtime";
 import { loadApiRouter } from "./api-routes";
+import { drainOnShutdown } from "./drain";
 import { BodyTooLargeError, sendWebResponse, toWebRequest } from "./node-bridge";
 
 const root = process.cwd();
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: root, port: config.port });
   // Open the database (migrate, seed) before accepting traffic — while Next
   // prepares: embedded PGlite opens on its own thread, so the two overlap.
-  const [router] = await Promise.all([loadApiRouter(path.join(root, "app")), app.prepare(), getDeps()]);
+  const [router, , runtime] = await Promise.all([loadApiRouter(path.join(root, "app")), app.prepare(), getDeps()]);
   const handleWithNext = app.getRequestHandler();
   const origin = `http://127.0.0.1:${config.port}`;
 
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
     });
   });
   server.keepAliveTimeout = 65_000;
+  const { drain } = drainOnShutdown(server);
+  runtime.beforeShutdown(drain);
   server.listen(config.port, () => {
     process.stdout.write(`sudomimus listening on http://localhost:${config.port} (public URL ${config.publicUrl})\n`);
   });

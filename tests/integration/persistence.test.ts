@@ -1,10 +1,13 @@
 // Data survives a restart, on whichever database this pass runs against: the
 // seeded demo application keeps its token-signing key (a lost database would
 // be re-seeded with a new one). A database the server cannot use ends the
-// start with one sentence that says which and why.
+// start with one sentence that says which and why. Told to stop, the server
+// finishes the requests it is serving before it closes the database.
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
+import { once } from "node:events";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -81,6 +84,43 @@ describe("persistence", () => {
       assert.equal((await fetch(`${first.baseUrl}/connect-api/health`)).status, 200);
     } finally {
       await first.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("finishes the request it is serving when told to stop, refuses new connections, then exits", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-drain-"));
+    const fresh = testEnv.dbKind === "postgres" ? await createFreshPostgresDatabase(testEnv.postgresAdminUrl) : undefined;
+    const port = await freePort();
+    const server = await startServer(port, { SUDOMIMUS_DATA_DIR: dataDir, LOG_LEVEL: "warn", ...(fresh ? { DATABASE_URL: fresh.url } : {}) });
+    try {
+      // A redeem whose body is still arriving when the signal comes: well-formed keys of no inquiry.
+      const body = JSON.stringify({ exposureKey: `exp_${"a".repeat(32)}`, hiddenKey: `hid_${"b".repeat(32)}`, confirmationKey: `cnf_${"c".repeat(32)}` });
+      const socket = net.connect(port, "127.0.0.1");
+      await once(socket, "connect");
+      let answer = "";
+      socket.on("data", (chunk: Buffer) => (answer += chunk.toString()));
+      socket.write(`POST /connect-api/redeem HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 20)}`);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the server has read the headers
+      const exited = once(server.process, "exit");
+      server.process.kill("SIGTERM");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // No new connection while draining.
+      const refused = net.connect(port, "127.0.0.1");
+      const [error] = (await once(refused, "error")) as [NodeJS.ErrnoException];
+      assert.equal(error.code, "ECONNREFUSED");
+      // The rest of the body arrives; the request is answered in full, from the database, and the server closes the connection.
+      socket.write(body.slice(20));
+      await once(socket, "close");
+      assert.match(answer, /^HTTP\/1\.1 400 /);
+      assert.match(answer, /\r\nconnection: close\r\n/i);
+      assert.equal(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)).reason, "InquiryNotFound");
+      const [code] = (await exited) as [number | null];
+      assert.equal(code, 143, "the conventional exit status for SIGTERM");
+      if (!fresh) assert.equal(fs.existsSync(path.join(dataDir, "pglite.lock")), false, "the PGlite lock is released");
+    } finally {
+      await server.stop();
+      await fresh?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
