@@ -14,10 +14,22 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 const optionalUrl = optionalString.pipe(z.url().optional());
+/** Where browsers reach this server: an http(s) origin, since every surface lives at a fixed path below it. */
+const publicOrigin = optionalString.pipe(
+  z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL such as https://auth.example.com" })
+    .refine((value) => {
+      const url = URL.parse(value);
+      // Not an http(s) URL at all: the check above already says so.
+      if (!url || !/^https?:$/.test(url.protocol)) return true;
+      return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+    }, "must be the server's origin alone (scheme, host and port), with no path, query or credentials")
+    .optional(),
+);
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  PUBLIC_URL: optionalUrl,
+  PUBLIC_URL: publicOrigin,
   DATABASE_URL: optionalString,
   /** Connections to DATABASE_URL; unset = two per core of this machine (postgres.js pipelines queries on each). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),

@@ -6,7 +6,7 @@ import path from "node:path";
 import next from "next";
 import { DatabaseUnreachableError } from "@/db/client";
 import { DataDirInUseError } from "@/db/data-dir-lock";
-import { getConfig } from "../config";
+import { ConfigError, getConfig } from "../config";
 import { SudomimusError } from "../errors";
 import { errorResponse } from "../http/respond";
 import { SECURITY_HEADERS } from "../http/security-headers";
@@ -60,8 +60,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // An operator's mistake (no database there, data directory taken) reads best as one sentence; anything else keeps its stack.
-  const operatorError = error instanceof DatabaseUnreachableError || error instanceof DataDirInUseError;
+  // An operator's mistake (a bad setting, no database there, data directory taken) reads best as one sentence; anything else keeps its stack.
+  const operatorError = error instanceof ConfigError || error instanceof DatabaseUnreachableError || error instanceof DataDirInUseError;
   const text = error instanceof Error ? (operatorError ? error.message : (error.stack ?? error.message)) : String(error);
   process.stderr.write(`sudomimus failed to start: ${text}\n`);
   process.exit(1);

@@ -70,6 +70,20 @@ describe("persistence", () => {
     }
   });
 
+  it("refuses a bad setting, naming it, in one sentence", { skip: testEnv.dbKind !== "postgres" }, async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-misconfigured-"));
+    try {
+      await assert.rejects(startServer(await freePort(), { SUDOMIMUS_DATA_DIR: dataDir, PUBLIC_URL: "localhost:3000", LOG_LEVEL: "warn" }), (error: Error) => {
+        assert.match(error.message, /exited early \(1\)/);
+        assert.match(error.message, /sudomimus failed to start: Invalid configuration: PUBLIC_URL: /);
+        assert.doesNotMatch(error.message, /\n\s+at /, "no stack trace");
+        return true;
+      });
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses to start on a PGlite data directory another server holds", { skip: testEnv.dbKind !== "pglite" }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-held-"));
     const env = { SUDOMIMUS_DATA_DIR: dataDir, SUDOMIMUS_SECRET: crypto.randomBytes(32).toString("hex"), LOG_LEVEL: "warn" };

@@ -51,6 +51,13 @@ describe("configuration", () => {
   it("rejects bad values with a message naming the setting", () => {
     assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), PORT: "http" }), (error: unknown) => error instanceof ConfigError && /PORT/.test(error.message));
     assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), PUBLIC_URL: "not a url" }), /PUBLIC_URL/);
+    // PUBLIC_URL is where browsers reach the server: an http(s) origin, nothing after it.
+    assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), PUBLIC_URL: "localhost:3000" }), /PUBLIC_URL: must be an http:\/\/ or https:\/\/ URL/);
+    assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), PUBLIC_URL: "ftp://auth.example.com" }), /PUBLIC_URL: must be an http:\/\/ or https:\/\/ URL/);
+    for (const extra of ["/auth", "/?x=1", "/#top"]) {
+      assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), PUBLIC_URL: `https://auth.example.com${extra}` }), /PUBLIC_URL: must be the server's origin alone/, extra);
+    }
+    assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), PUBLIC_URL: "https://user:pw@auth.example.com" }), /PUBLIC_URL: must be the server's origin alone/);
     assert.throws(() => parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), SUDOMIMUS_SECRET: "short" }), /SUDOMIMUS_SECRET/);
   });
 
