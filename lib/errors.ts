@@ -73,6 +73,7 @@ export const REASON_STATUS = {
   InternalError: 500,
   SteamUnavailable: 502,
   ServiceUnavailable: 503,
+  MailUnavailable: 503,
 } as const;
 
 export type KnownReason = keyof typeof REASON_STATUS;

@@ -41,6 +41,7 @@ const INLINE: Record<string, string> = {
   PasskeyCancelled: "errors.passkeyCancelled",
   PasskeyUnavailable: "errors.passkeyUnavailable",
   NetworkError: "errors.network",
+  MailUnavailable: "errors.mailUnavailable",
 };
 
 export function describeError(error: ViaError): { kind: ErrorKind; message: MessageRef } {

@@ -44,6 +44,7 @@ const REASON_KEYS: Record<string, { key: string; field?: string }> = {
   CodeExpired: { key: "codeExpired" },
   PasskeyFailed: { key: "passkeyFailed" },
   RateLimited: { key: "rateLimited" },
+  MailUnavailable: { key: "mailUnavailable" },
   EmailDomainBlocked: { key: "emailDomainBlocked" },
   EmailDomainRequiresSso: { key: "emailDomainRequiresSso" },
 };

@@ -1,15 +1,20 @@
 // Email one-time codes as every sender issues them (via, the Errand, the
 // portal): only a keyed hash at rest, ten minutes, a newer code replaces the
 // browser's older one, per-address and per-browser limits, spaces forgiven,
-// and a challenge that runs out of attempts is spent.
+// a challenge that runs out of attempts is spent, and a mail server that is
+// down is said to be down.
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
 import { findLiveOtpChallenge } from "@/db/queries/challenges";
+import { insertAccount } from "@/db/queries/identity";
 import { otpChallenges } from "@/db/schema";
+import { startAddEmail } from "@/lib/account/sign-in-methods";
+import { createSmtpMailer } from "@/lib/mail/mailer";
 import { CODES_PER_ADDRESS, CODES_PER_BROWSER, emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS, spendAttempt } from "@/lib/identity/email-codes";
 import { libDeps } from "../support/lib-deps";
+import { freePort } from "../support/ports";
 import { rejectsWith } from "../support/rejects";
 
 let setup: Awaited<ReturnType<typeof libDeps>>;
@@ -72,5 +77,14 @@ describe("email one-time codes (lib)", () => {
     for (let i = 0; i < 3; i++) left.push(await spendAttempt(setup.deps, (await live())!, 3));
     assert.deepEqual(left, [2, 1, 0]);
     assert.equal(await live(), null, "spent: even the right code no longer works");
+  });
+
+  it("answers 503 MailUnavailable, not a failure of its own, when the mail server cannot be reached", async () => {
+    const mailer = createSmtpMailer(`smtp://127.0.0.1:${await freePort()}`, "Sudomimus <no-reply@example.com>");
+    const account = await insertAccount(setup.deps.db, {});
+    const who = { accountId: account.id, binding: binding(), locale: "en-US", portalName: "Sudomimus With" };
+    const error = await rejectsWith(startAddEmail({ ...setup.deps, mailer }, who, { email: address() }), "MailUnavailable", 503);
+    assert.equal(error.publicMessage, "The email could not be sent right now. Try again in a few minutes.");
+    assert.match(error.detail ?? "", /^SMTP: .*ECONNREFUSED/, "the log says why");
   });
 });

@@ -19,6 +19,7 @@ const INLINE: Record<string, string> = {
   EmailDomainRequiresSso: "errors.emailDomain",
   "Invalid decisions": "errors.invalidDecisions",
   NetworkError: "errors.network",
+  MailUnavailable: "errors.mailUnavailable",
 };
 
 export function describeErrandError(error: ViaError): ErrandFailure {
