@@ -1,5 +1,6 @@
 // Turning results and errors into responses. Every JSON answer is no-store:
 // it carries keys or tokens, or describes them.
+import { isDatabaseUnavailable } from "@/db/unavailable";
 import { SudomimusError } from "../errors";
 import type { Logger } from "../log";
 
@@ -29,6 +30,10 @@ export function errorResponse(error: unknown, log?: Logger): Response {
     const body: Record<string, unknown> = { reason: error.reason };
     if (error.publicMessage) body.message = error.publicMessage;
     return json({ ...body, ...error.body }, error.status, error.headers);
+  }
+  if (isDatabaseUnavailable(error)) {
+    log?.error("database unavailable", { error: error instanceof Error ? error.message : String(error) });
+    return json({ reason: "ServiceUnavailable", message: "The service is briefly unavailable. Try again in a moment." }, 503, { "retry-after": "5" });
   }
   log?.error("unexpected error", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return json({ reason: "InternalError" }, 500);

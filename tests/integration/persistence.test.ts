@@ -2,7 +2,8 @@
 // seeded demo application keeps its token-signing key (a lost database would
 // be re-seeded with a new one). A database the server cannot use ends the
 // start with one sentence that says which and why. Told to stop, the server
-// finishes the requests it is serving before it closes the database.
+// finishes the requests it is serving before it closes the database. A
+// Postgres that goes away and comes back is a 503 in between, not a 500.
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -135,6 +136,62 @@ describe("persistence", () => {
     } finally {
       await server.stop();
       await fresh?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("answers 503 ServiceUnavailable while Postgres is unreachable, and serves again once it is back", { skip: testEnv.dbKind !== "postgres" }, async () => {
+    // The server reaches Postgres through a TCP relay this test can cut and restore.
+    const fresh = await createFreshPostgresDatabase(testEnv.postgresAdminUrl);
+    const target = new URL(fresh.url);
+    const relayPort = await freePort();
+    const sockets = new Set<net.Socket>();
+    const relay = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port || 5432), target.hostname);
+      for (const socket of [client, upstream]) {
+        sockets.add(socket);
+        socket.on("close", () => sockets.delete(socket));
+        socket.on("error", () => {});
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    const listen = async () => {
+      relay.listen(relayPort, "127.0.0.1");
+      await once(relay, "listening");
+    };
+    await listen();
+    const viaRelay = new URL(fresh.url);
+    viaRelay.hostname = "127.0.0.1";
+    viaRelay.port = String(relayPort);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-relay-"));
+    const server = await startServer(await freePort(), { SUDOMIMUS_DATA_DIR: dataDir, DATABASE_URL: viaRelay.href, LOG_LEVEL: "silent" });
+    const redeem = async () => {
+      const response = await fetch(`${server.baseUrl}/connect-api/redeem`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ exposureKey: `exp_${"a".repeat(32)}`, hiddenKey: `hid_${"b".repeat(32)}`, confirmationKey: `cnf_${"c".repeat(32)}` }),
+      });
+      return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as { reason: string } };
+    };
+    try {
+      assert.deepEqual((await redeem()).body.reason, "InquiryNotFound", "served from the database");
+      // Postgres goes away: open connections break, new ones are refused.
+      relay.close();
+      for (const socket of sockets) socket.destroy();
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const down = await redeem();
+        assert.deepEqual([down.status, down.body.reason, down.retryAfter], [503, "ServiceUnavailable", "5"]);
+      }
+      assert.equal((await fetch(`${server.baseUrl}/connect-api/health`)).status, 503, "health says not ready");
+      // It comes back: the server reconnects by itself.
+      await listen();
+      assert.equal((await redeem()).body.reason, "InquiryNotFound");
+      assert.equal((await fetch(`${server.baseUrl}/connect-api/health`)).status, 200);
+    } finally {
+      await server.stop();
+      relay.close();
+      for (const socket of sockets) socket.destroy();
+      await fresh.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
