@@ -7,6 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/client-address";
 
 const optionalString = z
   .string()
@@ -75,6 +76,10 @@ const envSchema = z.object({
   DNS_SERVERS: optionalString.refine((value) => value === undefined || parseDnsServers(value) !== null, {
     message: "expected comma-separated IP addresses with optional ports, e.g. 127.0.0.1:5353,[::1]:53",
   }),
+  /** Reverse proxies in front of the server (addresses or CIDR ranges): their X-Forwarded-For names the client. */
+  TRUSTED_PROXIES: optionalString.refine((value) => value === undefined || parseTrustedProxies(value) !== null, {
+    message: "expected comma-separated IP addresses or CIDR ranges, e.g. 127.0.0.1,::1,10.0.0.0/8",
+  }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Lifetime of a device authorization session (`expiresIn`, docs 20: production default 600). */
   SUDOMIMUS_DEVICE_CODE_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(600),
@@ -108,6 +113,8 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** The resolvers domain verification asks; undefined = the system's. */
   dnsServers: string[] | undefined;
+  /** TRUSTED_PROXIES: empty when the socket's peer is always the client. */
+  trustedProxies: string[];
   device: { codeTtlSeconds: number; pollIntervalSeconds: number };
 }
 
@@ -208,6 +215,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     logLevel: e.LOG_LEVEL,
     dnsServers: e.DNS_SERVERS ? parseDnsServers(e.DNS_SERVERS)! : undefined,
+    trustedProxies: e.TRUSTED_PROXIES ? parseTrustedProxies(e.TRUSTED_PROXIES)! : [],
     device: { codeTtlSeconds: e.SUDOMIMUS_DEVICE_CODE_TTL_SECONDS, pollIntervalSeconds: e.SUDOMIMUS_DEVICE_POLL_INTERVAL_SECONDS },
   };
 }

@@ -4,8 +4,73 @@
 // (/connect-api, /device-api, /native-api) can rely on it: a request that
 // reaches Next.js directly (pages, /via/api, `next dev`) carries whatever the
 // client put there.
+//
+// Behind a reverse proxy every request comes from the proxy, so one client's
+// limit would be everyone's. With TRUSTED_PROXIES set, a request whose peer is
+// one of them is attributed to the address the proxies recorded in
+// X-Forwarded-For: read from the right, past every trusted hop. A client that
+// writes X-Forwarded-For itself only adds entries to the left of what the
+// proxies append, so it cannot choose the address it is limited under.
+import net from "node:net";
+
 export const CLIENT_ADDRESS_HEADER = "x-sudomimus-client-address";
 
 export function clientAddress(request: Request): string {
   return request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
+}
+
+/** An IPv4 peer of a dual-stack socket reads `::ffff:192.0.2.1`: the address is the IPv4 one. */
+function plainAddress(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return mapped ? mapped[1]! : address;
+}
+
+/** An IP address or CIDR range (`10.0.0.0/8`, `fd00::/8`); null when the entry is neither. */
+function parseRange(entry: string): { address: string; prefix: number | null; family: "ipv4" | "ipv6" } | null {
+  const [address = "", prefix, extra] = entry.split("/");
+  const version = net.isIP(address);
+  if (version === 0 || extra !== undefined) return null;
+  const family = version === 4 ? "ipv4" : "ipv6";
+  if (prefix === undefined) return { address, prefix: null, family };
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > (version === 4 ? 32 : 128)) return null;
+  return { address, prefix: Number(prefix), family };
+}
+
+/** `TRUSTED_PROXIES` as a list of addresses and ranges, or null when an entry is neither. */
+export function parseTrustedProxies(value: string): string[] | null {
+  const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+  return entries.length > 0 && entries.every((entry) => parseRange(entry) !== null) ? entries : null;
+}
+
+export type TrustedProxies = net.BlockList;
+
+export function trustedProxyList(entries: readonly string[]): TrustedProxies {
+  const list = new net.BlockList();
+  for (const entry of entries) {
+    const range = parseRange(entry)!;
+    if (range.prefix === null) list.addAddress(range.address, range.family);
+    else list.addSubnet(range.address, range.prefix, range.family);
+  }
+  return list;
+}
+
+const isTrusted = (trusted: TrustedProxies, address: string) => {
+  const version = net.isIP(address);
+  return version !== 0 && trusted.check(address, version === 4 ? "ipv4" : "ipv6");
+};
+
+/** The client a request stands for: the socket's peer, or — through trusted proxies — the first untrusted hop of X-Forwarded-For. */
+export function resolveClientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustedProxies | null): string | undefined {
+  if (!peer) return undefined;
+  let client = plainAddress(peer);
+  if (!trusted || !isTrusted(trusted, client)) return client;
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map((hop) => plainAddress(hop.trim()));
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i]!;
+    // Not an address (or nothing recorded): the last trusted proxy is as far as anyone vouches for.
+    if (net.isIP(hop) === 0) return client;
+    client = hop;
+    if (!isTrusted(trusted, hop)) return client;
+  }
+  return client;
 }

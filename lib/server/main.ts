@@ -8,6 +8,7 @@ import { DatabaseUnreachableError } from "@/db/client";
 import { DataDirInUseError } from "@/db/data-dir-lock";
 import { ConfigError, getConfig } from "../config";
 import { SudomimusError } from "../errors";
+import { trustedProxyList } from "../http/client-address";
 import { errorResponse } from "../http/respond";
 import { SECURITY_HEADERS } from "../http/security-headers";
 import { getDeps } from "../runtime";
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const [router, , runtime] = await Promise.all([loadApiRouter(path.join(root, "app")), app.prepare(), getDeps()]);
   const handleWithNext = app.getRequestHandler();
   const origin = `http://127.0.0.1:${config.port}`;
+  const trustedProxies = config.trustedProxies.length > 0 ? trustedProxyList(config.trustedProxies) : null;
 
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? "/").split("?")[0]!;
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
     void (async () => {
       let response: Response;
       try {
-        const request = await toWebRequest(req, origin);
+        const request = await toWebRequest(req, origin, trustedProxies);
         const handler = route.handlers[request.method] ?? route.handlers.GET;
         response = handler
           ? await handler(request, { params: Promise.resolve(route.params) })

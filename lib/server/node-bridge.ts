@@ -3,7 +3,7 @@
 // more than MAX_BRIDGE_BODY_BYTES.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { requestWithBufferedBody } from "../http/body";
-import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustedProxies } from "../http/client-address";
 import { serializedBody } from "../http/respond";
 
 export const MAX_BRIDGE_BODY_BYTES = 1024 * 1024;
@@ -21,12 +21,13 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function toWebRequest(req: IncomingMessage, origin: string): Promise<Request> {
+export async function toWebRequest(req: IncomingMessage, origin: string, trustedProxies: TrustedProxies | null): Promise<Request> {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  // The socket's peer, never a client-supplied value (rate limits key on it).
+  // The socket's peer (or, through trusted proxies, the client they name), never a value the client chose: rate limits key on it.
   headers.delete(CLIENT_ADDRESS_HEADER);
-  if (req.socket.remoteAddress) headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress);
+  const client = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
+  if (client) headers.set(CLIENT_ADDRESS_HEADER, client);
   const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", origin);
   if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });

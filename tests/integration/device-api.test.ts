@@ -7,11 +7,14 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { compactVerify, importSPKI } from "jose";
 import postgres from "postgres";
-import { createTestApplication } from "../support/applications";
+import { AUTHORIZE_PER_CLIENT } from "@/lib/device/authorize";
+import { createTestApplication, serverEnv } from "../support/applications";
 import { post, signedPost, type TestApplication } from "../support/connect-client";
 import { authorizeDevice, DevicePoller, type DeviceAuthorization, type TokenAnswer } from "../support/device-client";
 import { requireServer, testEnv } from "../support/env";
 import { uniqueEmail } from "../support/mailbox";
+import { freePort } from "../support/ports";
+import { startServer } from "../support/server";
 import { ViaClient } from "../support/via-client";
 
 const AUTHORIZE_KEYS = ["applicationAnchor", "deviceCode", "userCode", "verificationUri", "verificationUriComplete", "expiresIn", "interval"];
@@ -126,8 +129,36 @@ describe("Device API", () => {
     assert.deepEqual([refused.status, refused.body.reason], [429, "RateLimited"]);
     assert.ok(Number(refused.headers.get("retry-after")) > 0);
     assert.equal(typeof refused.body.retryAfterSeconds, "number");
+    // Without TRUSTED_PROXIES, X-Forwarded-For is the client's own words: it changes nothing.
+    const spoofed = await post("/device-api/device-authorize", { applicationAnchor: limited.anchor }, { "x-forwarded-for": "198.51.100.77" });
+    assert.equal(spoofed.status, 429);
     // Another application is not affected.
     assert.equal((await authorizeRaw({ applicationAnchor: app.anchor })).status, 200);
+  });
+
+  it("behind trusted proxies, /device-authorize limits each forwarded client on its own, and a client cannot choose its address", async (t) => {
+    if (testEnv.dbKind !== "postgres") return t.skip("a second instance needs a database it can share (the unit suite covers the address rules)");
+    // A second instance on the same Postgres, told that requests from this machine come through a reverse proxy.
+    const limited = await createTestApplication({ anchorPrefix: "device-proxied", template: "cli-device" });
+    const proxied = await startServer(await freePort(), { ...serverEnv(), TRUSTED_PROXIES: "127.0.0.1,::1" });
+    try {
+      const authorize = async (forwardedFor: string) =>
+        (
+          await fetch(`${proxied.baseUrl}/device-api/device-authorize`, {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
+            body: JSON.stringify({ applicationAnchor: limited.anchor }),
+          })
+        ).status;
+      for (let i = 0; i < AUTHORIZE_PER_CLIENT.limit; i++) assert.equal(await authorize("198.51.100.1"), 200, `request ${i + 1}`);
+      assert.equal(await authorize("198.51.100.1"), 429);
+      // What a client writes itself stands left of what the proxy appended: still 198.51.100.1.
+      assert.equal(await authorize("203.0.113.9, 198.51.100.1"), 429);
+      // Another client behind the same proxy has its own allowance.
+      assert.equal(await authorize("198.51.100.2"), 200);
+    } finally {
+      await proxied.stop();
+    }
   });
 
   it("/device-token answers invalid_request for malformed, unknown and foreign codes — never a reason", async () => {
