@@ -82,6 +82,8 @@ const envSchema = z.object({
   }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Lifetime of a device authorization session (`expiresIn`, docs 20: production default 600). */
+  /** Sign-in codes mailed for one network address per 15 minutes (lib/identity/email-codes.ts). */
+  SUDOMIMUS_EMAIL_CODES_PER_CLIENT_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(100),
   SUDOMIMUS_DEVICE_CODE_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(600),
   /** Minimum seconds between /device-token polls (`interval`, RFC 8628 default 5). */
   SUDOMIMUS_DEVICE_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
@@ -113,6 +115,8 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** The resolvers domain verification asks; undefined = the system's. */
   dnsServers: string[] | undefined;
+  /** Email codes one network address may have mailed per 15 minutes. */
+  emailCodesPerClientAddress: number;
   /** TRUSTED_PROXIES: empty when the socket's peer is always the client. */
   trustedProxies: string[];
   device: { codeTtlSeconds: number; pollIntervalSeconds: number };
@@ -215,6 +219,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     logLevel: e.LOG_LEVEL,
     dnsServers: e.DNS_SERVERS ? parseDnsServers(e.DNS_SERVERS)! : undefined,
+    emailCodesPerClientAddress: e.SUDOMIMUS_EMAIL_CODES_PER_CLIENT_ADDRESS,
     trustedProxies: e.TRUSTED_PROXIES ? parseTrustedProxies(e.TRUSTED_PROXIES)! : [],
     device: { codeTtlSeconds: e.SUDOMIMUS_DEVICE_CODE_TTL_SECONDS, pollIntervalSeconds: e.SUDOMIMUS_DEVICE_POLL_INTERVAL_SECONDS },
   };

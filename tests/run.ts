@@ -184,6 +184,8 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
     X_CLIENT_ID: x.clientId,
     X_CLIENT_SECRET: x.clientSecret,
     LOG_LEVEL: "warn",
+    // Every test browser reaches the server from 127.0.0.1: one network address for a whole half's sign-ins.
+    SUDOMIMUS_EMAIL_CODES_PER_CLIENT_ADDRESS: "1000000",
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
   };
   const server = await startServer(port, serverEnv);

@@ -76,8 +76,7 @@ export async function startErrandEmailCode(
     await checkLoginPolicy(deps.db, [email], null);
   }
   await enforceRateLimit(deps, `errand:codes:${live.errand.id}`, CODES_PER_ERRAND);
-  const { challengeId, code } = await issueEmailCode(deps, {
-    browserBinding: browser.binding,
+  const { challengeId, code } = await issueEmailCode(deps, { browserBinding: browser.binding, clientAddress: browser.address }, {
     email,
     purpose: input.purpose === "sign-in" ? "SIGN_IN" : "ADD_EMAIL",
     inquiryId: null,

@@ -1,9 +1,8 @@
 // The address of the peer a request came from, for rate limits. The API fast
 // path (lib/server/node-bridge.ts) writes it into a header of its own after
-// removing any value the client sent. Only the fast-path surfaces
-// (/connect-api, /device-api, /native-api) can rely on it: a request that
-// reaches Next.js directly (pages, /via/api, `next dev`) carries whatever the
-// client put there.
+// removing any value the client sent; the production server sets it on the
+// requests it hands to Next.js too (lib/server/main.ts). Only under `next dev`
+// does a request carry whatever the client put there.
 //
 // Behind a reverse proxy every request comes from the proxy, so one client's
 // limit would be everyone's. With TRUSTED_PROXIES set, a request whose peer is
@@ -16,7 +15,11 @@ import net from "node:net";
 export const CLIENT_ADDRESS_HEADER = "x-sudomimus-client-address";
 
 export function clientAddress(request: Request): string {
-  return request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
+  return knownClientAddress(request) ?? "unknown";
+}
+
+export function knownClientAddress(request: Request): string | null {
+  return request.headers.get(CLIENT_ADDRESS_HEADER) || null;
 }
 
 /** An IPv4 peer of a dual-stack socket reads `::ffff:192.0.2.1`: the address is the IPv4 one. */

@@ -14,6 +14,14 @@ import type { Deps } from "../runtime";
 export const OTP_TTL_SECONDS = 10 * 60;
 export const CODES_PER_ADDRESS = { limit: 5, windowSeconds: 15 * 60 };
 export const CODES_PER_BROWSER = { limit: 10, windowSeconds: 15 * 60 };
+/**
+ * Codes sent to anyone for one network address, per this window (how many:
+ * SUDOMIMUS_EMAIL_CODES_PER_CLIENT_ADDRESS, default 100). A browser that drops
+ * its cookies is a new browser, so without this one client could have us mail
+ * codes to any number of addresses. Generous: an office behind one NAT signs
+ * in through it, and a browser session then spares most of them a code.
+ */
+export const CLIENT_ADDRESS_WINDOW_SECONDS = 15 * 60;
 
 export type OtpPurpose = OtpChallengeRow["purpose"];
 
@@ -26,24 +34,31 @@ export function newOtpCode(): string {
 }
 
 /**
- * A new code for `email` in this browser, once the address and the browser
- * are within their rate limits. It replaces the browser's earlier live codes
- * for the address. The caller mails the code; only its hash is stored.
+ * A new code for `email` in this browser, once the email address, the
+ * browser and its network address are within their rate limits. It replaces
+ * the browser's earlier live codes for the email address. The caller mails
+ * the code; only its hash is stored.
  */
 export async function issueEmailCode(
-  deps: Pick<Deps, "db" | "keyring" | "clock">,
-  challenge: { browserBinding: string; email: string; purpose: OtpPurpose; inquiryId: string | null; accountId: string | null },
+  deps: Pick<Deps, "db" | "keyring" | "clock" | "config">,
+  requester: { browserBinding: string; clientAddress: string | null },
+  challenge: { email: string; purpose: OtpPurpose; inquiryId: string | null; accountId: string | null },
 ): Promise<{ challengeId: string; code: string }> {
   await enforceRateLimit(deps, `otp:address:${secretHash(deps.keyring, "rate-limit", challenge.email)}`, CODES_PER_ADDRESS);
-  await enforceRateLimit(deps, `otp:browser:${challenge.browserBinding}`, CODES_PER_BROWSER);
+  await enforceRateLimit(deps, `otp:browser:${requester.browserBinding}`, CODES_PER_BROWSER);
+  if (requester.clientAddress) {
+    const perClient = { limit: deps.config.emailCodesPerClientAddress, windowSeconds: CLIENT_ADDRESS_WINDOW_SECONDS };
+    await enforceRateLimit(deps, `otp:client:${requester.clientAddress}`, perClient);
+  }
   const now = deps.clock.now();
   const challengeId = crypto.randomUUID();
   const code = newOtpCode();
   await deps.db.transaction(async (tx) => {
-    await consumeOtherOtpChallenges(tx, challenge.browserBinding, challenge.email, now);
+    await consumeOtherOtpChallenges(tx, requester.browserBinding, challenge.email, now);
     await insertOtpChallenge(tx, {
       id: challengeId,
       ...challenge,
+      browserBinding: requester.browserBinding,
       codeHash: codeHash(deps, challengeId, code),
       expiresAt: addSeconds(now, OTP_TTL_SECONDS),
       createdAt: now,

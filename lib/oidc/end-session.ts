@@ -89,7 +89,7 @@ async function endMatchingBrowserSession(deps: EndSessionDeps, sessionKey: strin
   const session = await currentBrowserSession(deps, { sessionKey });
   if (!session) return false;
   if ((await findLiveSectorSubject(deps.db, session.accountId, sectorId)) !== sub) return false;
-  const browser: Browser = { binding: "", sessionKey, locale: "", setCookies: [] };
+  const browser: Browser = { binding: "", sessionKey, locale: "", address: null, setCookies: [] };
   await endBrowserSession(deps, browser);
   return true;
 }

@@ -8,7 +8,7 @@ import { DatabaseUnreachableError } from "@/db/client";
 import { DataDirInUseError } from "@/db/data-dir-lock";
 import { ConfigError, getConfig } from "../config";
 import { SudomimusError } from "../errors";
-import { trustedProxyList } from "../http/client-address";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress, trustedProxyList } from "../http/client-address";
 import { errorResponse } from "../http/respond";
 import { SECURITY_HEADERS } from "../http/security-headers";
 import { getDeps } from "../runtime";
@@ -32,6 +32,10 @@ async function main(): Promise<void> {
     const pathname = (req.url ?? "/").split("?")[0]!;
     const route = router.match(pathname);
     if (!route) {
+      // Pages and browser routes read the client's address from the same header as the API routes, never the client's value.
+      const client = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
+      if (client) req.headers[CLIENT_ADDRESS_HEADER] = client;
+      else delete req.headers[CLIENT_ADDRESS_HEADER];
       void handleWithNext(req, res);
       return;
     }

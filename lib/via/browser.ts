@@ -4,6 +4,7 @@
 // the same browser does not ask again). Route handlers read and write the
 // cookies; lib code sees only these values.
 import { newKey, randomHex } from "../crypto/random-key";
+import { knownClientAddress } from "../http/client-address";
 import { clearCookie, readCookie, serializeCookie } from "../http/cookies";
 import type { Config } from "../config";
 
@@ -17,6 +18,8 @@ export interface Browser {
   sessionKey: string | null;
   /** The browser's preferred locale for mail (BCP 47). */
   locale: string;
+  /** The network address it reached us from (lib/http/client-address.ts), for per-address limits; null when unknown. */
+  address: string | null;
   /** Set-Cookie headers the response must carry. */
   setCookies: string[];
 }
@@ -28,7 +31,7 @@ export function browserFromRequest(request: Request, config: Pick<Config, "secur
     binding = randomHex(32);
     setCookies.push(serializeCookie(BINDING_COOKIE, binding, { path: "/", secure: config.secure, maxAgeSeconds: 400 * 24 * 3600 }));
   }
-  return { binding, sessionKey: readCookie(request, SESSION_COOKIE), locale, setCookies };
+  return { binding, sessionKey: readCookie(request, SESSION_COOKIE), locale, address: knownClientAddress(request), setCookies };
 }
 
 export function newBrowserSessionKey(): string {

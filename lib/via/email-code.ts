@@ -33,8 +33,7 @@ export async function startEmailCode(deps: ViaDeps, browser: Browser, input: { e
   // No code is mailed to an address whose domain owner forces SSO.
   await suppressForForcedSso(deps, email);
   const owner = await findEmailIdentity(deps.db, email);
-  const { challengeId, code } = await issueEmailCode(deps, {
-    browserBinding: browser.binding,
+  const { challengeId, code } = await issueEmailCode(deps, { browserBinding: browser.binding, clientAddress: browser.address }, {
     email,
     purpose: owner ? "SIGN_IN" : "REGISTER",
     inquiryId: inquiry.row.id,

@@ -42,7 +42,7 @@ async function newApplication(anchor: string, extra: Partial<CreateApplicationIn
   return createApplication(setup.deps, { anchor, organizationId: null, names: { "en-US": anchor }, rules: DEVICE_RULES, ...extra });
 }
 
-const browser = (): Browser => ({ binding: crypto.randomBytes(32).toString("hex"), sessionKey: null, locale: "en-US", setCookies: [] });
+const browser = (): Browser => ({ binding: crypto.randomBytes(32).toString("hex"), sessionKey: null, locale: "en-US", address: null, setCookies: [] });
 
 async function newAccount(application = app) {
   const email = `device-${crypto.randomBytes(4).toString("hex")}@example.com`;

@@ -20,7 +20,8 @@ import { rejectsWith } from "../support/rejects";
 let setup: Awaited<ReturnType<typeof libDeps>>;
 const binding = () => crypto.randomBytes(32).toString("hex");
 const address = () => `code-${crypto.randomBytes(4).toString("hex")}@example.com`;
-const issue = (browserBinding: string, email: string) => issueEmailCode(setup.deps, { browserBinding, email, purpose: "ADD_EMAIL", inquiryId: null, accountId: null });
+const issue = (browserBinding: string, email: string, clientAddress: string | null = null) =>
+  issueEmailCode(setup.deps, { browserBinding, clientAddress }, { email, purpose: "ADD_EMAIL", inquiryId: null, accountId: null });
 
 describe("email one-time codes (lib)", () => {
   before(async () => {
@@ -67,6 +68,15 @@ describe("email one-time codes (lib)", () => {
     // Both windows end.
     setup.deps.clock.advance(Math.max(CODES_PER_ADDRESS.windowSeconds, CODES_PER_BROWSER.windowSeconds));
     await issue(browser, email);
+  });
+
+  it("limits codes per network address: dropping cookies (a new browser each time) does not make us mail anyone without end", async () => {
+    const client = "198.51.100.23";
+    assert.equal(setup.deps.config.emailCodesPerClientAddress, 100, "the default");
+    for (let i = 0; i < setup.deps.config.emailCodesPerClientAddress; i++) await issue(binding(), address(), client);
+    await rejectsWith(issue(binding(), address(), client), "RateLimited", 429);
+    // Another network address is not affected.
+    await issue(binding(), address(), "198.51.100.24");
   });
 
   it("counts wrong codes against the challenge and spends it at the last allowed one", async () => {

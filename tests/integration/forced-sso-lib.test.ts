@@ -88,7 +88,7 @@ const session = (accountId: string) => ({
   federationConnectorAnchor: null,
 });
 
-const browser = () => ({ binding: rand(), sessionKey: null, locale: "en-US", setCookies: [] as string[] });
+const browser = () => ({ binding: rand(), sessionKey: null, locale: "en-US", address: null, setCookies: [] as string[] });
 
 describe("forced SSO (domain-managed) in lib", () => {
   before(async () => {

@@ -2,7 +2,7 @@
 // Sign-in method mutations. Who is acting comes from the portal session; the
 // browser binding (via's cookie) ties passkey challenges and email codes to
 // the browser that asked for them, as on via.
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
@@ -10,6 +10,7 @@ import { findApplicationByAnchor } from "@/db/queries/applications";
 import { makePrimaryEmail, removeEmail, removePasskey, renamePasskey, startAddEmail, verifyAddEmail } from "@/lib/account/sign-in-methods";
 import { localizedName } from "@/lib/applications/info";
 import { randomHex } from "@/lib/crypto/random-key";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { portalAction, refusal, type ActionResult } from "@/lib/portal/portal-action";
 import { PORTAL_ANCHOR } from "@/lib/seed";
 import { BINDING_COOKIE } from "@/lib/via/browser";
@@ -65,7 +66,8 @@ export async function startAddEmailAction(input: { email: string }): Promise<Act
     const locale = await getLocale();
     const portal = await findApplicationByAnchor(deps.db, PORTAL_ANCHOR);
     const portalName = portal ? localizedName(portal.names, portal.defaultLocale, locale) : "Sudomimus";
-    return startAddEmail(deps, { accountId: account.id, binding, locale, portalName }, { email: text(input?.email, 400) });
+    const address = (await headers()).get(CLIENT_ADDRESS_HEADER);
+    return startAddEmail(deps, { accountId: account.id, binding, address, locale, portalName }, { email: text(input?.email, 400) });
   });
 }
 
