@@ -1,9 +1,10 @@
 // Email one-time codes (docs 06 EMAIL_VERIFICATION, 11, 15 §7), wherever they
 // are sent — via's sign-in, the Errand, the portal's "add an email": six
 // digits, ten minutes, only a keyed hash at rest, single use, valid only in
-// the browser that asked, and rate-limited per address and per browser. What
-// a wrong code costs differs by caller (an inquiry life on via, an attempt of
-// the challenge elsewhere); `spendAttempt` is the latter.
+// the browser that asked, and rate-limited per email address, per browser and
+// per network address. What a wrong code costs differs by caller (an inquiry
+// life on via, an attempt of the challenge elsewhere); `spendAttempt` is the
+// latter.
 import crypto from "node:crypto";
 import { consumeOtherOtpChallenges, consumeOtpChallenge, countOtpAttempt, insertOtpChallenge, type OtpChallengeRow } from "@/db/queries/challenges";
 import { addSeconds } from "../clock";
@@ -29,7 +30,7 @@ export type OtpPurpose = OtpChallengeRow["purpose"];
 const codeHash = (deps: Pick<Deps, "keyring">, challengeId: string, code: string) => secretHash(deps.keyring, "otp", `${challengeId}:${code}`);
 
 /** Six random digits. */
-export function newOtpCode(): string {
+function newOtpCode(): string {
   return crypto.randomInt(0, 1_000_000).toString().padStart(6, "0");
 }
 
