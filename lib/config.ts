@@ -20,9 +20,14 @@ const publicOrigin = optionalString.pipe(
   z
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL such as https://auth.example.com" })
     .refine((value) => {
-      const url = URL.parse(value);
-      // Not an http(s) URL at all: the check above already says so.
-      if (!url || !/^https?:$/.test(url.protocol)) return true;
+      // Not an http(s) URL at all: the check above already says so. (`new URL`, not URL.parse: Node 20.9 lacks it.)
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        return true;
+      }
+      if (!/^https?:$/.test(url.protocol)) return true;
       return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
     }, "must be the server's origin alone (scheme, host and port), with no path, query or credentials")
     .optional(),
