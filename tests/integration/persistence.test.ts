@@ -27,6 +27,27 @@ async function demoPublicKey(baseUrl: string): Promise<string> {
   return ((await response.json()) as { applicationPublicKey: string }).applicationPublicKey;
 }
 
+/** Polls `check` every 50 ms until it holds (at most 10 s). */
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** What a new TCP connection to the port meets: "connected" (closed again at once) or the error code. */
+function connectionOutcome(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const probe = net.connect(port, "127.0.0.1");
+    probe.once("connect", () => {
+      probe.destroy();
+      resolve("connected");
+    });
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+  });
+}
+
 describe("persistence", () => {
   it("keeps its data across a restart", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-restart-"));
@@ -113,23 +134,25 @@ describe("persistence", () => {
       const body = JSON.stringify({ exposureKey: `exp_${"a".repeat(32)}`, hiddenKey: `hid_${"b".repeat(32)}`, confirmationKey: `cnf_${"c".repeat(32)}` });
       const socket = net.connect(port, "127.0.0.1");
       await once(socket, "connect");
+      const closed = once(socket, "close");
       let answer = "";
       socket.on("data", (chunk: Buffer) => (answer += chunk.toString()));
-      socket.write(`POST /connect-api/redeem HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 20)}`);
-      await new Promise((resolve) => setTimeout(resolve, 500)); // the server has read the headers
+      socket.write(`POST /connect-api/redeem HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`);
+      // "100 Continue" comes once the server has read the headers and taken the request on.
+      const goOn = "HTTP/1.1 100 Continue\r\n\r\n";
+      await until(() => answer.startsWith(goOn), "100 Continue");
+      socket.write(body.slice(0, 20));
       const exited = once(server.process, "exit");
       server.process.kill("SIGTERM");
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      // No new connection while draining.
-      const refused = net.connect(port, "127.0.0.1");
-      const [error] = (await once(refused, "error")) as [NodeJS.ErrnoException];
-      assert.equal(error.code, "ECONNREFUSED");
+      // No new connection once it is draining (the signal takes a moment to arrive).
+      await until(async () => (await connectionOutcome(port)) === "ECONNREFUSED", "new connections to be refused");
       // The rest of the body arrives; the request is answered in full, from the database, and the server closes the connection.
       socket.write(body.slice(20));
-      await once(socket, "close");
-      assert.match(answer, /^HTTP\/1\.1 400 /);
-      assert.match(answer, /\r\nconnection: close\r\n/i);
-      assert.equal(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)).reason, "InquiryNotFound");
+      await closed;
+      const final = answer.slice(goOn.length);
+      assert.match(final, /^HTTP\/1\.1 400 /);
+      assert.match(final, /\r\nconnection: close\r\n/i);
+      assert.equal(JSON.parse(final.slice(final.indexOf("\r\n\r\n") + 4)).reason, "InquiryNotFound");
       const [code] = (await exited) as [number | null];
       assert.equal(code, 143, "the conventional exit status for SIGTERM");
       if (!fresh) assert.equal(fs.existsSync(path.join(dataDir, "pglite.lock")), false, "the PGlite lock is released");
