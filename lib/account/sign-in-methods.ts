@@ -114,7 +114,7 @@ type MailDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "mailer">;
  */
 export async function startAddEmail(
   deps: MailDeps,
-  who: { accountId: string; binding: string; address?: string | null; locale: string; portalName: string },
+  who: { accountId: string; binding: string; address: string | null; locale: string; portalName: string },
   input: { email: string },
 ): Promise<{ challengeId: string; email: string }> {
   const parsed = emailAddressSchema.safeParse(input.email);
@@ -124,7 +124,7 @@ export async function startAddEmail(
   if (owner?.accountId === who.accountId) fail("Conflict", { body: { key: "emailAlreadyYours", field: "email" } });
   // An address on a blocked or SSO-only domain would govern (and lock) the whole account.
   await checkLoginPolicy(deps.db, [email], null);
-  const { challengeId, code } = await issueEmailCode(deps, { browserBinding: who.binding, clientAddress: who.address ?? null }, { email, purpose: "ADD_EMAIL", inquiryId: null, accountId: who.accountId });
+  const { challengeId, code } = await issueEmailCode(deps, { browserBinding: who.binding, clientAddress: who.address }, { email, purpose: "ADD_EMAIL", inquiryId: null, accountId: who.accountId });
   await sendAddEmailCode(deps, { to: email, code, locale: who.locale, applicationName: who.portalName, ttlMinutes: OTP_TTL_SECONDS / 60 });
   return { challengeId, email };
 }

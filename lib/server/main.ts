@@ -31,9 +31,9 @@ async function main(): Promise<void> {
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? "/").split("?")[0]!;
     const route = router.match(pathname);
+    // Every route, API or page, reads the client's address from one header that only this server sets.
+    const client = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
     if (!route) {
-      // Pages and browser routes read the client's address from the same header as the API routes, never the client's value.
-      const client = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
       if (client) req.headers[CLIENT_ADDRESS_HEADER] = client;
       else delete req.headers[CLIENT_ADDRESS_HEADER];
       void handleWithNext(req, res);
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     void (async () => {
       let response: Response;
       try {
-        const request = await toWebRequest(req, origin, trustedProxies);
+        const request = await toWebRequest(req, origin, client);
         const handler = route.handlers[request.method] ?? route.handlers.GET;
         response = handler
           ? await handler(request, { params: Promise.resolve(route.params) })

@@ -3,7 +3,7 @@
 // more than MAX_BRIDGE_BODY_BYTES.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { requestWithBufferedBody } from "../http/body";
-import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustedProxies } from "../http/client-address";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { serializedBody } from "../http/respond";
 
 export const MAX_BRIDGE_BODY_BYTES = 1024 * 1024;
@@ -21,13 +21,13 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function toWebRequest(req: IncomingMessage, origin: string, trustedProxies: TrustedProxies | null): Promise<Request> {
+/** `clientAddress`: who the request is from, as the server resolved it (lib/http/client-address.ts). */
+export async function toWebRequest(req: IncomingMessage, origin: string, clientAddress: string | undefined): Promise<Request> {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  // The socket's peer (or, through trusted proxies, the client they name), never a value the client chose: rate limits key on it.
+  // Never a value the client chose: rate limits key on it.
   headers.delete(CLIENT_ADDRESS_HEADER);
-  const client = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
-  if (client) headers.set(CLIENT_ADDRESS_HEADER, client);
+  if (clientAddress) headers.set(CLIENT_ADDRESS_HEADER, clientAddress);
   const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", origin);
   if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });

@@ -229,7 +229,7 @@ describe("Account surface (lib)", () => {
   it("adds an address by code, makes it primary, removes the old one; another account's address fails without saying so", async () => {
     const user = await newAccount();
     const neighbour = await newAccount();
-    const who = { accountId: user.id, binding: crypto.randomBytes(32).toString("hex"), locale: "en-US", portalName: "Sudomimus With" };
+    const who = { accountId: user.id, binding: crypto.randomBytes(32).toString("hex"), address: null, locale: "en-US", portalName: "Sudomimus With" };
     const codeIn = async (to: string) => {
       const [mail] = (await listOutboxMessages(setup.deps.db, 20)).filter((message) => message.recipient === to);
       return signInCodeIn(mail!.textBody)!;

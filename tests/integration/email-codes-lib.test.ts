@@ -92,7 +92,7 @@ describe("email one-time codes (lib)", () => {
   it("answers 503 MailUnavailable, not a failure of its own, when the mail server cannot be reached", async () => {
     const mailer = createSmtpMailer(`smtp://127.0.0.1:${await freePort()}`, "Sudomimus <no-reply@example.com>");
     const account = await insertAccount(setup.deps.db, {});
-    const who = { accountId: account.id, binding: binding(), locale: "en-US", portalName: "Sudomimus With" };
+    const who = { accountId: account.id, binding: binding(), address: null, locale: "en-US", portalName: "Sudomimus With" };
     const error = await rejectsWith(startAddEmail({ ...setup.deps, mailer }, who, { email: address() }), "MailUnavailable", 503);
     assert.equal(error.publicMessage, "The email could not be sent right now. Try again in a few minutes.");
     assert.match(error.detail ?? "", /^SMTP: .*ECONNREFUSED/, "the log says why");
