@@ -508,6 +508,18 @@ export const steamTicketReplays = pgTable(
   (t) => [index("steam_ticket_replays_expires_idx").on(t.expiresAt)],
 );
 
+/**
+ * Steam identities of erased accounts (docs 29), as a keyed hash of the
+ * SteamID64 only: a game's direct-issue with such a player's ticket answers
+ * AccountDeleted instead of silently creating a new account — a new sign-up
+ * is the user's own deliberate act (in a browser, which links the identity
+ * to the new account; the hash then no longer matters).
+ */
+export const erasedSteamIdentities = pgTable("erased_steam_identities", {
+  steamIdHash: text("steam_id_hash").primaryKey(),
+  erasedAt: at("erased_at").notNull(),
+});
+
 /** A browser side-trip that settles owed claim work for a native client. */
 export const errands = pgTable(
   "errands",

@@ -12,13 +12,17 @@ import {
   browserSessions,
   claimGrants,
   claimPolicies,
+  deviceSessions,
   emailIdentities,
+  erasedSteamIdentities,
   errands,
+  inquiries,
   memberships,
   oidcAuthorizationCodes,
   organizations,
   otpChallenges,
   passkeyChallenges,
+  refreshTokenFamilies,
   sectors,
   sectorSubjects,
 } from "../schema";
@@ -72,11 +76,24 @@ export async function lockOwnedOrganizations(tx: Executor, accountId: string): P
 
 /**
  * Erases everything personal of an account, keeping the tombstone row (and the
- * sector subjects and refresh-token families pointing at it) so outstanding
- * tokens answer AccountDeleted instead of AccountNotFound. Run inside a transaction.
+ * sector subjects, refresh-token families, access keys and unexpired codes
+ * pointing at it) so whatever is still outstanding answers AccountDeleted
+ * instead of AccountNotFound or a generic refusal (docs 29). The emails those
+ * rows carried are cleared. Its Steam identities are remembered only as
+ * `steamIdHash` of the SteamID64. Run inside a transaction.
  */
-export async function eraseAccountData(tx: Executor, accountId: string, now: Date): Promise<void> {
+export async function eraseAccountData(tx: Executor, accountId: string, now: Date, steamIdHash: (steamId64: string) => string): Promise<void> {
   await tx.update(accounts).set({ status: "DELETED", deletedAt: now, firstName: null, lastName: null, locale: null }).where(eq(accounts.id, accountId));
+  const steam = await tx
+    .select({ steamId64: authentications.subject })
+    .from(authentications)
+    .where(and(eq(authentications.accountId, accountId), eq(authentications.kind, "STEAM_ID64")));
+  if (steam.length > 0) {
+    await tx
+      .insert(erasedSteamIdentities)
+      .values(steam.map(({ steamId64 }) => ({ steamIdHash: steamIdHash(steamId64), erasedAt: now })))
+      .onConflictDoUpdate({ target: erasedSteamIdentities.steamIdHash, set: { erasedAt: now } });
+  }
   await tx.delete(authentications).where(eq(authentications.accountId, accountId));
   // Frees every address: a new sign-up with it is a brand-new account.
   await tx.delete(emailIdentities).where(eq(emailIdentities.accountId, accountId));
@@ -87,12 +104,19 @@ export async function eraseAccountData(tx: Executor, accountId: string, now: Dat
   await tx.delete(errands).where(eq(errands.accountId, accountId));
   await tx.delete(otpChallenges).where(eq(otpChallenges.accountId, accountId));
   await tx.delete(passkeyChallenges).where(eq(passkeyChallenges.accountId, accountId));
-  await tx.delete(oidcAuthorizationCodes).where(eq(oidcAuthorizationCodes.accountId, accountId));
-  // Issuing by access key would answer AccountDeleted anyway; revoked, they also show as such to the developer.
-  await tx
-    .update(accessKeyCredentials)
-    .set({ revokedAt: now })
-    .where(and(eq(accessKeyCredentials.accountId, accountId), isNull(accessKeyCredentials.revokedAt)));
+  // Kept (they expire within minutes), so an exchange answers "Account is deleted".
+  await tx.update(oidcAuthorizationCodes).set({ loginEmail: null }).where(eq(oidcAuthorizationCodes.accountId, accountId));
+  await tx.update(inquiries).set({ loginEmail: null }).where(eq(inquiries.accountId, accountId));
+  await tx.update(deviceSessions).set({ loginEmail: null }).where(eq(deviceSessions.accountId, accountId));
+  await tx.update(refreshTokenFamilies).set({ emailAddress: null }).where(eq(refreshTokenFamilies.accountId, accountId));
+  // Not revoked: a revoked key answers the opaque AccessKeyDirectDenied, a live one on a deleted account AccountDeleted.
+  await tx.update(accessKeyCredentials).set({ label: null }).where(eq(accessKeyCredentials.accountId, accountId));
+}
+
+/** Whether this SteamID64 (as `steamIdHash`) belonged to an erased account. */
+export async function isErasedSteamIdentity(db: Executor, steamIdHash: string): Promise<boolean> {
+  const rows = await db.select({ at: erasedSteamIdentities.erasedAt }).from(erasedSteamIdentities).where(eq(erasedSteamIdentities.steamIdHash, steamIdHash));
+  return rows.length > 0;
 }
 
 // ------------------------------------------------------------ credentials and emails

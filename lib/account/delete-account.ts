@@ -9,6 +9,7 @@ import type { Executor } from "@/db/client";
 import { fail } from "../errors";
 import { accountAliasFor } from "../identity/account-alias";
 import { loadAccountIdentity } from "../identity/accounts";
+import { erasedSteamIdHash } from "../identity/steam-identity";
 import type { Deps } from "../runtime";
 
 export { listBlockingOrganizations };
@@ -23,7 +24,7 @@ function sameText(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-export async function deleteAccount(deps: Pick<Deps, "db" | "clock">, accountId: string, input: { confirmation: string }): Promise<void> {
+export async function deleteAccount(deps: Pick<Deps, "db" | "clock" | "keyring">, accountId: string, input: { confirmation: string }): Promise<void> {
   const phrase = await deletionConfirmationPhrase(deps.db, accountId);
   if (!sameText(input.confirmation, phrase)) {
     fail("Invalid confirmation", { message: "Type the confirmation exactly.", body: { key: "confirmationMismatch", field: "confirmation" } });
@@ -39,6 +40,6 @@ export async function deleteAccount(deps: Pick<Deps, "db" | "clock">, accountId:
         body: { organizations: organizations.map(({ anchor, name }) => ({ anchor, name })) },
       });
     }
-    await eraseAccountData(tx, accountId, now);
+    await eraseAccountData(tx, accountId, now, (steamId64) => erasedSteamIdHash(deps.keyring, steamId64));
   });
 }

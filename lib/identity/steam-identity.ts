@@ -3,7 +3,10 @@
 // player who started in a game can later use "Sign in with Steam" on the web,
 // and the other way round. The account is found by that row and by nothing
 // else (never by a name or an email the Steam profile might show).
+import { isErasedSteamIdentity } from "@/db/queries/account";
 import { findAuthentication, insertAccount, insertAuthentication, updateAuthenticationUse } from "@/db/queries/identity";
+import type { Keyring } from "../crypto/keyring";
+import { secretHash } from "../crypto/secret-hash";
 import type { Deps } from "../runtime";
 
 /** Decimal SteamID64 as the docs write it (`[0-9]{1,20}`). */
@@ -11,11 +14,19 @@ export const STEAM_ID64_PATTERN = /^[0-9]{1,20}$/;
 
 class SteamIdentityTaken extends Error {}
 
-/** Returns the account that owns this SteamID64, creating it (no email, no names) on first sight. */
+/** What an erased account keeps of its Steam identity (docs 29): a keyed hash, never the SteamID64. */
+export const erasedSteamIdHash = (keyring: Keyring, steamId64: string) => secretHash(keyring, "erased-identity.steam-id64", steamId64);
+
+/**
+ * Returns the account that owns this SteamID64, creating it (no email, no
+ * names) on first sight — unless the player erased the account it belonged
+ * to: a game's ticket is no deliberate sign-up (docs 29), so that answers
+ * `erased` until the player signs up again in a browser.
+ */
 export async function findOrCreateSteamAccount(
-  deps: Pick<Deps, "db" | "clock">,
+  deps: Pick<Deps, "db" | "clock" | "keyring">,
   steamId64: string,
-): Promise<{ accountId: string; created: boolean }> {
+): Promise<{ accountId: string; created: boolean } | { erased: true }> {
   if (!STEAM_ID64_PATTERN.test(steamId64)) throw new Error("not a SteamID64");
   const now = deps.clock.now();
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -24,6 +35,7 @@ export async function findOrCreateSteamAccount(
       await updateAuthenticationUse(deps.db, "STEAM_ID64", steamId64, now);
       return { accountId: existing.accountId, created: false };
     }
+    if (await isErasedSteamIdentity(deps.db, erasedSteamIdHash(deps.keyring, steamId64))) return { erased: true };
     try {
       const accountId = await deps.db.transaction(async (tx) => {
         const account = await insertAccount(tx, { createdAt: now });

@@ -62,8 +62,9 @@ export async function directIssueSteamTicket(
     });
   }
 
-  const { accountId } = await findOrCreateSteamAccount(deps, verdict.steamId64);
-  const identity = await loadAccountIdentity(deps.db, accountId);
+  const owner = await findOrCreateSteamAccount(deps, verdict.steamId64);
+  if ("erased" in owner) fail("AccountDeleted", { message: "This player deleted their account; a new one is made only by signing up again." });
+  const identity = await loadAccountIdentity(deps.db, owner.accountId);
   if (!identity) fail("AccountNotFound", { message: "The account of this Steam identity no longer exists." });
   return issueDirectly(deps, {
     context,

@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { SignJWT, importPKCS8 } from "jose";
 import { and, eq } from "drizzle-orm";
-import { accountAliases, accounts, applications, authentications, emailIdentities, memberships, sectors, sectorSubjects } from "@/db/schema";
+import { accountAliases, accounts, applications, authentications, emailIdentities, inquiries, memberships, refreshTokenFamilies, sectors, sectorSubjects } from "@/db/schema";
 import { insertAuthentication, listEmailIdentities, upsertClaimGrant } from "@/db/queries/identity";
 import { listOutboxMessages } from "@/db/queries/mail-outbox";
 import { insertMembership, insertOrganization } from "@/db/queries/organizations";
@@ -28,6 +28,7 @@ import { refresh } from "@/lib/sessions/refresh";
 import { libDeps } from "../support/lib-deps";
 import { signInCodeIn } from "../support/mailbox";
 import { rejectsWith } from "../support/rejects";
+import { tokenBody } from "../support/tokens";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
@@ -80,8 +81,6 @@ async function connectSession(app: CreatedApplication, user: { id: string; email
   assert.equal(outcome.kind, "realized");
   return redeem(setup.deps, { exposureKey: established.exposureKey, hiddenKey: established.hiddenKey, confirmationKey: outcome.kind === "realized" ? outcome.confirmationKey : "" });
 }
-
-const body = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
 
 async function grant(accountId: string, applicationId: string, claims: ("EMAIL" | "FIRST_NAME" | "LAST_NAME")[]) {
   for (const claim of claims) await upsertClaimGrant(setup.deps.db, { accountId, applicationId, claim, decision: "GRANTED", decidedAt: setup.deps.clock.now() });
@@ -151,7 +150,7 @@ describe("Account surface (lib)", () => {
     await updateProfileName(setup.deps.db, user.id, { firstName: "Ada", lastName: "Lovelace" });
     await accountAliasFor(setup.deps.db, user.id);
     const tokens = await connectSession(app, user);
-    const oldSubject = body(tokens.accessToken).subject;
+    const oldSubject = tokenBody(tokens.accessToken).subject;
     assert.equal(typeof oldSubject, "string");
 
     await deleteAccount(setup.deps, user.id, { confirmation: user.email });
@@ -163,6 +162,13 @@ describe("Account surface (lib)", () => {
     assert.equal((await setup.deps.db.select().from(authentications).where(eq(authentications.accountId, user.id))).length, 0);
     assert.equal((await setup.deps.db.select().from(emailIdentities).where(eq(emailIdentities.accountId, user.id))).length, 0);
     assert.equal((await setup.deps.db.select().from(accountAliases).where(eq(accountAliases.accountId, user.id))).length, 0);
+    // The rows kept so outstanding keys and tokens answer AccountDeleted no longer carry the address.
+    const families = await setup.deps.db.select().from(refreshTokenFamilies).where(eq(refreshTokenFamilies.accountId, user.id));
+    assert.ok(families.length > 0);
+    assert.deepEqual(families.map((family) => family.emailAddress), families.map(() => null));
+    const realized = await setup.deps.db.select().from(inquiries).where(eq(inquiries.accountId, user.id));
+    assert.ok(realized.length > 0);
+    assert.deepEqual(realized.map((inquiry) => inquiry.loginEmail), realized.map(() => null));
 
     await rejectsWith(refresh(setup.deps, { refreshToken: tokens.refreshToken }), "AccountDeleted", 403);
 
@@ -170,7 +176,7 @@ describe("Account surface (lib)", () => {
     assert.notEqual(again.id, user.id, "a brand-new account");
     await grant(again.id, app.applicationId, ["EMAIL"]);
     const fresh = await connectSession(app, again);
-    assert.notEqual(body(fresh.accessToken).subject, oldSubject, "a brand-new subject in the same sector");
+    assert.notEqual(tokenBody(fresh.accessToken).subject, oldSubject, "a brand-new subject in the same sector");
   });
 
   it("revoking sharing is read at the next refresh: an OPTIONAL claim disappears, a REQUIRED one stops the refresh", async () => {
@@ -182,8 +188,8 @@ describe("Account surface (lib)", () => {
     await grant(user.id, required.applicationId, ["EMAIL", "FIRST_NAME"]);
     const a = await connectSession(optional, user);
     const b = await connectSession(required, user);
-    assert.equal(body(a.accessToken).emailAddress, user.email);
-    assert.equal(body(a.accessToken).firstName, "Grace");
+    assert.equal(tokenBody(a.accessToken).emailAddress, user.email);
+    assert.equal(tokenBody(a.accessToken).firstName, "Grace");
 
     const listed = await listDataSharing(setup.deps, user.id, "en-US");
     const view = listed.find((entry) => entry.anchor === required.applicationAnchor)!;
@@ -192,8 +198,8 @@ describe("Account surface (lib)", () => {
 
     assert.equal(await revokeSharing(setup.deps, user.id, optional.applicationAnchor), 2);
     const refreshed = await refresh(setup.deps, { refreshToken: a.refreshToken });
-    assert.equal(body(refreshed.accessToken).emailAddress, undefined);
-    assert.equal(body(refreshed.accessToken).firstName, undefined);
+    assert.equal(tokenBody(refreshed.accessToken).emailAddress, undefined);
+    assert.equal(tokenBody(refreshed.accessToken).firstName, undefined);
     assert.equal(refreshed.claims.email.state, "DENIED");
 
     await revokeSharing(setup.deps, user.id, required.applicationAnchor);
@@ -270,7 +276,7 @@ describe("Account surface (lib)", () => {
     assert.equal(await accountAliasFor(setup.deps.db, user.id), rotated);
 
     const tokens = await connectSession(app, user);
-    const before = body(tokens.accessToken).subject as string;
+    const before = tokenBody(tokens.accessToken).subject as string;
     const listed = await listSectorSubjects(setup.deps, user.id, "en-US");
     const entry = listed.find((item) => item.subject === before)!;
     assert.equal(entry.isPortal, false);
@@ -281,7 +287,7 @@ describe("Account surface (lib)", () => {
     assert.equal(rows.length, 2);
     assert.ok(rows.find((row) => row.subject === before)!.retiredAt, "the old subject is retired");
     const next = await connectSession(app, user);
-    assert.equal(body(next.accessToken).subject, subject, "the application sees the new subject from the next sign-in");
+    assert.equal(tokenBody(next.accessToken).subject, subject, "the application sees the new subject from the next sign-in");
     await rejectsWith(rotateSectorSubject(setup.deps, user.id, "no-such-sector"), "NotFound");
   });
 

@@ -26,6 +26,7 @@ import { startBrowserSession } from "@/lib/via/browser-session";
 import { realizeForBrowser } from "@/lib/via/outcome";
 import { libDeps } from "../support/lib-deps";
 import { rejectsWith } from "../support/rejects";
+import { tokenBody } from "../support/tokens";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
@@ -184,12 +185,11 @@ describe("device authorization (lib, fixed clock)", () => {
       lastName: { requirement: "OFF", state: "UNKNOWN" },
     });
     const header = (token: string) => JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString()) as Record<string, number | string>;
-    const body = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
     const access = header(first.tokens.accessToken);
     assert.equal((access.exp as number) - (access.iat as number), 600, "the DEVICE_CODE rule's access TTL");
     const refreshHeader = header(first.tokens.refreshToken);
     assert.equal((refreshHeader.exp as number) - (refreshHeader.iat as number), 2 * 86_400);
-    assert.equal(body(first.tokens.accessToken).emailAddress, user.email);
+    assert.equal(tokenBody(first.tokens.accessToken).emailAddress, user.email);
     assert.equal((await stateOf(started)).state, "CONSUMED");
     const families = await setup.deps.db.select().from(refreshTokenFamilies).where(eq(refreshTokenFamilies.accountId, user.id));
     assert.deepEqual(families.map((family) => [family.origin, family.authenticationMethod, family.emailAddress]), [["DEVICE", "EMAIL_VERIFICATION", user.email]]);

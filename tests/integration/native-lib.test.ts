@@ -7,16 +7,18 @@ import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
-import { accessKeyCredentials, accounts } from "@/db/schema";
-import { updateAccount, upsertClaimGrant } from "@/db/queries/identity";
+import { accessKeyCredentials, accounts, erasedSteamIdentities } from "@/db/schema";
+import { findAuthentication, updateAccount, upsertClaimGrant } from "@/db/queries/identity";
 import { updateApplication } from "@/db/queries/applications";
 import { findErrandByKeyHash, markErrandCompleted } from "@/db/queries/errands";
 import { recordSteamTicket } from "@/db/queries/native";
+import { deleteAccount, deletionConfirmationPhrase } from "@/lib/account/delete-account";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
 import { writeClaimPolicies } from "@/lib/applications/claim-policy";
 import { errandStatus, handOffErrand, hashErrandKey } from "@/lib/errand/errand";
 import { requestErrand } from "@/lib/errand/request-errand";
 import { isSudomimusError } from "@/lib/errors";
+import { linkUpstreamIdentity } from "@/lib/federation/account-link";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { directIssueAccessKey } from "@/lib/native/access-key-direct";
 import { issueAccessKey, listAccessKeys, revokeAccessKey } from "@/lib/native/access-keys";
@@ -28,6 +30,7 @@ import { startSteamPeer, type SteamPeer } from "../fixtures/steam-peer";
 import { libDeps, type TestClock } from "../support/lib-deps";
 import { newSteamId, steamTicket } from "../support/steam";
 import { rejectsWith } from "../support/rejects";
+import { tokenBody } from "../support/tokens";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
@@ -200,6 +203,39 @@ describe("native direct-issue and the Errand (lib, fixed clock)", () => {
     assert.equal(row?.accountId, null, "the credential outlives the purge, unbound");
     await rejectsWith(useKey({ ...key, accessKeySecret: `acs_t_${"1".repeat(64)}` }), "AccessKeyDirectDenied", 401);
     await rejectsWith(useKey(key), "AccessKeyCredentialAccountMissing", 500);
+  });
+
+  it("after the user erases their account: a key answers AccountDeleted, a Steam ticket creates nothing until the player signs up again", async () => {
+    const user = await newAccount("erased");
+    await grant(user.id, "EMAIL");
+    const key = await newKey(user.id, { label: "build server" });
+    const steamId = newSteamId();
+    const useTicket = async () =>
+      directIssueSteamTicket(deps, { applicationAnchor: game.applicationAnchor, steamTicketHex: await steamTicket({ steamId }, steam.baseUrl), steamAppId: 480 });
+    const first = await useTicket();
+    const player = (await findAuthentication(deps.db, "STEAM_ID64", steamId))!.accountId;
+
+    await deleteAccount(deps, user.id, { confirmation: user.email });
+    await deleteAccount(deps, player, { confirmation: await deletionConfirmationPhrase(deps.db, player) });
+
+    await rejectsWith(useKey(key), "AccountDeleted", 403);
+    const [keyRow] = await deps.db.select().from(accessKeyCredentials).where(eq(accessKeyCredentials.id, key.accessKeyIdentifier.slice(6)));
+    assert.equal(keyRow?.label, null, "the label the user gave is erased");
+
+    const accountsBefore = (await deps.db.select({ id: accounts.id }).from(accounts)).length;
+    await rejectsWith(useTicket(), "AccountDeleted", 403);
+    assert.equal((await deps.db.select({ id: accounts.id }).from(accounts)).length, accountsBefore, "no account made behind the player's back");
+    const remembered = await deps.db.select().from(erasedSteamIdentities);
+    assert.ok(remembered.length > 0);
+    assert.ok(remembered.every((row) => !row.steamIdHash.includes(steamId)), "only a keyed hash of the SteamID64 is kept");
+
+    // "Sign in with Steam" in a browser is the deliberate sign-up: a new account, which the game's tickets then reach.
+    const steamKey = { kind: "STEAM_ID64", namespace: "", verifiedHow: null } as const;
+    const signedUp = await linkUpstreamIdentity(deps, steamKey, { subject: steamId, email: null, emailVerified: false, firstName: null, lastName: null }, async () => {});
+    assert.equal(signedUp.registered, true);
+    assert.notEqual(signedUp.accountId, player);
+    const again = await useTicket();
+    assert.notEqual(tokenBody(again.accessToken).subject, tokenBody(first.accessToken).subject, "a brand-new subject");
   });
 
   it("refuses disabled and erased accounts and disabled applications (403)", async () => {

@@ -10,6 +10,7 @@ import { SignJWT, importPKCS8 } from "jose";
 import { accounts, applications } from "@/db/schema";
 import { upsertClaimGrant } from "@/db/queries/identity";
 import { replaceRuleSet, type RuleSetInput } from "@/lib/applications/rule-set";
+import { deleteAccount } from "@/lib/account/delete-account";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
 import { writeClaimPolicies } from "@/lib/applications/claim-policy";
 import { isSudomimusError } from "@/lib/errors";
@@ -23,6 +24,7 @@ import { exchangeToken, type TokenResponse } from "@/lib/oidc/token";
 import { userinfo } from "@/lib/oidc/userinfo";
 import { refresh } from "@/lib/sessions/refresh";
 import { libDeps } from "../support/lib-deps";
+import { tokenBody } from "../support/tokens";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
@@ -142,7 +144,6 @@ async function oauthFailure(promise: Promise<unknown>, map = tokenEndpointError)
 }
 
 const header = (token: string) => JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString()) as Record<string, unknown>;
-const body = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
 
 describe("OIDC provider (lib, fixed clock)", () => {
   before(async () => {
@@ -157,16 +158,16 @@ describe("OIDC provider (lib, fixed clock)", () => {
     const tokens = await exchangePublic(await codeFor(publicApp, user));
     assert.equal(tokens.expires_in, 600, "the OIDC rule's access TTL joins the fold");
     assert.equal(Number(header(tokens.access_token).exp) - Number(header(tokens.access_token).iat), 600);
-    const idToken = body(tokens.id_token!);
+    const idToken = tokenBody(tokens.id_token!);
     assert.equal(Number(idToken.exp) - Number(idToken.iat), ID_TOKEN_TTL_SECONDS);
     assert.equal(idToken.auth_time, Math.floor(setup.deps.clock.now().getTime() / 1000));
     assert.equal(header(tokens.access_token).scope, "openid email offline_access");
-    assert.equal(body(tokens.access_token).emailAddress, user.email);
+    assert.equal(tokenBody(tokens.access_token).emailAddress, user.email);
     // Connect's /refresh on an OIDC session keeps the scope gate.
     const narrow = await exchangePublic(await codeFor(publicApp, user, { scope: "openid offline_access" }));
-    assert.equal(body(narrow.access_token).emailAddress, undefined);
+    assert.equal(tokenBody(narrow.access_token).emailAddress, undefined);
     const viaConnect = await refresh(setup.deps, { refreshToken: narrow.refresh_token! });
-    assert.equal(body(viaConnect.accessToken).emailAddress, undefined);
+    assert.equal(tokenBody(viaConnect.accessToken).emailAddress, undefined);
     assert.equal(header(viaConnect.accessToken).scope, "openid offline_access");
   });
 
@@ -208,8 +209,8 @@ describe("OIDC provider (lib, fixed clock)", () => {
     const user = await newAccount();
     const first = await exchangePublic(await codeFor(publicApp, user));
     const second = await refreshPublic(first.refresh_token!);
-    assert.equal(body(second.id_token!).auth_time, body(first.id_token!).auth_time);
-    assert.equal(body(second.id_token!).nonce, undefined);
+    assert.equal(tokenBody(second.id_token!).auth_time, tokenBody(first.id_token!).auth_time);
+    assert.equal(tokenBody(second.id_token!).nonce, undefined);
     // Two tabs at once converge on the same replacement…
     const twin = await refreshPublic(first.refresh_token!);
     assert.equal(twin.refresh_token, second.refresh_token);
@@ -233,7 +234,9 @@ describe("OIDC provider (lib, fixed clock)", () => {
       const user = await newAccount();
       const tokens = await exchangePublic(await codeFor(publicApp, user));
       const pending = await codeFor(publicApp, user);
-      await setup.deps.db.update(accounts).set({ status }).where(eq(accounts.id, user.id));
+      // Erased the way the user erases it (the code outlives it), disabled the way an operator would.
+      if (status === "DELETED") await deleteAccount(setup.deps, user.id, { confirmation: user.email });
+      else await setup.deps.db.update(accounts).set({ status }).where(eq(accounts.id, user.id));
       assert.deepEqual(await oauthFailure(exchangePublic(pending)), { error: "invalid_grant", description, status: 400 });
       assert.deepEqual(await oauthFailure(refreshPublic(tokens.refresh_token!)), { error: "invalid_grant", description, status: 400 });
       assert.deepEqual(await oauthFailure(userinfo(setup.deps, tokens.access_token), userinfoError), { error: "invalid_token", description, status: 401 });
