@@ -84,17 +84,14 @@ export async function lockOwnedOrganizations(tx: Executor, accountId: string): P
  */
 export async function eraseAccountData(tx: Executor, accountId: string, now: Date, steamIdHash: (steamId64: string) => string): Promise<void> {
   await tx.update(accounts).set({ status: "DELETED", deletedAt: now, firstName: null, lastName: null, locale: null }).where(eq(accounts.id, accountId));
-  const steam = await tx
-    .select({ steamId64: authentications.subject })
-    .from(authentications)
-    .where(and(eq(authentications.accountId, accountId), eq(authentications.kind, "STEAM_ID64")));
+  const removed = await tx.delete(authentications).where(eq(authentications.accountId, accountId)).returning({ kind: authentications.kind, subject: authentications.subject });
+  const steam = removed.filter((identity) => identity.kind === "STEAM_ID64");
   if (steam.length > 0) {
     await tx
       .insert(erasedSteamIdentities)
-      .values(steam.map(({ steamId64 }) => ({ steamIdHash: steamIdHash(steamId64), erasedAt: now })))
+      .values(steam.map(({ subject }) => ({ steamIdHash: steamIdHash(subject), erasedAt: now })))
       .onConflictDoUpdate({ target: erasedSteamIdentities.steamIdHash, set: { erasedAt: now } });
   }
-  await tx.delete(authentications).where(eq(authentications.accountId, accountId));
   // Frees every address: a new sign-up with it is a brand-new account.
   await tx.delete(emailIdentities).where(eq(emailIdentities.accountId, accountId));
   await tx.delete(accountAliases).where(eq(accountAliases.accountId, accountId));
