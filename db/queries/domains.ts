@@ -1,7 +1,7 @@
 // Adopted domains and their login policies (docs 21, 22). A claim is one row
 // per (organization, domain); the partial unique index domains_verified_uq
 // lets only one of them be VERIFIED — verification races are decided there.
-import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { isUniqueViolation, type Executor } from "../client";
 import { domains, federationConnectors, loginPolicies } from "../schema";
 
@@ -23,6 +23,18 @@ export interface RestrictivePolicy {
   connectorAnchor: string | null;
   connectorDisplayName: string | null;
 }
+
+/**
+ * Whether a BLOCK_ALL / SSO_ONLY policy governs the account (any of its
+ * verified emails on a VERIFIED domain that has one), as a boolean column for
+ * a statement that joins the account as `acc` — the session renewals ask it
+ * in the same statement that reads the session.
+ */
+export const restrictivePolicyGovernsAccount: SQL = sql`exists(
+  select 1 from email_identities pe
+  join domains pd on pd.domain = split_part(pe.email, '@', 2) and pd.state = 'VERIFIED'
+  join login_policies pl on pl.domain_id = pd.id and pl.policy <> 'ALLOW_ALL'
+  where pe.account_id = acc.id)`;
 
 /** BLOCK_ALL / SSO_ONLY policies on VERIFIED domains among the given ones (ALLOW_ALL and absent policies restrict nothing). */
 export async function findRestrictivePolicies(db: Executor, emailDomains: string[]): Promise<RestrictivePolicy[]> {

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { queryRows, timestamp, toDate, type Executor } from "../client";
 import type { SessionSubjectRow } from "./session-subject";
 import { sessionSubjectColumns } from "./session-subject";
+import { restrictivePolicyGovernsAccount } from "./domains";
 import { refreshTokenFamilies, refreshTokens } from "../schema";
 import { deleteInBatches } from "./sweep";
 
@@ -155,6 +156,8 @@ export interface RefreshContextRow extends SessionSubjectRow {
   origin: string;
   oidcScope: string | null;
   authTime: Date;
+  /** A BLOCK_ALL / SSO_ONLY domain login policy governs the account now (docs 22, 25). */
+  loginPolicyGoverns: boolean;
 }
 
 export async function findRefreshContext(db: Executor, idHash: string): Promise<RefreshContextRow | null> {
@@ -165,6 +168,7 @@ export async function findRefreshContext(db: Executor, idHash: string): Promise<
           f.revoked_at as "familyRevokedAt", f.application_id as "familyApplicationId", f.email_address as "emailAddress",
           f.access_token_ttl_seconds as "accessTokenTtlSeconds", f.refresh_token_ttl_seconds as "refreshTokenTtlSeconds",
           f.origin, f.oidc_scope as "oidcScope", f.auth_time as "authTime",
+          ${restrictivePolicyGovernsAccount} as "loginPolicyGoverns",
           ${sessionSubjectColumns}
         from refresh_tokens t
         join refresh_token_families f on f.id = t.family_id

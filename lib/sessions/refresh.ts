@@ -75,7 +75,7 @@ export async function rotateSession(deps: RefreshDeps, refreshToken: string, pol
   if (context.expiresAt.getTime() <= now.getTime()) fail("RefreshTokenExpired", { message: "The refresh token has expired." });
 
   const replacementId = replacementRefreshId(deps.keyring, id);
-  const replacementExpiresAt = addSeconds(now, context.refreshTokenTtlSeconds);
+  const replacementExpiresAt = renewedExpiry(context, now);
   const result = await mintFor(deps, context, replacementId, replacementExpiresAt, scope);
   const rotated = await rotateRefreshToken(deps.db, {
     idHash: context.idHash,
@@ -89,6 +89,19 @@ export async function rotateSession(deps: RefreshDeps, refreshToken: string, pol
   if (!again) throw notFound();
   if (again.familyRevokedAt || again.suspendedAt) throw suspended();
   return answerReuse(deps, again, id, scope);
+}
+
+/**
+ * A rotation normally slides the session: the new refresh token gets the full
+ * TTL again. Under a BLOCK_ALL / SSO_ONLY domain login policy it does not —
+ * the replacement keeps the presented token's expiry — so a session ends at
+ * most one refresh TTL after the policy took effect (the offboarding window
+ * docs 22 and 25 promise) (a blocked user, or one whose IdP account was disabled, cannot keep
+ * a session alive forever by refreshing). Reverting to ALLOW_ALL lets the
+ * next refresh slide again.
+ */
+function renewedExpiry(context: RefreshContextRow, now: Date): Date {
+  return context.loginPolicyGoverns ? context.expiresAt : addSeconds(now, context.refreshTokenTtlSeconds);
 }
 
 async function answerReuse(deps: RefreshDeps, context: RefreshContextRow, presentedId: string, scope: string | null): Promise<Rotation> {

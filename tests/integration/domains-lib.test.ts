@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
+import { decodeProtectedHeader } from "jose";
 import { domains, federationConnectors, loginPolicies, memberships } from "@/db/schema";
 import { findDomainClaim, markDomainVerified } from "@/db/queries/domains";
 import { insertMembership, insertOrganization } from "@/db/queries/organizations";
@@ -25,6 +26,8 @@ import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { establish } from "@/lib/inquiry/establish";
 import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
 import { realize } from "@/lib/inquiry/realize";
+import { redeem } from "@/lib/inquiry/redeem";
+import { refresh } from "@/lib/sessions/refresh";
 import { startDnsServer, type DnsServer } from "../fixtures/dns-server";
 import { clientJwt } from "../support/connect-client";
 import { libDeps } from "../support/lib-deps";
@@ -78,13 +81,29 @@ async function verifiedDomain(ownerId: string, organizationAnchor: string, domai
 
 /** A Connect login of `user` to the test application, up to realize (the gate runs there). */
 async function realizeLogin(user: { id: string; email: string }) {
+  return (await establishAndRealize(user)).outcome;
+}
+
+async function establishAndRealize(user: { id: string; email: string }) {
   const text = JSON.stringify({ applicationAnchor: app.applicationAnchor });
   const now = Math.floor(setup.deps.clock.now().getTime() / 1000);
   const jwt = await clientJwt({ anchor: app.applicationAnchor, privateKeyPem: app.clientAuthPrivateKey, publicKeyPem: "" }, text, { iat: now, exp: now + 60 });
   const established = await establish(setup.deps, { authorization: `SudomimusClientJWT ${jwt}`, rawBody: new TextEncoder().encode(text) });
   const inquiry = (await findInquiryByExposureKey(setup.deps, established.exposureKey))!;
-  return realize(setup.deps, { inquiry, accountId: user.id, attempt: { method: "EMAIL_VERIFICATION" }, loginEmail: user.email, authTime: setup.deps.clock.now() });
+  const outcome = await realize(setup.deps, { inquiry, accountId: user.id, attempt: { method: "EMAIL_VERIFICATION" }, loginEmail: user.email, authTime: setup.deps.clock.now() });
+  return { established, outcome };
 }
+
+/** A whole login: realize, then redeem the three keys for the first token pair. */
+async function signIn(user: { id: string; email: string }) {
+  const { established, outcome } = await establishAndRealize(user);
+  assert.equal(outcome.kind, "realized");
+  const confirmationKey = outcome.kind === "realized" ? outcome.confirmationKey : "";
+  return redeem(setup.deps, { exposureKey: established.exposureKey, hiddenKey: established.hiddenKey, confirmationKey });
+}
+
+const refreshExpiry = (refreshToken: string) => decodeProtectedHeader(refreshToken).exp as number;
+const nowSeconds = () => Math.floor(setup.deps.clock.now().getTime() / 1000);
 
 /** The login got past the login policy gate (to consent or all the way). */
 async function passesGate(user: { id: string; email: string }) {
@@ -356,5 +375,53 @@ describe(`domains and login policies (${process.env.TEST_DB_KIND ?? "pglite"})`,
     await setLoginPolicy(setup.deps, owner.id, organization.anchor, adopted.domain, { policy: "BLOCK_ALL" });
     await releaseDomain(setup.deps, owner.id, organization.anchor, adopted.domain);
     await passesGate(employee);
+  });
+
+  it("bounds sessions already open: under BLOCK_ALL or SSO_ONLY a refresh no longer extends the session, so it ends within the refresh TTL", async () => {
+    const day = 24 * 3600;
+    const owner = await newAccount();
+    const organization = await newOrganization([owner.id]);
+    const connector = await newConnector(organization.id);
+    const adopted = await verifiedDomain(owner.id, organization.anchor);
+    const employee = await newAccount(adopted.domain);
+    const outsider = await newAccount();
+
+    // No policy: every rotation slides the session by the full 30 days.
+    const open = await signIn(employee);
+    const outsiderSession = await signIn(outsider);
+    setup.deps.clock.advance(day);
+    const slid = await refresh(setup.deps, { refreshToken: open.refreshToken });
+    assert.equal(refreshExpiry(slid.refreshToken), refreshExpiry(open.refreshToken) + day);
+
+    // BLOCK_ALL: the open session keeps working (docs 22: no revocation) but its end is fixed.
+    await setLoginPolicy(setup.deps, owner.id, organization.anchor, adopted.domain, { policy: "BLOCK_ALL" });
+    const end = refreshExpiry(slid.refreshToken);
+    let current = slid.refreshToken;
+    for (let i = 0; i < 3; i++) {
+      setup.deps.clock.advance(9 * day);
+      const rotated = await refresh(setup.deps, { refreshToken: current });
+      assert.equal(refreshExpiry(rotated.refreshToken), end, "the replacement keeps the presented token's expiry");
+      assert.equal(decodeProtectedHeader(rotated.accessToken).exp, nowSeconds() + 3 * 3600, "the access token is a fresh one");
+      current = rotated.refreshToken;
+      if (i === 0) {
+        // An account on another domain is not governed: its session still slides.
+        const outsiderRotated = await refresh(setup.deps, { refreshToken: outsiderSession.refreshToken });
+        assert.equal(refreshExpiry(outsiderRotated.refreshToken), nowSeconds() + 30 * day);
+      }
+    }
+    setup.deps.clock.advance(3 * day + 1); // one second past the end fixed when the policy was set
+    await refused(refresh(setup.deps, { refreshToken: current }), "RefreshTokenExpired");
+
+    // Back to ALLOW_ALL, a new login slides again; SSO_ONLY then fixes its end the same way.
+    await setLoginPolicy(setup.deps, owner.id, organization.anchor, adopted.domain, { policy: "ALLOW_ALL" });
+    const again = await signIn(employee);
+    await setLoginPolicy(setup.deps, owner.id, organization.anchor, adopted.domain, { policy: "SSO_ONLY", connectorAnchor: connector.anchor });
+    setup.deps.clock.advance(day);
+    const underSso = await refresh(setup.deps, { refreshToken: again.refreshToken });
+    assert.equal(refreshExpiry(underSso.refreshToken), refreshExpiry(again.refreshToken));
+    await setLoginPolicy(setup.deps, owner.id, organization.anchor, adopted.domain, { policy: "ALLOW_ALL" });
+    setup.deps.clock.advance(day);
+    const released = await refresh(setup.deps, { refreshToken: underSso.refreshToken });
+    assert.equal(refreshExpiry(released.refreshToken), nowSeconds() + 30 * day);
   });
 });
