@@ -24,7 +24,7 @@ export interface TemplateParams {
   callbackDomains?: readonly string[];
   /** EMAIL globs (default `*`; internal tool: `*@yourcompany.com`). */
   emailPatterns?: readonly string[];
-  /** STEAM_TICKET App IDs (default 480, Valve's Spacewar test app). */
+  /** STEAM_TICKET App IDs (steam-game default 480, Valve's Spacewar test app; public-app: no ticket path without them). */
   steamAppIds?: readonly number[];
   /** OIDC redirect URIs (default `https://app.example.com/oidc/callback`). */
   redirectUris?: readonly string[];
@@ -36,10 +36,24 @@ export interface TemplateParams {
   tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
 }
 
+/** The list parameters a person sets when applying a template (portal form, admin CLI flags). */
+export type TemplateField = "callbackDomains" | "emailPatterns" | "steamAppIds" | "redirectUris" | "sectorSubjects";
+
+/**
+ * A parameter a template is applied with. Without a required one the
+ * template keeps the docs' placeholder (the portal insists on a value; the
+ * admin CLI warns); an optional one changes the rules only when given.
+ */
+export interface TemplateInputSpec {
+  field: TemplateField;
+  optional?: true;
+}
+
 export interface TemplateDefinition {
   name: TemplateName;
   title: string;
   description: string;
+  inputs: readonly TemplateInputSpec[];
   build: (params: TemplateParams) => RuleSetInput;
 }
 
@@ -83,6 +97,7 @@ export const TEMPLATES: Readonly<Record<TemplateName, TemplateDefinition>> = {
     title: "Standard web app (passwordless)",
     description:
       "Passkeys plus email one-time codes, open sign-up, and a redirect back to your site. The most common starting point.",
+    inputs: [{ field: "callbackDomains" }],
     build: (p) => ({
       authentication: [...PASSWORDLESS],
       realize: [emailRule(p.emailPatterns ?? ANY_EMAIL)],
@@ -94,6 +109,7 @@ export const TEMPLATES: Readonly<Record<TemplateName, TemplateDefinition>> = {
     title: "Web app with social sign-in",
     description:
       "The passwordless web app plus Google, GitHub and Discord sign-in buttons. Accounts without a verified email are not admitted by the email rule.",
+    inputs: [{ field: "callbackDomains" }],
     build: (p) => ({
       authentication: [
         ...PASSWORDLESS,
@@ -109,6 +125,7 @@ export const TEMPLATES: Readonly<Record<TemplateName, TemplateDefinition>> = {
     name: "internal-tool",
     title: "Internal / team tool (domain-restricted)",
     description: "Only people with an email address on your company's domain may sign in.",
+    inputs: [{ field: "callbackDomains" }, { field: "emailPatterns" }],
     build: (p) => ({
       authentication: [...PASSWORDLESS],
       realize: [emailRule(p.emailPatterns ?? ["*@yourcompany.com"])],
@@ -120,6 +137,7 @@ export const TEMPLATES: Readonly<Record<TemplateName, TemplateDefinition>> = {
     title: "Steam game (silent, in-game login)",
     description:
       "A game shipped through Steam that signs the player in with a Steam ticket, without a browser. Replace App ID 480 with your own.",
+    inputs: [{ field: "steamAppIds" }],
     build: (p) => ({
       authentication: [steamTicket(p)],
       realize: [{ constraintType: "STEAM_ID", payload: { allowedSteamIds: ["*"] } }],
@@ -131,6 +149,7 @@ export const TEMPLATES: Readonly<Record<TemplateName, TemplateDefinition>> = {
     title: "CLI / headless service (AccessKey)",
     description:
       "A command-line tool or service that signs in as a specific, already-existing account with a pre-issued AccessKey. Layer 2 pins that account by sector subject.",
+    inputs: [{ field: "sectorSubjects" }, { field: "emailPatterns", optional: true }],
     build: (p) => ({
       authentication: [{ method: "ACCESS_KEY_DIRECT", payload: {} }],
       realize: [
@@ -146,6 +165,7 @@ export const TEMPLATES: Readonly<Record<TemplateName, TemplateDefinition>> = {
     title: "OIDC relying party",
     description:
       "Expose the application to a standard OpenID Connect client (authorization code + PKCE). Use the `none` auth method for public clients.",
+    inputs: [{ field: "redirectUris" }],
     build: (p) => ({
       authentication: [...PASSWORDLESS],
       realize: [emailRule(p.emailPatterns ?? ANY_EMAIL)],
@@ -166,6 +186,7 @@ export const TEMPLATES: Readonly<Record<TemplateName, TemplateDefinition>> = {
     name: "desktop-browser-polling",
     title: "Desktop app (browser polling)",
     description: "A desktop or Electron app that opens the system browser for sign-in, then polls for the result.",
+    inputs: [],
     build: (p) => ({
       authentication: [...PASSWORDLESS],
       realize: [emailRule(p.emailPatterns ?? ANY_EMAIL)],
@@ -176,17 +197,20 @@ export const TEMPLATES: Readonly<Record<TemplateName, TemplateDefinition>> = {
     name: "public-app",
     title: "Genuinely public app (no identity gate)",
     description:
-      "Anyone who clears sign-in is admitted, including accounts with no verified email (Steam-only, Battle.net-only). Use deliberately.",
+      "Anyone who clears sign-in is admitted, including accounts with no verified email (Steam-only). Use deliberately.",
+    inputs: [{ field: "callbackDomains" }, { field: "steamAppIds", optional: true }],
     build: (p) => ({
       authentication: [
         { method: "PASSKEY_USERNAMELESS", payload: {} },
         { method: "EMAIL_VERIFICATION", payload: {} },
-        steamTicket(p),
+        // Browser "Sign in with Steam": the no-email accounts the docs name.
+        { method: "STEAM_OPENID", payload: {} },
+        // The browserless Steam ticket path only for a game that names its
+        // App IDs: a placeholder App ID would open a token path nobody asked for.
+        ...(p.steamAppIds ? [steamTicket(p)] : []),
       ],
       realize: [{ constraintType: "EVERYONE", payload: {} }],
-      // CALLBACK for the browser methods; DIRECT_ISSUE so the Steam ticket
-      // path can actually deliver tokens.
-      return: [callback(p.callbackDomains ?? APP_DOMAIN), bare("DIRECT_ISSUE")],
+      return: [callback(p.callbackDomains ?? APP_DOMAIN), ...(p.steamAppIds ? [bare("DIRECT_ISSUE")] : [])],
     }),
   },
   "cli-device": {
@@ -194,6 +218,7 @@ export const TEMPLATES: Readonly<Record<TemplateName, TemplateDefinition>> = {
     title: "CLI / public client (device authorization)",
     description:
       "A CLI, launcher or shared device that shows a code and lets the user approve the sign-in in a browser. Needs no client secret.",
+    inputs: [],
     build: (p) => ({
       authentication: [...PASSWORDLESS],
       realize: [emailRule(p.emailPatterns ?? ANY_EMAIL)],

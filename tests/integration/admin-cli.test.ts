@@ -222,6 +222,23 @@ describe(`admin CLI next to a running server (${kind})`, () => {
     assert.deepEqual(await listClaimPolicies(runtime.db, second.id), []);
   });
 
+  it("sets every template parameter from its flag, and warns when a placeholder stays", async () => {
+    const game = await runCli(
+      ["create-application", "--organization", "Games Co", "--anchor", "open-game", "--template", "public-app", "--callback-domain", "play.games.test", "--steam-app-id", "2000001", "--json"],
+      env,
+    );
+    assert.equal(game.stderr, "", "every required parameter given: no warning");
+    const application = await storedApplication(runtime.db, parseJsonOutput(game).applicationAnchor);
+    sameRules(await listEnabledRules(runtime.db, application.id), buildTemplate("public-app", { callbackDomains: ["play.games.test"], steamAppIds: [2000001] }));
+
+    const placeholder = await runCli(["create-application", "--organization", "Games Co", "--anchor", "test-game", "--template", "steam-game", "--json"], env);
+    parseJsonOutput(placeholder);
+    assert.equal(
+      placeholder.stderr,
+      "warning: No --steam-app-id given: the steam-game template keeps its placeholder Steam App IDs; replace them before going live.\n",
+    );
+  });
+
   it("creates an application from a rules file", async () => {
     const rules = {
       authentication: [{ method: "STEAM_TICKET", payload: { allowedSteamAppIds: [480] }, accessTokenTtlSeconds: 900 }],

@@ -126,6 +126,17 @@ describe("application configuration (lib)", () => {
       values: { entry: "x" },
     });
     assert.deepEqual((await applyTemplate(deps, people.admin, app.applicationAnchor, { template: "nope" })).ok, false);
+
+    // public-app: the Steam App IDs are optional; only given ones open the browserless ticket path.
+    assert.deepEqual(await applyTemplate(deps, people.admin, app.applicationAnchor, { template: "public-app", callbackDomains: "play.example.com", steamAppIds: "" }), { ok: true });
+    const open = await listAllRules(deps.db, app.applicationId);
+    assert.deepEqual(open.authentication.map((rule) => rule.kind), ["PASSKEY_USERNAMELESS", "EMAIL_VERIFICATION", "STEAM_OPENID"]);
+    assert.deepEqual(open.return.map((rule) => rule.kind), ["CALLBACK"]);
+    assert.deepEqual(await applyTemplate(deps, people.admin, app.applicationAnchor, { template: "public-app", callbackDomains: "play.example.com", steamAppIds: "2000001" }), { ok: true });
+    const game = await listAllRules(deps.db, app.applicationId);
+    assert.deepEqual(game.authentication.map((rule) => rule.kind), ["PASSKEY_USERNAMELESS", "EMAIL_VERIFICATION", "STEAM_OPENID", "STEAM_TICKET"]);
+    assert.deepEqual(game.return.map((rule) => rule.kind), ["CALLBACK", "DIRECT_ISSUE"]);
+
     assert.deepEqual(await applyTemplate(deps, people.admin, app.applicationAnchor, { template: "cli-device" }), { ok: true });
     const rules = await listAllRules(deps.db, app.applicationId);
     assert.deepEqual(rules.return.map((rule) => rule.kind), ["DEVICE_CODE"], "the old rules, disabled ones included, are gone");

@@ -50,7 +50,7 @@ describe("admin CLI arguments", () => {
       anchor: "acme-web",
       name: "Acme Web",
       template: "standard-web-app",
-      callbackDomains: ["app.acme.test", "www.acme.test"],
+      templateParams: { callbackDomains: ["app.acme.test", "www.acme.test"] },
       claims: { email: "REQUIRED", firstName: "OPTIONAL" },
       json: true,
     });
@@ -114,11 +114,29 @@ describe("admin CLI arguments", () => {
     usageError([...base, "--template", "wordpress"], `Unknown template "wordpress". Templates: ${TEMPLATE_NAMES.join(", ")}.`);
   });
 
-  it("rejects --callback-domain with a rules file", () => {
+  it("rejects template parameters with a rules file", () => {
     usageError(
       [...base, "--rules-file", "r.json", "--callback-domain", "app.acme.test"],
       "--callback-domain only applies to --template; put callback domains in the rules file.",
     );
+    usageError([...base, "--rules-file", "r.json", "--steam-app-id", "480"], "--steam-app-id only applies to --template; put Steam App IDs in the rules file.");
+  });
+
+  it("passes each template the parameters it uses, and refuses the ones it has no use for", () => {
+    const game = options([...base, "--template", "public-app", "--callback-domain", "play.acme.test", "--steam-app-id", "2000001", "--steam-app-id=2000002"]);
+    assert.deepEqual(game.templateParams, { callbackDomains: ["play.acme.test"], steamAppIds: [2000001, 2000002] });
+    const tool = options([...base, "--template", "internal-tool", "--email-pattern", "*@acme.test"]);
+    assert.deepEqual(tool.templateParams, { emailPatterns: ["*@acme.test"] });
+    const rp = options([...base, "--template", "oidc-relying-party", "--redirect-uri", "https://rp.acme.test/cb"]);
+    assert.deepEqual(rp.templateParams, { redirectUris: ["https://rp.acme.test/cb"] });
+    const key = options([...base, "--template", "cli-access-key", "--sector-subject", "sub_9SQ5535CRWNDDM2T"]);
+    assert.deepEqual(key.templateParams, { sectorSubjects: ["sub_9SQ5535CRWNDDM2T"] });
+
+    usageError([...base, "--template", "cli-device", "--callback-domain", "app.acme.test"], "The cli-device template has no callback domains; --callback-domain does not apply to it.");
+    usageError([...base, "--template", "standard-web-app", "--steam-app-id", "480"], "The standard-web-app template has no Steam App IDs; --steam-app-id does not apply to it.");
+    for (const bad of ["0", "-1", "48o", "1.5", "12345678901"]) {
+      usageError([...base, "--template", "steam-game", `--steam-app-id=${bad}`], `--steam-app-id "${bad}" is not a Steam App ID (a positive whole number).`);
+    }
   });
 
   it("rejects malformed, unknown and repeated claims", () => {

@@ -13,13 +13,13 @@ import { Panel } from "../portal-ui";
 import { disabledInput, FieldMessage, selectClasses } from "./form-bits";
 import { useErrorText } from "./use-error-text";
 
-export type TemplateField = "callbackDomains" | "emailPatterns" | "steamAppIds" | "redirectUris" | "sectorSubjects";
+import type { TemplateField, TemplateInputSpec } from "@/lib/rules/templates";
 export type ApplyTemplate = (
   anchor: string,
   input: { template: string } & Partial<Record<TemplateField, string>>,
 ) => Promise<{ ok: true } | { ok: false; field?: string; key?: string; error?: string; values?: Record<string, string | number> }>;
 
-export function TemplatePicker({ anchor, templates, canEdit, readOnlyReason, apply }: { anchor: string; templates: ReadonlyArray<{ name: string; inputs: readonly TemplateField[] }>; canEdit: boolean; readOnlyReason: string | null; apply: ApplyTemplate }) {
+export function TemplatePicker({ anchor, templates, canEdit, readOnlyReason, apply }: { anchor: string; templates: ReadonlyArray<{ name: string; inputs: readonly TemplateInputSpec[] }>; canEdit: boolean; readOnlyReason: string | null; apply: ApplyTemplate }) {
   const t = useTranslations("withApplication.templates");
   const tr = useTranslations("withApplication.rules.errors");
   const errorText = useErrorText();
@@ -34,7 +34,7 @@ export function TemplatePicker({ anchor, templates, canEdit, readOnlyReason, app
   const onApply = () =>
     startTransition(async () => {
       setApplied(false);
-      const picked = Object.fromEntries(inputs.map((field) => [field, values[field] ?? ""]));
+      const picked = Object.fromEntries(inputs.map(({ field }) => [field, values[field] ?? ""]));
       const result = await apply(anchor, { template: name, ...picked });
       if (result.ok) {
         setError(null);
@@ -60,12 +60,12 @@ export function TemplatePicker({ anchor, templates, canEdit, readOnlyReason, app
           <p id="template-description" className="mt-1.5 text-sm text-slate-600 dark:text-slate-400">{t(`names.${name}.description`)}</p>
           {error?.field === "template" && <FieldMessage id="template-name-error">{error.text}</FieldMessage>}
         </div>
-        {inputs.map((field) => {
+        {inputs.map(({ field, optional }) => {
           const id = `template-${field}`;
           const fieldError = error?.field === field ? error.text : null;
           return (
             <div key={field}>
-              <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">{t(`inputs.${field}.label`)}</label>
+              <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">{t(`inputs.${field}.label`)}{optional && <span className="font-normal text-slate-500 dark:text-slate-400"> {t("optional")}</span>}</label>
               <textarea
                 id={id}
                 rows={2}
@@ -78,7 +78,7 @@ export function TemplatePicker({ anchor, templates, canEdit, readOnlyReason, app
                 aria-describedby={fieldError ? `${id}-error` : `${id}-hint`}
                 className={`mt-1.5 ${inputClasses} ${inputStateClasses(Boolean(fieldError))} ${disabledInput} font-mono text-sm`}
               />
-              {fieldError ? <FieldMessage id={`${id}-error`}>{fieldError}</FieldMessage> : <p id={`${id}-hint`} className="mt-1.5 text-sm text-slate-500 dark:text-slate-400">{t(`inputs.${field}.hint`)}</p>}
+              {fieldError ? <FieldMessage id={`${id}-error`}>{fieldError}</FieldMessage> : <p id={`${id}-hint`} className="mt-1.5 text-sm text-slate-500 dark:text-slate-400">{t(optional ? `inputs.${field}.optionalHint` : `inputs.${field}.hint`)}</p>}
             </div>
           );
         })}

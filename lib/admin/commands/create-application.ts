@@ -7,7 +7,7 @@ import { createApplication } from "../../applications/create-application";
 import { parseRuleSet, type RuleSet } from "../../applications/rule-set";
 import { fail } from "../../errors";
 import { CLAIMS, REQUIREMENTS, type Claim, type Requirement } from "../../identity/claims-vocabulary";
-import { InvalidTemplateParamsError, TEMPLATE_NAMES, buildTemplate, isTemplateName, type TemplateName } from "../../rules/templates";
+import { InvalidTemplateParamsError, TEMPLATE_NAMES, TEMPLATES, buildTemplate, isTemplateName, type TemplateField, type TemplateName, type TemplateParams } from "../../rules/templates";
 import { CliError, UsageError } from "../cli-error";
 import type { AdminCommand, Flags } from "../command";
 import { ensureOrganization } from "../organization";
@@ -25,9 +25,21 @@ export interface CreateApplicationOptions {
   name?: string;
   template?: TemplateName;
   rulesFile?: string;
-  callbackDomains: string[];
+  /** Only the parameters given on the command line. */
+  templateParams: TemplateParams;
   claims: ClaimPolicyInput;
 }
+
+/** The repeatable flag that sets each template parameter, and what it is called in messages. */
+const TEMPLATE_FLAGS: Record<TemplateField, { flag: string; noun: string }> = {
+  callbackDomains: { flag: "callback-domain", noun: "callback domains" },
+  emailPatterns: { flag: "email-pattern", noun: "email patterns" },
+  steamAppIds: { flag: "steam-app-id", noun: "Steam App IDs" },
+  redirectUris: { flag: "redirect-uri", noun: "redirect URIs" },
+  sectorSubjects: { flag: "sector-subject", noun: "sector subjects" },
+};
+const TEMPLATE_FIELDS = Object.keys(TEMPLATE_FLAGS) as TemplateField[];
+const templateFlags = TEMPLATE_FIELDS.map((field) => TEMPLATE_FLAGS[field].flag);
 
 const argsSchema = z
   .strictObject({
@@ -36,7 +48,15 @@ const argsSchema = z
     anchor: z.string().max(200),
     name: z.string().trim().min(1).max(200).optional(),
     template: z.enum(TEMPLATE_NAMES).optional(),
-    callbackDomains: z.array(z.string().max(253)).max(100).optional(),
+    templateParams: z
+      .strictObject({
+        callbackDomains: z.array(z.string().max(253)).max(100).readonly().optional(),
+        emailPatterns: z.array(z.string().max(320)).max(100).readonly().optional(),
+        steamAppIds: z.array(z.number().int().positive()).max(100).readonly().optional(),
+        redirectUris: z.array(z.string().max(2048)).max(100).readonly().optional(),
+        sectorSubjects: z.array(z.string().max(64)).max(100).readonly().optional(),
+      })
+      .optional(),
     rules: z.unknown().optional(),
     claims: claimPolicyInputSchema.optional(),
   })
@@ -69,8 +89,13 @@ export const createApplicationCommand: AdminCommand<CreateApplicationOptions, Ar
   --anchor <anchor>         Application anchor: lowercase kebab-case, 3-64 characters.
   --template <name>         Rules from a configuration template:
 ${wrap(TEMPLATE_NAMES, 28, 88)}.
-  --callback-domain <host>  A CALLBACK hostname for the template (repeatable; templates
-                            without a CALLBACK rule ignore it).
+  Template parameters (repeatable; each replaces the template's placeholder, and a
+  template that has no use for one refuses it):
+  --callback-domain <host>  A CALLBACK hostname.
+  --email-pattern <glob>    An EMAIL pattern such as *@acme.com.
+  --steam-app-id <id>       A Steam App ID (public-app: adds the Steam ticket path).
+  --redirect-uri <url>      An OIDC redirect URI.
+  --sector-subject <sub_…>  A SECTOR_SUBJECT the AccessKey template admits.
   --rules-file <path.json>  Rules as JSON: { "authentication": [...], "realize": [...],
                             "return": [...] }. Exactly one of --template and --rules-file.
   --name <display name>     The application's name (en-US); defaults to the anchor.
@@ -78,14 +103,14 @@ ${wrap(TEMPLATE_NAMES, 28, 88)}.
                             ${REQUIREMENTS.join(" | ")}. Unset claims are OFF.
   --json                    Print only {"applicationAnchor", "clientAuthPrivateKey",
                             "applicationPublicKey"} on stdout.`,
-  valueFlags: ["organization", "anchor", "template", "rules-file", "name", "callback-domain", "claim"],
-  repeatableFlags: ["callback-domain", "claim"],
+  valueFlags: ["organization", "anchor", "template", "rules-file", "name", ...templateFlags, "claim"],
+  repeatableFlags: [...templateFlags, "claim"],
   parse,
   toArgs: (options) => ({
     organization: options.organization,
     anchor: options.anchor,
     ...(options.name !== undefined ? { name: options.name } : {}),
-    ...(options.template !== undefined ? { template: options.template, callbackDomains: options.callbackDomains } : { rules: readRulesFile(options.rulesFile ?? "") }),
+    ...(options.template !== undefined ? { template: options.template, templateParams: options.templateParams } : { rules: readRulesFile(options.rulesFile ?? "") }),
     ...(Object.keys(options.claims).length > 0 ? { claims: options.claims } : {}),
   }),
   argsSchema,
@@ -121,14 +146,10 @@ function parse(values: Flags): CreateApplicationOptions {
   const name = single(values, "name");
   const template = single(values, "template");
   const rulesFile = single(values, "rules-file");
-  const callbackDomains = [...(values.get("callback-domain") ?? [])];
   if (template !== undefined && rulesFile !== undefined) throw new UsageError("Use either --template or --rules-file, not both.");
   if (template === undefined && rulesFile === undefined) throw new UsageError("One of --template or --rules-file is required.");
   if (template !== undefined && !isTemplateName(template)) {
     throw new UsageError(`Unknown template "${template}". Templates: ${TEMPLATE_NAMES.join(", ")}.`);
-  }
-  if (rulesFile !== undefined && callbackDomains.length > 0) {
-    throw new UsageError("--callback-domain only applies to --template; put callback domains in the rules file.");
   }
   return {
     organization,
@@ -136,9 +157,29 @@ function parse(values: Flags): CreateApplicationOptions {
     ...(name !== undefined ? { name } : {}),
     ...(template !== undefined ? { template } : {}),
     ...(rulesFile !== undefined ? { rulesFile } : {}),
-    callbackDomains,
+    templateParams: parseTemplateParams(values, template),
     claims: parseClaims(values.get("claim") ?? []),
   };
+}
+
+/** The template parameters given, each checked against what the template (or a rules file) can use. */
+function parseTemplateParams(values: Flags, template: TemplateName | undefined): TemplateParams {
+  const params: { -readonly [K in TemplateField]?: TemplateParams[K] } = {};
+  for (const field of TEMPLATE_FIELDS) {
+    const { flag, noun } = TEMPLATE_FLAGS[field];
+    const given = values.get(flag) ?? [];
+    if (given.length === 0) continue;
+    if (template === undefined) throw new UsageError(`--${flag} only applies to --template; put ${noun} in the rules file.`);
+    if (!TEMPLATES[template].inputs.some((input) => input.field === field)) {
+      throw new UsageError(`The ${template} template has no ${noun}; --${flag} does not apply to it.`);
+    }
+    if (field === "steamAppIds") {
+      const bad = given.find((id) => !/^[1-9][0-9]{0,9}$/.test(id));
+      if (bad !== undefined) throw new UsageError(`--steam-app-id "${bad}" is not a Steam App ID (a positive whole number).`);
+      params.steamAppIds = given.map(Number);
+    } else params[field] = [...given];
+  }
+  return params;
 }
 
 function parseClaims(entries: readonly string[]): ClaimPolicyInput {
@@ -181,7 +222,7 @@ function readRulesFile(file: string): unknown {
 async function run(deps: Parameters<AdminCommand<CreateApplicationOptions, Args, CreateApplicationResult>["run"]>[0], args: Args): Promise<CreateApplicationResult> {
   const organizationAnchor = deriveOrganizationAnchor(args.organization);
   if (!organizationAnchor) fail("Invalid organization", { message: `"${args.organization}" yields no organization anchor.` });
-  const rules = args.template ? templateRules(args.template, args.callbackDomains ?? []) : parseRuleSet(args.rules);
+  const rules = args.template ? templateRules(args.template, args.templateParams ?? {}) : parseRuleSet(args.rules);
   await assertSecretOpensDatabase(deps);
   // One transaction: a refused application (say, a taken anchor) leaves no new, empty organization behind.
   return deps.db.transaction(async (tx) => {
@@ -205,18 +246,25 @@ async function run(deps: Parameters<AdminCommand<CreateApplicationOptions, Args,
       organizationCreated: created,
       clientAuthPrivateKey: application.clientAuthPrivateKey,
       applicationPublicKey: application.applicationPublicKey,
-      warnings: emptyLayerWarnings(rules),
+      warnings: [...(args.template ? placeholderWarnings(args.template, args.templateParams ?? {}) : []), ...emptyLayerWarnings(rules)],
     };
   });
 }
 
-function templateRules(template: TemplateName, callbackDomains: readonly string[]): RuleSet {
+function templateRules(template: TemplateName, params: TemplateParams): RuleSet {
   try {
-    return buildTemplate(template, callbackDomains.length > 0 ? { callbackDomains } : {});
+    return buildTemplate(template, params);
   } catch (error) {
     if (error instanceof InvalidTemplateParamsError) fail("Invalid template parameters", { message: error.message });
     throw error;
   }
+}
+
+/** A required parameter left out keeps the docs' placeholder (app.example.com, App ID 480…): fine to try, wrong to ship. */
+function placeholderWarnings(template: TemplateName, params: TemplateParams): string[] {
+  return TEMPLATES[template].inputs
+    .filter((input) => !input.optional && params[input.field] === undefined)
+    .map(({ field }) => `No --${TEMPLATE_FLAGS[field].flag} given: the ${template} template keeps its placeholder ${TEMPLATE_FLAGS[field].noun}; replace them before going live.`);
 }
 
 /** Valid but useless: by default-deny, an empty layer lets no one through. */

@@ -4,7 +4,7 @@
 // layers — a save is never half-written.
 import { listAllRules } from "@/db/queries/applications";
 import { replaceRuleSet } from "@/lib/applications/rule-set";
-import { buildTemplate, InvalidTemplateParamsError, TEMPLATE_NAMES, TEMPLATES, type TemplateName, type TemplateParams } from "@/lib/rules/templates";
+import { buildTemplate, InvalidTemplateParamsError, TEMPLATE_NAMES, TEMPLATES, type TemplateField, type TemplateName, type TemplateParams } from "@/lib/rules/templates";
 import { ruleSetSchema } from "@/lib/rules/rule-set-schema";
 import type { Deps } from "@/lib/runtime";
 import { applicationFor } from "../access";
@@ -48,27 +48,8 @@ export async function saveRules(deps: Pick<Deps, "db">, accountId: string, ancho
   return { ok: true };
 }
 
-/** Which template parameters the portal asks for before applying a template. */
-export const TEMPLATE_INPUTS: Record<TemplateName, readonly ("callbackDomains" | "emailPatterns" | "steamAppIds" | "redirectUris" | "sectorSubjects")[]> = {
-  "standard-web-app": ["callbackDomains"],
-  "web-app-social": ["callbackDomains"],
-  "internal-tool": ["callbackDomains", "emailPatterns"],
-  "steam-game": ["steamAppIds"],
-  "cli-access-key": ["sectorSubjects"],
-  "oidc-relying-party": ["redirectUris"],
-  "desktop-browser-polling": [],
-  "public-app": ["callbackDomains", "steamAppIds"],
-  "cli-device": [],
-};
-
-export interface TemplateInput {
-  template: string;
-  callbackDomains?: string;
-  emailPatterns?: string;
-  steamAppIds?: string;
-  redirectUris?: string;
-  sectorSubjects?: string;
-}
+/** The picker's form: the template's name and each input as typed (one entry per line). */
+export type TemplateInput = { template: string } & Partial<Record<TemplateField, string>>;
 
 export type ApplyTemplateResult = { ok: true } | { ok: false; field: string; key: string; values?: Record<string, string> };
 
@@ -88,9 +69,12 @@ export async function applyTemplate(deps: Pick<Deps, "db">, accountId: string, a
   if (!(TEMPLATE_NAMES as readonly string[]).includes(input.template)) return { ok: false, field: "template", key: "templateUnknown" };
   const name = input.template as TemplateName;
   const params: { -readonly [K in keyof TemplateParams]: TemplateParams[K] } = {};
-  for (const needed of TEMPLATE_INPUTS[name]) {
+  for (const { field: needed, optional } of TEMPLATES[name].inputs) {
     const values = listOf(input[needed]);
-    if (values.length === 0) return { ok: false, field: needed, key: "templateInputRequired" };
+    if (values.length === 0) {
+      if (optional) continue;
+      return { ok: false, field: needed, key: "templateInputRequired" };
+    }
     if (needed === "steamAppIds") {
       const bad = values.find((value) => !/^[1-9][0-9]{0,9}$/.test(value));
       if (bad !== undefined) return { ok: false, field: needed, key: "steamAppId", values: { entry: bad } };

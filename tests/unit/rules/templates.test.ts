@@ -94,9 +94,9 @@ describe("templates match the documented tables", () => {
       return: ["STATUS_POLL"],
     },
     "public-app": {
-      authentication: ["PASSKEY_USERNAMELESS", "EMAIL_VERIFICATION", "STEAM_TICKET"],
+      authentication: ["PASSKEY_USERNAMELESS", "EMAIL_VERIFICATION", "STEAM_OPENID"],
       realize: [["EVERYONE", {}]],
-      return: ["CALLBACK", "DIRECT_ISSUE"],
+      return: ["CALLBACK"],
     },
     "cli-device": {
       authentication: PASSWORDLESS,
@@ -186,10 +186,18 @@ describe("templates behave as described", () => {
     assert.equal(checkRealize(rules.realize, undefined, { verifiedEmails: ["anyone@anywhere.test"] }).allowed, true);
     assert.equal(checkRealize(rules.realize, undefined, { verifiedEmails: [] }).allowed, false);
   });
-  it("public app admits an account with no verified email", () => {
+  it("public app admits an account with no verified email, and opens the browserless Steam ticket path only for App IDs it is given", () => {
     const rules = buildTemplate("public-app");
     assert.equal(checkRealize(rules.realize, undefined, { verifiedEmails: [], steamId64: "76561198000000000" }).allowed, true);
-    assert.equal(returnMethodAllowed(rules.return, undefined, "DIRECT_ISSUE"), true);
+    assert.equal(checkAuthenticationMethod(rules.authentication, undefined, { method: "STEAM_OPENID" }).allowed, true);
+    assert.equal(checkAuthenticationMethod(rules.authentication, undefined, { method: "STEAM_TICKET", steamAppId: 480 }).allowed, false);
+    assert.equal(returnMethodAllowed(rules.return, undefined, "DIRECT_ISSUE"), false);
+
+    const game = buildTemplate("public-app", { steamAppIds: [2_000_001] });
+    assert.equal(checkAuthenticationMethod(game.authentication, undefined, { method: "STEAM_TICKET", steamAppId: 2_000_001 }).allowed, true);
+    assert.equal(checkAuthenticationMethod(game.authentication, undefined, { method: "STEAM_TICKET", steamAppId: 480 }).allowed, false);
+    assert.equal(returnMethodAllowed(game.return, undefined, "DIRECT_ISSUE"), true);
+    assert.deepEqual(game.return.map((rule) => rule.returnMethod), ["CALLBACK", "DIRECT_ISSUE"]);
   });
   it("steam game rejects an email-only account and accepts a Steam one", () => {
     const rules = buildTemplate("steam-game");

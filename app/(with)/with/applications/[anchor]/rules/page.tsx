@@ -5,8 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { ApplicationPageHeader, loadApplicationPage } from "@/components/with/application-config/application-page";
 import { RulesEditor } from "@/components/with/application-config/rules-editor";
 import { TemplatePicker } from "@/components/with/application-config/template-picker";
-import { loadRuleDraft, TEMPLATE_INPUTS } from "@/lib/developer/application-config/rules";
-import { TEMPLATE_NAMES } from "@/lib/rules/templates";
+import { loadRuleDraft } from "@/lib/developer/application-config/rules";
+import { TEMPLATE_NAMES, TEMPLATES } from "@/lib/rules/templates";
 import { applyTemplateAction, saveRulesAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +25,7 @@ export default async function RulesPage({ params }: { params: Promise<{ anchor: 
       <ApplicationPageHeader name={page.name} anchor={page.application.anchor} tab="rules" lead={t("rules.lead")} readOnly={page.readOnly} />
       <TemplatePicker
         anchor={page.application.anchor}
-        templates={TEMPLATE_NAMES.map((name) => ({ name, inputs: TEMPLATE_INPUTS[name] }))}
+        templates={TEMPLATE_NAMES.map((name) => ({ name, inputs: TEMPLATES[name].inputs }))}
         canEdit={page.canEdit}
         readOnlyReason={readOnlyReason}
         apply={applyTemplateAction}
