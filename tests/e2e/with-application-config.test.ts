@@ -113,6 +113,14 @@ describe("With portal: application configuration tabs", () => {
     await page.getByText("No enabled Layer 3 rule: there is no way to deliver a result, so nobody can sign in.").waitFor();
     await shootBoth(page, "with-app-rules-empty");
 
+    // The public app asks for its Steam App IDs only as an option (they open the browserless ticket path).
+    await page.getByLabel("Template", { exact: true }).selectOption("public-app");
+    await page.getByText("Leave empty for browser sign-in only.", { exact: false }).waitFor();
+    assert.equal(await page.getByLabel("Steam App IDs (optional)").count(), 1);
+    assert.equal(await page.getByLabel("Callback hostnames").count(), 1);
+    await shoot(page, "with-app-rules-template-public-app");
+    await page.getByLabel("Template", { exact: true }).selectOption("standard-web-app");
+
     // The template asks for the callback domain and refuses a URL where a hostname belongs.
     assert.equal(await page.getByLabel("Template", { exact: true }).inputValue(), "standard-web-app");
     await page.getByLabel("Callback hostnames").fill("https://shop.example.com/return");
