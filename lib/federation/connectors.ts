@@ -80,19 +80,23 @@ async function checkDiscovery(deps: Pick<Deps, "fetch">, client: { issuer: strin
   }
 }
 
-/** Creates a connector for an organization (the caller has checked who may). Enforces the quota. */
-export async function createConnectorFor(deps: ConnectorDeps, organization: Pick<OrganizationRow, "id" | "connectorQuota">, input: unknown): Promise<ConnectorSummary> {
+/**
+ * Creates a connector for an organization (the caller has checked who may).
+ * `quota`: the connector limit to enforce — the organization's own on the
+ * self-service surface; null for an operator, whom docs 23 exempt.
+ */
+export async function createConnectorFor(deps: ConnectorDeps, organization: Pick<OrganizationRow, "id">, quota: number | null, input: unknown): Promise<ConnectorSummary> {
   const data = validated(input, true);
   const withinQuota = async (db: Executor) => {
-    if ((await countConnectors(db, organization.id)) >= organization.connectorQuota) {
-      fail("Conflict", { message: `This organization already has ${organization.connectorQuota} connectors, its limit.`, body: { code: "connectorQuota" } });
+    if (quota !== null && (await countConnectors(db, organization.id)) >= quota) {
+      fail("Conflict", { message: `This organization already has ${quota} connectors, its limit.`, body: { code: "connectorQuota" } });
     }
   };
   // Refused before the IdP is asked; counted again under the lock (never held across the network) when written.
   await withinQuota(deps.db);
   await checkDiscovery(deps, data);
   return deps.db.transaction(async (tx) => {
-    await holdQuota(tx, { organizationId: organization.id }, () => withinQuota(tx));
+    if (quota !== null) await holdQuota(tx, { organizationId: organization.id }, () => withinQuota(tx));
     for (let attempt = 0; attempt < 5; attempt++) {
       const anchor = newConnectorAnchor();
       const created = await insertConnector(tx, {
@@ -125,7 +129,7 @@ export async function listConnectorsFor(deps: Pick<Deps, "db">, accountId: strin
 
 export async function createConnector(deps: ConnectorDeps, accountId: string, organizationAnchor: string, input: unknown): Promise<ConnectorSummary> {
   const { organization } = await organizationFor(deps.db, accountId, organizationAnchor, "federation");
-  return createConnectorFor(deps, organization, input);
+  return createConnectorFor(deps, organization, organization.connectorQuota, input);
 }
 
 /** Edits a connector; a blank secret keeps the stored one. Discovery is checked again. */

@@ -239,6 +239,31 @@ describe(`admin CLI next to a running server (${kind})`, () => {
     );
   });
 
+  it("shows and raises an organization's limits (docs 21, 23: staff raise them on request)", async () => {
+    const shown = await runCli(["set-quota", "--organization", "Acme, Inc."], env);
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.match(shown.stdout, /^Limits of organization acme-inc \(unchanged\)\./);
+    assert.match(shown.stdout, /\n  applications +10  \(2 held\)\n/);
+    assert.match(shown.stdout, /\n  domains +3  \(0 held\)\n/);
+
+    const raised = await runCli(["set-quota", "--organization", "Acme, Inc.", "--domains", "25", "--applications", "1", "--json"], env);
+    assert.equal(raised.code, 0, raised.stderr);
+    assert.deepEqual(JSON.parse(raised.stdout), {
+      organizationAnchor: "acme-inc",
+      quotas: { applications: 1, sectors: 10, domains: 25, connectors: 3 },
+      holdings: { applications: 2, sectors: 2, domains: 0, connectors: 0 },
+      changed: true,
+    });
+    assert.equal(raised.stderr, "warning: acme-inc holds 2 applications, more than its limit of 1: it keeps them, but cannot add more.\n");
+    const organization = (await findOrganizationByAnchor(runtime.db, "acme-inc"))!;
+    assert.deepEqual([organization.domainQuota, organization.applicationQuota, organization.connectorQuota], [25, 1, 3]);
+    await runCli(["set-quota", "--organization", "Acme, Inc.", "--applications", "10"], env);
+    assert.equal((await findOrganizationByAnchor(runtime.db, "acme-inc"))!.applicationQuota, 10);
+
+    assertRefused(await runCli(["set-quota", "--organization", "Nobody Org", "--domains", "5"], env), 1, /No organization is named "Nobody Org"/);
+    assertRefused(await runCli(["set-quota", "--organization", "Acme, Inc.", "--domains", "lots"], env), 2, /--domains must be a whole number from 0 to 10000\./);
+  });
+
   it("creates an application from a rules file", async () => {
     const rules = {
       authentication: [{ method: "STEAM_TICKET", payload: { allowedSteamAppIds: [480] }, accessTokenTtlSeconds: 900 }],

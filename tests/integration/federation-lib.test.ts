@@ -10,12 +10,13 @@ import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
 import { findAuthentication, findEmailIdentity } from "@/db/queries/identity";
 import { domains, federationConnectors, loginPolicies } from "@/db/schema";
+import { setQuotaCommand } from "@/lib/admin/commands/set-quota";
 import { createApplication } from "@/lib/applications/create-application";
 import { replaceRuleSet, type RuleSetInput } from "@/lib/applications/rule-set";
 import { unseal } from "@/lib/crypto/seal";
 import { inviteMember, createOrganization } from "@/lib/developer/organizations";
 import { federationKey, linkUpstreamIdentity } from "@/lib/federation/account-link";
-import { clientSecretAad, createConnector, editConnector, listConnectorsFor, removeConnector, setConnectorEnabled } from "@/lib/federation/connectors";
+import { clientSecretAad, createConnector, createConnectorFor, editConnector, listConnectorsFor, removeConnector, setConnectorEnabled } from "@/lib/federation/connectors";
 import { accountAliasFor } from "@/lib/identity/account-alias";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { authorizationRequest, exchangeCode, upstreamConfiguration, UpstreamError } from "@/lib/federation/upstream-oidc";
@@ -132,6 +133,14 @@ describe(`federation connectors and linking (${process.env.TEST_DB_KIND ?? "pgli
     await refused(createConnector(setup.deps, admin.id, organization.anchor, input()), "Forbidden", "roleTooLow");
     for (let i = 0; i < 3; i++) await createConnector(setup.deps, owner.id, organization.anchor, input({ displayName: `IdP ${i}` }));
     await refused(createConnector(setup.deps, owner.id, organization.anchor, input()), "Conflict", "connectorQuota");
+    // The quota binds the self-service surface only (docs 23): the operator's create-connector is not held to it,
+    // and staff raise the limit with set-quota.
+    await createConnectorFor(setup.deps, organization, null, input({ displayName: "Operator's" }));
+    const raised = await setQuotaCommand.run(setup.deps, { organization: "Quota owners", limits: { connectors: 5 } });
+    assert.deepEqual([raised.quotas.connectors, raised.holdings.connectors, raised.changed], [5, 4, true]);
+    await createConnector(setup.deps, owner.id, organization.anchor, input({ displayName: "IdP 4" }));
+    await refused(createConnector(setup.deps, owner.id, organization.anchor, input()), "Conflict", "connectorQuota");
+    assert.equal((await listConnectorsFor(setup.deps, owner.id, organization.anchor)).length, 5);
     // Several registrations at once cannot overshoot it either (counted again under the organization's lock).
     const busy = await createOrganization(setup.deps, owner.id, "Busy owners");
     const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => createConnector(setup.deps, owner.id, busy.anchor, input({ displayName: `Rush ${i}` }))));

@@ -78,7 +78,7 @@ describe("admin CLI arguments", () => {
   });
 
   it("rejects a missing or unknown command and stray arguments", () => {
-    const commands = "create-application, create-access-key, revoke-access-key, set-oidc-client-secret, rotate-oidc-signing-key, add-member, create-connector";
+    const commands = "create-application, create-access-key, revoke-access-key, set-oidc-client-secret, rotate-oidc-signing-key, add-member, create-connector, set-quota";
     usageError([], `Missing command. Commands: ${commands}. Run with --help for usage.`);
     usageError(["delete-everything"], `Unknown command "delete-everything". Commands: ${commands}.`);
     usageError([...base, "--template", "cli-device", "extra"], 'Unexpected argument "extra".');
@@ -136,6 +136,15 @@ describe("admin CLI arguments", () => {
     usageError([...base, "--template", "standard-web-app", "--steam-app-id", "480"], "The standard-web-app template has no Steam App IDs; --steam-app-id does not apply to it.");
     for (const bad of ["0", "-1", "48o", "1.5", "12345678901"]) {
       usageError([...base, "--template", "steam-game", `--steam-app-id=${bad}`], `--steam-app-id "${bad}" is not a Steam App ID (a positive whole number).`);
+    }
+  });
+
+  it("parses set-quota limits and refuses what is not a limit", () => {
+    const parsed = parseAdminArgs(["set-quota", "--organization", "Acme", "--domains", "10", "--connectors=0"]);
+    assert.ok(parsed.kind === "command");
+    assert.deepEqual(parsed.options, { organization: "Acme", limits: { domains: 10, connectors: 0 } });
+    for (const bad of ["-1", "ten", "1.5", "10001", "99999999"]) {
+      usageError(["set-quota", "--organization", "Acme", `--domains=${bad}`], "--domains must be a whole number from 0 to 10000.");
     }
   });
 

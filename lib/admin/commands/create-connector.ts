@@ -84,7 +84,8 @@ Register <PUBLIC_URL>${FEDERATION_CALLBACK_PATH} as a redirect URI at the IdP.`,
     const organization = anchor ? await findOrganizationByAnchor(deps.db, anchor) : null;
     if (!organization) fail("NotFound", { message: `No organization is named ${JSON.stringify(args.organization)}.` });
     const { organization: _name, ...input } = args;
-    const connector = await createConnectorFor(deps, organization, input);
+    // The quota binds the self-service surface only (docs 23): an operator is not held to it.
+    const connector = await createConnectorFor(deps, organization, null, input);
     return { connectorAnchor: connector.anchor, organizationAnchor: organization.anchor, redirectPath: FEDERATION_CALLBACK_PATH };
   },
   format(result, { json, route }) {

@@ -7,6 +7,7 @@ import { createConnectorCommand } from "./create-connector";
 import { revokeAccessKeyCommand } from "./revoke-access-key";
 import { rotateOidcSigningKeyCommand } from "./rotate-oidc-signing-key";
 import { setOidcClientSecretCommand } from "./set-oidc-client-secret";
+import { setQuotaCommand } from "./set-quota";
 
 export const ADMIN_COMMAND_LIST: readonly AnyAdminCommand[] = [
   createApplicationCommand as AnyAdminCommand,
@@ -16,6 +17,7 @@ export const ADMIN_COMMAND_LIST: readonly AnyAdminCommand[] = [
   rotateOidcSigningKeyCommand as AnyAdminCommand,
   addMemberCommand as AnyAdminCommand,
   createConnectorCommand as AnyAdminCommand,
+  setQuotaCommand as AnyAdminCommand,
 ];
 
 export const ADMIN_COMMANDS: ReadonlyMap<string, AnyAdminCommand> = new Map(ADMIN_COMMAND_LIST.map((command) => [command.name, command]));
