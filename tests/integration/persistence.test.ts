@@ -206,6 +206,13 @@ describe("persistence", () => {
         assert.deepEqual([down.status, down.body.reason, down.retryAfter], [503, "ServiceUnavailable", "5"]);
       }
       assert.equal((await fetch(`${server.baseUrl}/connect-api/health`)).status, 503, "health says not ready");
+      // A polling device client is told to slow down, not to stop: its session is intact and the outage passes.
+      const poll = await fetch(`${server.baseUrl}/device-api/device-token`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ deviceCode: `dvc_${"0".repeat(64)}` }),
+      });
+      assert.deepEqual([poll.status, poll.headers.get("retry-after"), await poll.json()], [503, "10", { error: "slow_down", interval: 10 }]);
       // It comes back: the server reconnects by itself.
       await listen();
       assert.equal((await redeem()).body.reason, "InquiryNotFound");
