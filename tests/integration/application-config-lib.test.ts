@@ -107,6 +107,22 @@ describe("application configuration (lib)", () => {
     assert.equal(enabled.return[0]!.refreshTokenTtlSeconds, 86400);
   });
 
+  it("keeps a redirect URI with a comma whole (URIs are one per line), while plain lists also split on commas", async () => {
+    const draft = await loadRuleDraft(deps.db, app.applicationId);
+    const oidc = newRuleDraft("return", "OIDC");
+    oidc.fields.redirectUris = "https://rp.example.com/cb?tenants=a,b\nhttps://rp.example.com/other";
+    draft.return.push(oidc);
+    draft.realize[0]!.fields.allowedEmails = "*@a.example, *@b.example";
+    assert.deepEqual(await saveRules(deps, people.admin, app.applicationAnchor, draft), { ok: true });
+    const stored = await listAllRules(deps.db, app.applicationId);
+    assert.deepEqual(stored.return.find((rule) => rule.kind === "OIDC")?.payload.redirectUris, ["https://rp.example.com/cb?tenants=a,b", "https://rp.example.com/other"]);
+    assert.deepEqual(stored.realize[0]!.payload.allowedEmails, ["*@a.example", "*@b.example"]);
+    // Loaded and saved again unchanged, it stays the same.
+    assert.deepEqual(await saveRules(deps, people.admin, app.applicationAnchor, await loadRuleDraft(deps.db, app.applicationId)), { ok: true });
+    const withoutIds = (rules: typeof stored) => Object.values(rules).flat().map(({ id: _id, ...rule }) => rule);
+    assert.deepEqual(withoutIds(await listAllRules(deps.db, app.applicationId)), withoutIds(stored));
+  });
+
   it("asks a template for the inputs it cannot guess, validates them, and replaces all rules at once", async () => {
     assert.deepEqual(await applyTemplate(deps, people.admin, app.applicationAnchor, { template: "standard-web-app", callbackDomains: " " }), {
       ok: false,

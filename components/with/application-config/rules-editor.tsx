@@ -354,7 +354,7 @@ function PayloadField({ id, field, value, disabled, error, onChange }: { id: str
       </div>
     );
   }
-  const multiline = field.type === "lines" || field.type === "numberLines";
+  const multiline = field.type === "lines" || field.type === "uriLines" || field.type === "numberLines";
   const common = {
     id,
     value: String(value ?? ""),

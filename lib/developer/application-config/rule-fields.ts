@@ -29,7 +29,8 @@ export const KIND_KEY: Record<Layer, "method" | "constraintType" | "returnMethod
   return: "returnMethod",
 };
 
-export type FieldType = "lines" | "numberLines" | "text" | "boolean" | "scopes" | "authMethod";
+/** `uriLines`: one entry per line only — a comma is legal inside a URI. The other list types also split on commas. */
+export type FieldType = "lines" | "uriLines" | "numberLines" | "text" | "boolean" | "scopes" | "authMethod";
 export interface FieldSpec {
   name: string;
   type: FieldType;
@@ -52,8 +53,8 @@ export const PAYLOAD_FIELDS: Record<string, readonly FieldSpec[]> = {
     { name: "includeRefreshToken", type: "boolean" },
   ],
   OIDC: [
-    lines("redirectUris"),
-    lines("postLogoutRedirectUris"),
+    { name: "redirectUris", type: "uriLines" },
+    { name: "postLogoutRedirectUris", type: "uriLines" },
     { name: "allowedScopes", type: "scopes" },
     { name: "tokenEndpointAuthMethod", type: "authMethod" },
   ],
@@ -103,11 +104,13 @@ export function draftFromRule(
   return draft;
 }
 
-const splitLines = (value: FieldValue | undefined) =>
-  String(typeof value === "string" ? value : "")
-    .split(/[\n,]/)
+/** The entries of a list as typed: one per line, or also comma-separated unless they are URIs. */
+export function listEntries(value: FieldValue | undefined, commas = true): string[] {
+  return String(typeof value === "string" ? value : "")
+    .split(commas ? /[\n,]/ : /\n/)
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "");
+}
 
 // Non-numeric text is passed on as-is so the schema rejects it with its own
 // message rather than this file inventing a rule.
@@ -127,8 +130,8 @@ export function ruleFromDraft(draft: RuleDraft): Record<string, unknown> {
     if (field.type === "boolean") payload[field.name] = value === true;
     else if (field.type === "scopes") payload[field.name] = OIDC_SCOPES.filter((scope) => Array.isArray(value) && value.includes(scope));
     else if (field.type === "authMethod" || field.type === "text") payload[field.name] = typeof value === "string" ? value.trim() : "";
-    else if (field.type === "numberLines") payload[field.name] = splitLines(value).map(toNumberIfNumeric);
-    else payload[field.name] = splitLines(value);
+    else if (field.type === "numberLines") payload[field.name] = listEntries(value).map(toNumberIfNumeric);
+    else payload[field.name] = listEntries(value, field.type !== "uriLines");
   }
   return {
     [KIND_KEY[draft.layer]]: draft.kind,

@@ -8,7 +8,7 @@ import { buildTemplate, InvalidTemplateParamsError, TEMPLATE_NAMES, TEMPLATES, t
 import { ruleSetSchema } from "@/lib/rules/rule-set-schema";
 import type { Deps } from "@/lib/runtime";
 import { applicationFor } from "../access";
-import { draftFromRule, LAYERS, ruleSetFromDraft, type RuleSetDraft } from "./rule-fields";
+import { draftFromRule, LAYERS, listEntries, ruleSetFromDraft, type RuleSetDraft } from "./rule-fields";
 import { fieldErrorsFromIssues, type FieldError } from "./rule-issues";
 
 /** The application's rules as editor drafts, disabled rules included. */
@@ -53,11 +53,6 @@ export type TemplateInput = { template: string } & Partial<Record<TemplateField,
 
 export type ApplyTemplateResult = { ok: true } | { ok: false; field: string; key: string; values?: Record<string, string> };
 
-const listOf = (text: string | undefined) =>
-  (text ?? "")
-    .split(/[\n,]/)
-    .map((entry) => entry.trim())
-    .filter(Boolean);
 
 /**
  * Replaces the rules with a template's. Inputs the template needs must be
@@ -70,7 +65,7 @@ export async function applyTemplate(deps: Pick<Deps, "db">, accountId: string, a
   const name = input.template as TemplateName;
   const params: { -readonly [K in keyof TemplateParams]: TemplateParams[K] } = {};
   for (const { field: needed, optional } of TEMPLATES[name].inputs) {
-    const values = listOf(input[needed]);
+    const values = listEntries(input[needed], needed !== "redirectUris");
     if (values.length === 0) {
       if (optional) continue;
       return { ok: false, field: needed, key: "templateInputRequired" };
