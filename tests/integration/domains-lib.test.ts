@@ -111,6 +111,15 @@ async function passesGate(user: { id: string; email: string }) {
   assert.ok(outcome.kind === "consent" || outcome.kind === "realized");
 }
 
+/** A sole owner's organization with a connector and a verified domain, an employee on it and an outsider off it. */
+async function governedDomain() {
+  const owner = await newAccount();
+  const organization = await newOrganization([owner.id]);
+  const connector = await newConnector(organization.id);
+  const adopted = await verifiedDomain(owner.id, organization.anchor);
+  return { owner, organization, connector, adopted, employee: await newAccount(adopted.domain), outsider: await newAccount() };
+}
+
 const stateOf = async (organizationId: string, domain: string) => (await findDomainClaim(setup.deps.db, organizationId, domain))?.state ?? null;
 
 describe(`domains and login policies (${process.env.TEST_DB_KIND ?? "pglite"})`, () => {
@@ -353,12 +362,7 @@ describe(`domains and login policies (${process.env.TEST_DB_KIND ?? "pglite"})`,
   });
 
   it("is enforced at realize: BLOCK_ALL refuses every account on the domain, SSO_ONLY asks for the connector, ALLOW_ALL lets them in", async () => {
-    const owner = await newAccount();
-    const organization = await newOrganization([owner.id]);
-    const connector = await newConnector(organization.id);
-    const adopted = await verifiedDomain(owner.id, organization.anchor);
-    const employee = await newAccount(adopted.domain);
-    const outsider = await newAccount();
+    const { owner, organization, connector, adopted, employee, outsider } = await governedDomain();
     await passesGate(employee); // no policy yet
 
     await setLoginPolicy(setup.deps, owner.id, organization.anchor, adopted.domain, { policy: "BLOCK_ALL" });
@@ -379,12 +383,7 @@ describe(`domains and login policies (${process.env.TEST_DB_KIND ?? "pglite"})`,
 
   it("bounds sessions already open: under BLOCK_ALL or SSO_ONLY a refresh no longer extends the session, so it ends within the refresh TTL", async () => {
     const day = 24 * 3600;
-    const owner = await newAccount();
-    const organization = await newOrganization([owner.id]);
-    const connector = await newConnector(organization.id);
-    const adopted = await verifiedDomain(owner.id, organization.anchor);
-    const employee = await newAccount(adopted.domain);
-    const outsider = await newAccount();
+    const { owner, organization, connector, adopted, employee, outsider } = await governedDomain();
 
     // No policy: every rotation slides the session by the full 30 days.
     const open = await signIn(employee);

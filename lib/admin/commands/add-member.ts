@@ -6,12 +6,12 @@
 import { z } from "zod";
 import { findEmailIdentity } from "@/db/queries/identity";
 import { findMembership } from "@/db/queries/memberships";
-import { findOrganizationByAnchor, insertMembership } from "@/db/queries/organizations";
+import { insertMembership } from "@/db/queries/organizations";
 import { fail } from "../../errors";
 import { emailAddressSchema } from "../../identity/email-address";
 import { UsageError } from "../cli-error";
 import type { AdminCommand } from "../command";
-import { deriveOrganizationAnchor } from "../organization-anchor";
+import { namedOrganization } from "../organization";
 import { describeRoute } from "../route";
 import { required } from "./flag-helpers";
 
@@ -45,9 +45,7 @@ export const addMemberCommand: AdminCommand<Args, Args, Result> = {
   argsSchema,
   resultSchema,
   async run(deps, args) {
-    const anchor = deriveOrganizationAnchor(args.organization);
-    const organization = anchor ? await findOrganizationByAnchor(deps.db, anchor) : null;
-    if (!organization) fail("NotFound", { message: `No organization is named ${JSON.stringify(args.organization)}.` });
+    const organization = await namedOrganization(deps.db, args.organization);
     const email = emailAddressSchema.safeParse(args.email);
     const owner = email.success ? await findEmailIdentity(deps.db, email.data) : null;
     if (!owner) fail("AccountNotFound", { message: `No account has the verified email ${args.email}.` });

@@ -6,13 +6,11 @@
 // sealed at rest; it is never printed back.
 import fs from "node:fs";
 import { z } from "zod";
-import { findOrganizationByAnchor } from "@/db/queries/organizations";
-import { fail } from "../../errors";
 import { createConnectorFor, parseScopes } from "../../federation/connectors";
 import { FEDERATION_CALLBACK_PATH } from "../../federation/vocabulary";
 import { UsageError } from "../cli-error";
 import type { AdminCommand } from "../command";
-import { deriveOrganizationAnchor } from "../organization-anchor";
+import { namedOrganization } from "../organization";
 import { describeRoute } from "../route";
 import { assertSecretOpensDatabase } from "../secret-check";
 import { required } from "./flag-helpers";
@@ -80,9 +78,7 @@ Register <PUBLIC_URL>${FEDERATION_CALLBACK_PATH} as a redirect URI at the IdP.`,
   async run(deps, args) {
     // The secret is sealed under SUDOMIMUS_SECRET: under another one the server could never open it.
     await assertSecretOpensDatabase(deps);
-    const anchor = deriveOrganizationAnchor(args.organization);
-    const organization = anchor ? await findOrganizationByAnchor(deps.db, anchor) : null;
-    if (!organization) fail("NotFound", { message: `No organization is named ${JSON.stringify(args.organization)}.` });
+    const organization = await namedOrganization(deps.db, args.organization);
     const { organization: _name, ...input } = args;
     // The quota binds the self-service surface only (docs 23): an operator is not held to it.
     const connector = await createConnectorFor(deps, organization, null, input);

@@ -6,11 +6,10 @@
 import { z } from "zod";
 import { countDomainClaims } from "@/db/queries/domains";
 import { countConnectors } from "@/db/queries/federation-connectors";
-import { findOrganizationByAnchor, organizationHoldings, updateOrganization } from "@/db/queries/organizations";
-import { fail } from "../../errors";
+import { organizationHoldings, updateOrganization } from "@/db/queries/organizations";
 import { UsageError } from "../cli-error";
 import type { AdminCommand, Flags } from "../command";
-import { deriveOrganizationAnchor } from "../organization-anchor";
+import { namedOrganization } from "../organization";
 import { describeRoute } from "../route";
 import { required, single } from "./flag-helpers";
 
@@ -71,9 +70,7 @@ export const setQuotaCommand: AdminCommand<Args, Args, Result> = {
   argsSchema,
   resultSchema,
   async run(deps, args) {
-    const anchor = deriveOrganizationAnchor(args.organization);
-    const organization = anchor ? await findOrganizationByAnchor(deps.db, anchor) : null;
-    if (!organization) fail("NotFound", { message: `No organization is named ${JSON.stringify(args.organization)}.` });
+    const organization = await namedOrganization(deps.db, args.organization);
     const changes = Object.fromEntries(Object.entries(args.limits).map(([kind, limit]) => [COLUMN[kind as Kind], limit]));
     const changed = Object.keys(changes).length > 0;
     if (changed) await updateOrganization(deps.db, organization.id, changes);
