@@ -142,20 +142,42 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
   if (files.length === 0) return true;
   if (kind === "postgres" && !(await postgresReachable(output))) return false;
 
-  const smtp = await startSmtpInbox();
-  const steam = await startSteamPeer();
-  const dns = await startDnsServer();
+  // Everything acquired is released in reverse order, even when a later start fails
+  // (a server that exits early must not leave its test database or peers behind).
+  const releases: (() => Promise<unknown> | unknown)[] = [];
+  const held = <T>(resource: T, release: (resource: T) => Promise<unknown> | unknown): T => {
+    releases.push(() => release(resource));
+    return resource;
+  };
+  try {
+    return await runSuite(kind, files, output, held);
+  } finally {
+    for (const release of releases.reverse()) {
+      await Promise.resolve()
+        .then(release)
+        .catch((error: unknown) => output.write(`cleanup failed: ${String(error)}\n`));
+    }
+  }
+}
+
+type Hold = <T>(resource: T, release: (resource: T) => Promise<unknown> | unknown) => T;
+
+async function runSuite(kind: "pglite" | "postgres", files: string[], output: Output, held: Hold): Promise<boolean> {
+  const close = (peer: { close(): Promise<unknown> | unknown }) => peer.close();
+  const smtp = held(await startSmtpInbox(), close);
+  const steam = held(await startSteamPeer(), close);
+  const dns = held(await startDnsServer(), close);
   const secret = crypto.randomBytes(32).toString("hex");
   // PGlite: every fresh data directory of this half starts as a copy of one migrated cluster.
-  const template = kind === "pglite" ? await preparePgliteTemplate() : undefined;
-  const dataDir = freshDataDir(`sudomimus-${kind}`, template?.dataDir);
-  const fresh = kind === "postgres" ? await createFreshPostgresDatabase(postgresAdminUrl) : undefined;
+  const template = kind === "pglite" ? held(await preparePgliteTemplate(), (t) => fs.rmSync(t.dataDir, { recursive: true, force: true })) : undefined;
+  const dataDir = held(freshDataDir(`sudomimus-${kind}`, template?.dataDir), (dir) => fs.rmSync(dir, { recursive: true, force: true }));
+  const fresh = kind === "postgres" ? held(await createFreshPostgresDatabase(postgresAdminUrl), (db) => db.drop()) : undefined;
   const port = await freePort();
-  const google = await startGooglePeer(`http://localhost:${port}/via/oauth/google/callback`);
-  const github = await startGitHubPeer(`http://localhost:${port}/via/oauth/github/callback`);
-  const discord = await startDiscordPeer(`http://localhost:${port}/via/oauth/discord/callback`);
-  const battlenet = await startBattleNetPeer(`http://localhost:${port}/via/oauth/battlenet/callback`);
-  const x = await startXPeer(`http://localhost:${port}/via/oauth/x/callback`);
+  const google = held(await startGooglePeer(`http://localhost:${port}/via/oauth/google/callback`), close);
+  const github = held(await startGitHubPeer(`http://localhost:${port}/via/oauth/github/callback`), close);
+  const discord = held(await startDiscordPeer(`http://localhost:${port}/via/oauth/discord/callback`), close);
+  const battlenet = held(await startBattleNetPeer(`http://localhost:${port}/via/oauth/battlenet/callback`), close);
+  const x = held(await startXPeer(`http://localhost:${port}/via/oauth/x/callback`), close);
   const serverEnv: Record<string, string> = {
     SUDOMIMUS_DATA_DIR: dataDir,
     SUDOMIMUS_SECRET: secret,
@@ -188,43 +210,28 @@ async function suiteOnDatabase(kind: "pglite" | "postgres", output: Output): Pro
     SUDOMIMUS_EMAIL_CODES_PER_CLIENT_ADDRESS: "1000000",
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
   };
-  const server = await startServer(port, serverEnv);
-  try {
-    const code = await nodeTest(files, {
-      TEST_BASE_URL: server.baseUrl,
-      TEST_DB_KIND: kind,
-      TEST_INBOX_URL: smtp.inboxUrl,
-      TEST_STEAM_URL: steam.baseUrl,
-      TEST_DNS_CONTROL_URL: dns.controlUrl,
-      TEST_GOOGLE_ISSUER: google.issuer,
-      TEST_GITHUB_URL: github.baseUrl,
-      TEST_DISCORD_URL: discord.baseUrl,
-      TEST_BATTLENET_URL: battlenet.baseUrl,
-      TEST_X_URL: x.baseUrl,
-      TEST_POSTGRES_URL: postgresAdminUrl,
-      TEST_SERVER_DATABASE_URL: fresh?.url ?? "",
-      TEST_SERVER_DATA_DIR: dataDir,
-      TEST_SERVER_SECRET: secret,
-      // Screenshots are for people to look at; one half takes them (the first one run).
-      TEST_SCREENSHOTS: kind === screenshotHalf ? "on" : "off",
-      ...template?.env,
-    }, output);
-    if (code !== 0) output.write(`\nServer output (${kind}):\n${server.output().slice(-20_000)}\n`);
-    return code === 0;
-  } finally {
-    await server.stop();
-    await smtp.close();
-    await steam.close();
-    await dns.close();
-    await google.close();
-    await github.close();
-    await discord.close();
-    await battlenet.close();
-    await x.close();
-    await fresh?.drop().catch((error: unknown) => output.write(`could not drop test database: ${String(error)}\n`));
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (template) fs.rmSync(template.dataDir, { recursive: true, force: true });
-  }
+  const server = held(await startServer(port, serverEnv), (started) => started.stop());
+  const code = await nodeTest(files, {
+    TEST_BASE_URL: server.baseUrl,
+    TEST_DB_KIND: kind,
+    TEST_INBOX_URL: smtp.inboxUrl,
+    TEST_STEAM_URL: steam.baseUrl,
+    TEST_DNS_CONTROL_URL: dns.controlUrl,
+    TEST_GOOGLE_ISSUER: google.issuer,
+    TEST_GITHUB_URL: github.baseUrl,
+    TEST_DISCORD_URL: discord.baseUrl,
+    TEST_BATTLENET_URL: battlenet.baseUrl,
+    TEST_X_URL: x.baseUrl,
+    TEST_POSTGRES_URL: postgresAdminUrl,
+    TEST_SERVER_DATABASE_URL: fresh?.url ?? "",
+    TEST_SERVER_DATA_DIR: dataDir,
+    TEST_SERVER_SECRET: secret,
+    // Screenshots are for people to look at; one half takes them (the first one run).
+    TEST_SCREENSHOTS: kind === screenshotHalf ? "on" : "off",
+    ...template?.env,
+  }, output);
+  if (code !== 0) output.write(`\nServer output (${kind}):\n${server.output().slice(-20_000)}\n`);
+  return code === 0;
 }
 
 async function main(): Promise<void> {

@@ -32,6 +32,7 @@ import { createFreshPostgresDatabase } from "../support/database";
 import { signInCodeIn } from "../support/mailbox";
 import { freePort } from "../support/ports";
 import { startServer, type RunningServer } from "../support/server";
+import { tempDir } from "../support/temp-dir";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const args = process.argv.slice(2);
@@ -246,7 +247,7 @@ function postJson(base: string, pathname: string, body: unknown, headers: Record
 const exec = promisify(execFile);
 
 async function createBenchApplication(env: Record<string, string>) {
-  const rulesFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-rules-")), "rules.json");
+  const rulesFile = path.join(tempDir("bench-rules"), "rules.json");
   fs.writeFileSync(
     rulesFile,
     JSON.stringify({

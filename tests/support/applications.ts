@@ -6,12 +6,12 @@
 // the CLI as a separate program is tested in tests/integration/admin-cli.test.ts.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { runCli } from "@/lib/admin/run-cli";
 import { parseConfig } from "@/lib/config";
 import type { TestApplication } from "./connect-client";
 import { testEnv } from "./env";
+import { tempDir } from "./temp-dir";
 
 export interface ApplicationSpec {
   anchorPrefix: string;
@@ -53,7 +53,7 @@ export async function createTestApplication(spec: ApplicationSpec): Promise<Test
   if (spec.template) args.push("--template", spec.template);
   for (const domain of spec.callbackDomains ?? []) args.push("--callback-domain", domain);
   if (spec.rules) {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rules-")), "rules.json");
+    const file = path.join(tempDir("rules"), "rules.json");
     fs.writeFileSync(file, JSON.stringify(spec.rules));
     args.push("--rules-file", file);
   }
@@ -80,7 +80,7 @@ export function webRules(overrides: Partial<NonNullable<ApplicationSpec["rules"]
 
 /** Registers an organization's IdP as a federation connector with the admin CLI (discovery is checked); answers its anchor. */
 export async function createTestConnector(organization: string, idp: { issuer: string; clientId: string; clientSecret: string }, displayName: string): Promise<string> {
-  const secretFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "connector-")), "secret");
+  const secretFile = path.join(tempDir("connector"), "secret");
   fs.writeFileSync(secretFile, idp.clientSecret, { mode: 0o600 });
   const args = ["create-connector", "--organization", organization, "--display-name", displayName, "--issuer", idp.issuer];
   const result = await runAdmin([...args, "--client-id", idp.clientId, "--client-secret-file", secretFile, "--json"]);

@@ -7,12 +7,12 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { parseInvocation, resolveEndpoints, UsageError } from "../../lib/cli/args";
 import { accessTokenSecondsLeft, credentialsPath, readSession, writeSession } from "../../lib/cli/credentials";
 import { deviceLogin } from "../../lib/cli/login";
+import { tempDir } from "../support/temp-dir";
 
 const HOME = "/home/ada";
 
@@ -64,7 +64,7 @@ describe("CLI command line", () => {
 
 describe("CLI session file", () => {
   it("is written whole, for its owner only, and read back; anything else is reported, not used", () => {
-    const home = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cli-unit-")), "nested", "home");
+    const home = path.join(tempDir("cli-unit"), "nested", "home");
     try {
       assert.equal(readSession(home), null);
       const endpoints = { deviceApi: "http://localhost:1/device-api", connectApi: "http://localhost:1/connect-api", withApi: "http://localhost:1/with/api" };

@@ -4,8 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { ConfigError, parseConfig } from "@/lib/config";
+import { tempDir } from "../support/temp-dir";
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-config-"));
+const tmp = () => tempDir("sudomimus-config");
 
 describe("configuration", () => {
   it("needs no setup: port 3000, PUBLIC_URL from the port, PGlite, generated secret, dev mailbox", () => {

@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, it } from "node:test";
 import { ConfigError, parseConfig } from "@/lib/config";
+import { tempDir } from "../support/temp-dir";
 
-const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-device-config-"));
+const dir = () => tempDir("sudomimus-device-config");
 
 describe("device authorization settings", () => {
   it("default to the docs' 600 s lifetime and RFC 8628's 5 s interval", () => {

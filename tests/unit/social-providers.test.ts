@@ -4,9 +4,6 @@
 // uses, against the HTTP stand-ins in tests/fixtures (GitHub's and
 // Discord's documented shapes), and the notice a failed round trip shows.
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { systemClock } from "@/lib/clock";
 import { parseConfig, type Config } from "@/lib/config";
@@ -19,6 +16,7 @@ import { startDiscordPeer, type DiscordUser } from "../fixtures/discord-peer";
 import { startGitHubPeer, type GitHubUser } from "../fixtures/github-peer";
 import type { OAuth2Peer } from "../fixtures/oauth2-peer";
 import { startXPeer, type XUser } from "../fixtures/x-peer";
+import { tempDir } from "../support/temp-dir";
 
 const REDIRECT_URI = "http://localhost:3999/via/oauth/callback";
 let github: OAuth2Peer;
@@ -33,7 +31,7 @@ before(async () => {
   battlenet = await startBattleNetPeer(REDIRECT_URI);
   x = await startXPeer(REDIRECT_URI);
   config = parseConfig({
-    SUDOMIMUS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-social-")),
+    SUDOMIMUS_DATA_DIR: tempDir("sudomimus-social"),
     GITHUB_CLIENT_ID: github.clientId,
     GITHUB_CLIENT_SECRET: github.clientSecret,
     GITHUB_URL: github.baseUrl,
@@ -181,7 +179,7 @@ describe("X's answers", () => {
 
 describe("which providers are configured", () => {
   it("offers Battle.net and X only with both client id and secret (the sign-in page shows no button otherwise)", () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-social-"));
+    const dataDir = tempDir("sudomimus-social");
     const partial = parseConfig({ SUDOMIMUS_DATA_DIR: dataDir, BATTLENET_CLIENT_ID: "id", X_CLIENT_SECRET: "secret" });
     assert.deepEqual([partial.social.battlenet, partial.social.x], [null, null]);
     const full = parseConfig({ SUDOMIMUS_DATA_DIR: dataDir, BATTLENET_CLIENT_ID: "id", BATTLENET_CLIENT_SECRET: "s", X_CLIENT_ID: "id", X_CLIENT_SECRET: "s" });

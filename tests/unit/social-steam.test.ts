@@ -3,9 +3,6 @@
 // return_to, the SteamID64 is the subject (no email), and each way the round
 // trip can fail becomes the upstream vocabulary the page's notices speak.
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { systemClock } from "@/lib/clock";
 import { parseConfig, type Config } from "@/lib/config";
@@ -13,6 +10,7 @@ import { PROVIDER_FLOWS } from "@/lib/social/provider-flows";
 import { askUpstream } from "@/lib/via/upstream-sign-in";
 import { startSteamPeer, type SteamPeer } from "../fixtures/steam-peer";
 import { newSteamId, signInToSteamAs } from "../support/steam";
+import { tempDir } from "../support/temp-dir";
 
 const REDIRECT_URI = "http://localhost:3999/via/oauth/steam/callback";
 let peer: SteamPeer;
@@ -20,7 +18,7 @@ let config: Config;
 
 before(async () => {
   peer = await startSteamPeer();
-  config = parseConfig({ SUDOMIMUS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "sudomimus-steam-")), STEAM_OPENID_URL: peer.openIdUrl });
+  config = parseConfig({ SUDOMIMUS_DATA_DIR: tempDir("sudomimus-steam"), STEAM_OPENID_URL: peer.openIdUrl });
 });
 after(() => peer.close());
 
