@@ -49,6 +49,11 @@ export interface TemplateInputSpec {
   optional?: true;
 }
 
+/** A Steam App ID as a person types it (portal form, CLI flag): a positive whole number, else null. */
+export function steamAppIdFromText(text: string): number | null {
+  return /^[1-9][0-9]{0,9}$/.test(text) ? Number(text) : null;
+}
+
 export interface TemplateDefinition {
   name: TemplateName;
   title: string;

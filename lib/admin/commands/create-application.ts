@@ -7,7 +7,7 @@ import { createApplication } from "../../applications/create-application";
 import { parseRuleSet, type RuleSet } from "../../applications/rule-set";
 import { fail } from "../../errors";
 import { CLAIMS, REQUIREMENTS, type Claim, type Requirement } from "../../identity/claims-vocabulary";
-import { InvalidTemplateParamsError, TEMPLATE_NAMES, TEMPLATES, buildTemplate, isTemplateName, type TemplateField, type TemplateName, type TemplateParams } from "../../rules/templates";
+import { InvalidTemplateParamsError, TEMPLATE_NAMES, TEMPLATES, buildTemplate, isTemplateName, steamAppIdFromText, type TemplateField, type TemplateName, type TemplateParams } from "../../rules/templates";
 import { CliError, UsageError } from "../cli-error";
 import type { AdminCommand, Flags } from "../command";
 import { ensureOrganization } from "../organization";
@@ -174,7 +174,7 @@ function parseTemplateParams(values: Flags, template: TemplateName | undefined):
       throw new UsageError(`The ${template} template has no ${noun}; --${flag} does not apply to it.`);
     }
     if (field === "steamAppIds") {
-      const bad = given.find((id) => !/^[1-9][0-9]{0,9}$/.test(id));
+      const bad = given.find((id) => steamAppIdFromText(id) === null);
       if (bad !== undefined) throw new UsageError(`--steam-app-id "${bad}" is not a Steam App ID (a positive whole number).`);
       params.steamAppIds = given.map(Number);
     } else params[field] = [...given];

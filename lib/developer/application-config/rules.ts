@@ -4,7 +4,7 @@
 // layers — a save is never half-written.
 import { listAllRules } from "@/db/queries/applications";
 import { replaceRuleSet } from "@/lib/applications/rule-set";
-import { buildTemplate, InvalidTemplateParamsError, TEMPLATE_NAMES, TEMPLATES, type TemplateField, type TemplateName, type TemplateParams } from "@/lib/rules/templates";
+import { buildTemplate, InvalidTemplateParamsError, steamAppIdFromText, TEMPLATE_NAMES, TEMPLATES, type TemplateField, type TemplateName, type TemplateParams } from "@/lib/rules/templates";
 import { ruleSetSchema } from "@/lib/rules/rule-set-schema";
 import type { Deps } from "@/lib/runtime";
 import { applicationFor } from "../access";
@@ -71,7 +71,7 @@ export async function applyTemplate(deps: Pick<Deps, "db">, accountId: string, a
       return { ok: false, field: needed, key: "templateInputRequired" };
     }
     if (needed === "steamAppIds") {
-      const bad = values.find((value) => !/^[1-9][0-9]{0,9}$/.test(value));
+      const bad = values.find((value) => steamAppIdFromText(value) === null);
       if (bad !== undefined) return { ok: false, field: needed, key: "steamAppId", values: { entry: bad } };
       params.steamAppIds = values.map(Number);
     } else {
