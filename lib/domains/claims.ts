@@ -2,11 +2,13 @@
 // may; a claim starts PENDING with its fixed verification token, pending
 // claims of several organizations may coexist, and the quota counts pending
 // and verified claims together. Releasing hands the domain back and tears
-// down its login policy with it.
+// down its login policy with it — so releasing a domain under a policy needs
+// the sole OWNER, like changing the policy (docs 22: no single owner may
+// unilaterally change how everyone on the domain signs in).
 import type { Executor } from "@/db/client";
 import { countDomainClaims, deleteDomainClaim, findDomainClaim, insertDomainClaim, type DomainClaim } from "@/db/queries/domains";
 import { holdQuota } from "../developer/quotas";
-import { organizationFor } from "../developer/access";
+import { organizationFor, requireSoleOwner } from "../developer/access";
 import { fail } from "../errors";
 import type { Deps } from "../runtime";
 import { challengeRecord, newVerificationToken, type ChallengeRecord } from "./challenge";
@@ -42,7 +44,9 @@ export async function adoptDomain(deps: Pick<Deps, "db" | "clock">, accountId: s
 }
 
 export async function releaseDomain(deps: Pick<Deps, "db">, accountId: string, organizationAnchor: string, domain: string): Promise<void> {
-  const { organization } = await organizationFor(deps.db, accountId, organizationAnchor, "domains");
+  const { organization, role } = await organizationFor(deps.db, accountId, organizationAnchor, "domains");
   const claim = await claimOf(deps.db, organization.id, domain);
+  // ALLOW_ALL is stored as no policy at all.
+  if (claim.policy) await requireSoleOwner(deps.db, organization.id, role);
   await deps.db.transaction((tx) => deleteDomainClaim(tx, claim.id));
 }

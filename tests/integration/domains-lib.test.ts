@@ -314,8 +314,10 @@ describe(`domains and login policies (${process.env.TEST_DB_KIND ?? "pglite"})`,
     await refused(set(coOwner.id, { policy: "ALLOW_ALL" }), "Forbidden", "soleOwnerOnly");
     const overview = (await domainOverview(setup.deps.db, owner.id)).find((o) => o.organization.id === organization.id)!;
     assert.deepEqual([overview.canManage, overview.canSetPolicy], [true, false]);
-    // But either owner may still adopt, verify and release.
+    // But either owner may still adopt, verify and release — except release a domain under a policy, which would tear it down.
     await releaseDomain(setup.deps, coOwner.id, organization.anchor, pending.domain);
+    await refused(releaseDomain(setup.deps, coOwner.id, organization.anchor, adopted.domain), "Forbidden", "soleOwnerOnly");
+    await refused(releaseDomain(setup.deps, owner.id, organization.anchor, adopted.domain), "Forbidden", "soleOwnerOnly");
 
     // The co-owner leaves; the sole owner reverts to ALLOW_ALL — no policy row at all — and the connector is free.
     await setup.deps.db.delete(memberships).where(eq(memberships.accountId, coOwner.id));

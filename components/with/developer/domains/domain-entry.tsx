@@ -11,6 +11,8 @@ export function DomainEntry({ organization, claim, reason, onOwnPage = false }: 
     <DomainItem
       view={{ domain: claim.domain, state: claim.state, record: claim.record, verifiedAt: claim.verifiedAt?.toISOString() ?? null, policy: claim.policy }}
       disabled={reason !== null}
+      // Releasing tears the policy down, so it needs the sole owner like changing the policy (lib/domains/claims.ts).
+      releaseLocked={claim.policy !== null && !organization.canSetPolicy}
       verify={verifyDomainAction.bind(null, anchor, claim.domain)}
       release={releaseDomainAction.bind(null, anchor, claim.domain)}
       links={{

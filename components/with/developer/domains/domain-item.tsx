@@ -45,6 +45,7 @@ function DnsRecord({ record }: { record: DomainItemView["record"] }) {
 export function DomainItem({
   view,
   disabled,
+  releaseLocked = false,
   verify,
   release,
   links,
@@ -52,6 +53,8 @@ export function DomainItem({
   view: DomainItemView;
   /** The caller may not verify or release here; the reason is shown once above the list. */
   disabled: boolean;
+  /** The domain is under a login policy and the caller is not the sole owner: it may not be released (the reason shows beside it). */
+  releaseLocked?: boolean;
   verify: () => Promise<ActionResult>;
   release: () => Promise<ActionResult>;
   links: {
@@ -126,7 +129,7 @@ export function DomainItem({
           action={release}
           label={t("release")}
           variant="danger"
-          disabled={disabled}
+          disabled={disabled || releaseLocked}
           showError={false}
           onDone={onReleased}
           confirm={
@@ -138,6 +141,7 @@ export function DomainItem({
           }
         />
       </div>
+      {releaseLocked && !disabled && <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">{t("releaseSoleOwner")}</p>}
       {error && (
         <div className="mt-3">
           <Notice tone="danger">{errorText(error)}</Notice>
