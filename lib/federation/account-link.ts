@@ -10,9 +10,17 @@
 //   2. The IdP asserts a verified email an account owns → link to it.
 //   3. Neither → a new account (registration through the IdP), with the
 //      verified email as its primary address.
+// A federation connector is any organization's IdP, so its word on an email
+// counts only where that organization is the email's authority: it holds the
+// VERIFIED claim on the email's domain (vouchedByConnector). Otherwise any
+// organization could assert `victim@gmail.com` and sign in as the victim, or
+// plant an account the victim later lands in (docs 15: no participant can
+// impersonate every other); such an identity links by its subject alone.
+import { findVerifiedHolder } from "@/db/queries/domains";
 import { findAuthentication, findEmailIdentity, insertAccount, insertAuthentication, insertEmailIdentity, updateAuthenticationUse } from "@/db/queries/identity";
 import type { Executor } from "@/db/client";
 import { fail } from "../errors";
+import { emailDomain } from "../identity/email-address";
 import type { Deps } from "../runtime";
 import type { UpstreamIdentity } from "./upstream-oidc";
 
@@ -27,6 +35,13 @@ export interface UpstreamKey {
 }
 
 export const federationKey = (connectorId: string): UpstreamKey => ({ kind: "FEDERATION", namespace: connectorId, verifiedHow: "FEDERATION" });
+
+/** The identity as far as a connector of `organizationId` may vouch for it: its email only on a domain the organization verified. */
+export async function vouchedByConnector(db: Executor, organizationId: string, identity: UpstreamIdentity): Promise<UpstreamIdentity> {
+  if (!identity.emailVerified || !identity.email) return identity;
+  const holder = await findVerifiedHolder(db, emailDomain(identity.email));
+  return holder === organizationId ? identity : { ...identity, emailVerified: false };
+}
 
 export async function findLinkedAccount(db: Executor, upstream: UpstreamKey, identity: UpstreamIdentity): Promise<string | null> {
   const known = await findAuthentication(db, upstream.kind, identity.subject, upstream.namespace);

@@ -20,7 +20,7 @@ import { pendingInquiry } from "../via/pending-inquiry";
 import { signInPageUrl, type UpstreamNotice } from "../via/upstream-notice";
 import { newRoundTripState, saveRoundTrip, takeRoundTrip } from "../via/upstream-round-trip";
 import { askUpstream, completeUpstreamSignIn } from "../via/upstream-sign-in";
-import { federationKey } from "./account-link";
+import { federationKey, vouchedByConnector } from "./account-link";
 import { forcedSsoStartAllowed, withDomainMandate } from "./domain-managed";
 import { clientSecretAad } from "./connectors";
 import { authorizationRequest, exchangeCode, upstreamConfiguration } from "./upstream-oidc";
@@ -110,7 +110,8 @@ export async function finishFederatedSignIn(deps: FederationDeps, browser: Brows
     }),
   );
   if (!asked.ok) return federationPageUrl(deps, exposureKey, asked.notice);
-  const identity = asked.value;
+  // Only the connector's own verified domains make its email count (account-link.ts).
+  const identity = await vouchedByConnector(deps.db, connector.organizationId, asked.value);
   return completeUpstreamSignIn(deps, browser, {
     exposureKey,
     provider: NOTICE_PROVIDER,

@@ -3,9 +3,10 @@
 // organization's IdP, in Chromium: the button, the IdP's own login page, the
 // platform's one redirect URI, account linking (new → registered through the
 // IdP; same IdP subject → same account; verified email of an existing account
-// → linked to it), the realize pipeline afterwards (Layer 2 still applies),
-// and what the page says when the round trip fails (cancel at the IdP,
-// replayed state).
+// → linked to it, but only on a domain the connector's organization verified:
+// an IdP asserting anybody else's address signs in as nobody), the realize
+// pipeline afterwards (Layer 2 still applies), and what the page says when
+// the round trip fails (cancel at the IdP, replayed state).
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
@@ -16,16 +17,25 @@ import { launchBrowser } from "../support/browser";
 import { callback, decodeJwt, establish, type TestApplication } from "../support/connect-client";
 import { requireServer } from "../support/env";
 import { uniqueEmail } from "../support/mailbox";
+import { createOrganization, newPortalUser } from "../support/portal";
+import { adoptAndVerify } from "../support/portal-domains";
 import { callbackKeys, openVia, redeem, shoot, signInAtUpstreamIdp, signInUrl, signUpByEmail, subjectAfterSignIn, withVia } from "../support/via-page";
 
 const CONNECTOR_NAME = "Acme Corp SSO";
 let browser: Browser;
 let idp: UpstreamIdp;
 let app: TestApplication;
+let organization: string;
+let connectorAnchor: string;
+// The organization's own domain, verified in the portal: its IdP vouches for addresses there, and only there.
+const OWN_DOMAIN = `fed-${crypto.randomBytes(3).toString("hex")}.example`;
 const employee = `jordan-${crypto.randomBytes(3).toString("hex")}`;
-const emailUser = uniqueEmail("fed-linked");
+const emailUser = uniqueEmail("fed-linked", OWN_DOMAIN);
 const linkedLogin = `pat-${crypto.randomBytes(3).toString("hex")}`;
 const outsider = `mallory-${crypto.randomBytes(3).toString("hex")}`;
+// Signed up by email at example.com (which the application allows); the IdP claims the address as its own user's.
+const victimEmail = uniqueEmail("fed-victim");
+const impostor = `eve-${crypto.randomBytes(3).toString("hex")}`;
 
 const subjectOf = (accessToken: string) => String(decodeJwt(accessToken).body.subject);
 
@@ -42,15 +52,23 @@ describe("via: sign in with a federation connector", () => {
     idp = await startUpstreamIdp({
       redirectUri: `${requireServer()}/via/oauth/enterprise-federation/callback`,
       accounts: {
-        [employee]: { email: `${employee}@example.com`, givenName: "Jordan", familyName: "Reyes" },
+        [employee]: { email: `${employee}@${OWN_DOMAIN}`, givenName: "Jordan", familyName: "Reyes" },
         [linkedLogin]: { email: emailUser, givenName: "Pat" },
         [outsider]: { email: `${outsider}@elsewhere.example` },
+        [impostor]: { email: victimEmail, givenName: "Eve" },
       },
     });
-    // The organization exists once an application does; the connector is registered in it; the app names it.
-    const organization = `Federation ${crypto.randomBytes(3).toString("hex")}`;
-    await createTestApplication({ anchorPrefix: "fed-base", organization, rules: webRules() });
-    const connectorAnchor = await createTestConnector(organization, idp, CONNECTOR_NAME);
+    // An owner creates the organization in the portal and verifies its domain; the connector is registered in it; the app names it.
+    organization = `Federation ${crypto.randomBytes(3).toString("hex")}`;
+    const owner = await newPortalUser(browser, "light", { emailPrefix: "fed-owner" });
+    try {
+      await createOrganization(owner.page, organization);
+      await owner.page.goto(`${requireServer()}/with/domains`);
+      await adoptAndVerify(owner.page, OWN_DOMAIN);
+    } finally {
+      await owner.context.close();
+    }
+    connectorAnchor = await createTestConnector(organization, idp, CONNECTOR_NAME);
     assert.match(connectorAnchor, /^[A-Z][a-z]+-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[A-Z][a-z]+$/, "a connector anchor as the docs show it");
     app = await createTestApplication({
       anchorPrefix: "fed-app",
@@ -60,6 +78,7 @@ describe("via: sign in with a federation connector", () => {
           { method: "ENTERPRISE_FEDERATION_APPLICATION_MANAGED", payload: { connectorAnchor } },
           { method: "EMAIL_VERIFICATION", payload: {} },
         ],
+        realize: [{ constraintType: "EMAIL", payload: { allowedEmails: ["*@example.com", `*@${OWN_DOMAIN}`] } }],
       }),
     });
   });
@@ -101,6 +120,23 @@ describe("via: sign in with a federation connector", () => {
       await via.close();
     }
     assert.equal(await subjectAfterIdpSignIn(linkedLogin), byEmail);
+  });
+
+  it("an IdP asserting an address on a domain its organization never verified signs in as nobody but a new account of its own", async () => {
+    // An application that lets everyone in, so only the link decides whose account the IdP user lands in.
+    const open = await createTestApplication({
+      anchorPrefix: "fed-open",
+      organization,
+      rules: webRules({
+        authentication: [{ method: "ENTERPRISE_FEDERATION_APPLICATION_MANAGED", payload: { connectorAnchor } }, { method: "EMAIL_VERIFICATION", payload: {} }],
+        realize: [{ constraintType: "EVERYONE", payload: {} }],
+      }),
+    });
+    const victim = await subjectAfterSignIn(browser, open, (page) => signUpByEmail(page, victimEmail));
+    const viaIdp = await subjectAfterSignIn(browser, open, (page) => signInAtIdp(page, impostor));
+    assert.ok(idp.logins.includes(impostor), "the IdP vouched for the address");
+    assert.notEqual(viaIdp, victim, "not signed in as the account that owns the address");
+    assert.equal(await subjectAfterSignIn(browser, open, (page) => signInAtIdp(page, impostor)), viaIdp, "the IdP user keeps its own account");
   });
 
   it("still applies Layer 2: an IdP user the application does not allow is refused, with the reason on the page", async () => {

@@ -27,7 +27,8 @@ const ACME = `acme-${tag()}.example`;
 const BETA = `beta-${tag()}.example`;
 const newHire = `hire-${tag()}`;
 const passkeyUser = { login: `pat-${tag()}`, email: uniqueEmail("pat", ACME) };
-const twoOrgsUser = { login: `lee-${tag()}`, email: uniqueEmail("lee", ACME) };
+// At Acme's IdP Lee is lee@acme; Beta's IdP (the same fixture, another login) knows Lee by the address on Beta's domain.
+const twoOrgsUser = { login: `lee-${tag()}`, email: uniqueEmail("lee", ACME), betaLogin: `lee-beta-${tag()}`, betaEmail: `lee-${tag()}@${BETA}` };
 
 let server: OwnServer;
 let browser: Browser;
@@ -76,6 +77,7 @@ describe("via: forced SSO (domain-managed)", () => {
         [newHire]: { email: `${newHire}@${ACME}`, givenName: "Jordan", familyName: "Reyes" },
         [passkeyUser.login]: { email: passkeyUser.email, givenName: "Pat" },
         [twoOrgsUser.login]: { email: twoOrgsUser.email, givenName: "Lee" },
+        [twoOrgsUser.betaLogin]: { email: twoOrgsUser.betaEmail, givenName: "Lee" },
       },
     });
     const acmeConnector = await organizationWithConnector("Acme Corp", "Acme SSO");
@@ -117,7 +119,7 @@ describe("via: forced SSO (domain-managed)", () => {
     await server.writeDatabase(async (db) => {
       await gateDomainBySso(db, { domain: ACME, connectorAnchor: acmeConnector });
       await gateDomainBySso(db, { domain: BETA, connectorAnchor: betaConnector });
-      await addVerifiedEmail(db, { owner: twoOrgsUser.email, email: `lee@${BETA}` });
+      await addVerifiedEmail(db, { owner: twoOrgsUser.email, email: twoOrgsUser.betaEmail });
     });
   });
   after(async () => {
@@ -191,7 +193,8 @@ describe("via: forced SSO (domain-managed)", () => {
     const choices = page.getByRole("group", { name: "Your organizations’ identity providers" }).getByRole("button");
     assert.deepEqual((await choices.allTextContents()).sort(), ["Continue with Acme SSO", "Continue with Beta SSO"]);
     await shootWidths(page, "via-forced-sso-picker");
-    await atIdp(page, "Continue with Beta SSO", twoOrgsUser.login);
+    // Beta's IdP vouches for Lee's address on Beta's domain (a connector's word counts only on its own verified domains).
+    await atIdp(page, "Continue with Beta SSO", twoOrgsUser.betaLogin);
     assert.equal(await realizedSubject(page, inquiry), subjects.get(twoOrgsUser.email));
     assert.deepEqual(signedInVia.problems, []);
   });

@@ -126,7 +126,11 @@ describe("With portal: federation connectors", () => {
     const app = await createTestApplication({
       anchorPrefix: "conn-app",
       organization: orgName,
-      rules: webRules({ authentication: [{ method: "ENTERPRISE_FEDERATION_APPLICATION_MANAGED", payload: { connectorAnchor } }, { method: "EMAIL_VERIFICATION", payload: {} }] }),
+      // EVERYONE: the organization verified no domain, so its IdP's addresses do not count at Layer 2 (docs 15, account-link.ts).
+      rules: webRules({
+        authentication: [{ method: "ENTERPRISE_FEDERATION_APPLICATION_MANAGED", payload: { connectorAnchor } }, { method: "EMAIL_VERIFICATION", payload: {} }],
+        realize: [{ constraintType: "EVERYONE", payload: {} }],
+      }),
     });
     await signInThroughConnector(app, "Sign in with Acme SSO");
 

@@ -13,13 +13,13 @@
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { startUpstreamIdp, type UpstreamIdp } from "../fixtures/upstream-idp";
 import { createTestConnector } from "../support/applications";
 import { launchBrowser } from "../support/browser";
-import { publishTxt } from "../support/dns";
 import { requireServer } from "../support/env";
 import { createOrganization, inviteToOrganization, newPortalUser, shots } from "../support/portal";
+import { adopt, adoptAndVerify, domainItem, publishShownRecord } from "../support/portal-domains";
 
 const NOT_FOUND_YET = "The TXT record was not found yet.";
 const IN_USE_BY_POLICY = "A verified domain’s SSO_ONLY login policy forces sign-in through this connector.";
@@ -28,37 +28,12 @@ let browser: Browser;
 let idp: UpstreamIdp;
 const rand = () => crypto.randomBytes(3).toString("hex");
 
-const domainItem = (page: Page, domain: string): Locator => page.getByRole("listitem", { name: domain, exact: true });
-
-async function adopt(page: Page, domain: string): Promise<Locator> {
-  await page.getByLabel("Domain", { exact: true }).fill(domain);
-  await page.getByRole("button", { name: "Adopt domain" }).click();
-  const item = domainItem(page, domain.toLowerCase());
-  await item.waitFor();
-  return item;
-}
-
-/** What the owner does at their DNS provider: publish the record the page shows. */
-async function publishShownRecord(item: Locator): Promise<void> {
-  const host = (await item.getByTestId("domain-record-host").innerText()).trim();
-  const value = (await item.getByTestId("domain-record-value").innerText()).trim();
-  await publishTxt(host, [value]);
-}
-
 /** A domain's Login policy tab, reached as a user does: the link under its entry on the list. */
 async function openPolicyTab(page: Page, domain: string): Promise<void> {
   await page.goto(`${requireServer()}/with/domains`);
   await domainItem(page, domain).getByRole("link", { name: "Set the login policy" }).click();
   await page.waitForURL((url) => url.pathname.endsWith(`/${domain}/login-policy`));
   assert.equal(await page.getByRole("link", { name: "Login policy", exact: true }).getAttribute("aria-current"), "page");
-}
-
-async function adoptAndVerify(page: Page, domain: string): Promise<Locator> {
-  const item = await adopt(page, domain);
-  await publishShownRecord(item);
-  await item.getByRole("button", { name: "Verify" }).click();
-  await item.getByText("Verified", { exact: true }).waitFor();
-  return item;
 }
 
 describe("With portal: domains and login policies", () => {

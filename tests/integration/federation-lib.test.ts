@@ -3,7 +3,9 @@
 // provider for the save-time discovery check: OWNER-only, discovery checked
 // before anything is stored, the secret sealed and never listed, the quota,
 // rules may name only their own organization's connectors, a connector in
-// use can be neither disabled nor deleted, and the three linking steps.
+// use can be neither disabled nor deleted, the three linking steps, and a
+// connector's word on an email counting only on its organization's verified
+// domains.
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
@@ -15,7 +17,7 @@ import { createApplication } from "@/lib/applications/create-application";
 import { replaceRuleSet, type RuleSetInput } from "@/lib/applications/rule-set";
 import { unseal } from "@/lib/crypto/seal";
 import { inviteMember, createOrganization } from "@/lib/developer/organizations";
-import { federationKey, linkUpstreamIdentity } from "@/lib/federation/account-link";
+import { federationKey, linkUpstreamIdentity, vouchedByConnector } from "@/lib/federation/account-link";
 import { clientSecretAad, createConnector, createConnectorFor, editConnector, listConnectorsFor, removeConnector, setConnectorEnabled } from "@/lib/federation/connectors";
 import { accountAliasFor } from "@/lib/identity/account-alias";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
@@ -306,5 +308,40 @@ describe(`federation connectors and linking (${process.env.TEST_DB_KIND ?? "pgli
     assert.equal(before, null);
     assert.equal(await findAuthentication(setup.deps.db, "FEDERATION", "idp-4", connectorId), null);
     assert.equal(await findEmailIdentity(setup.deps.db, "no@acme.example"), null);
+  });
+
+  it("a connector vouches for an email only on a domain its organization verified; elsewhere the identity links by subject alone", async () => {
+    const owner = await newAccount();
+    const organization = await createOrganization(setup.deps, owner.id, "Vouching owners");
+    const rival = await createOrganization(setup.deps, owner.id, "Vouching rivals");
+    const own = `own-${crypto.randomBytes(3).toString("hex")}.example`;
+    const theirs = `theirs-${crypto.randomBytes(3).toString("hex")}.example`;
+    const pending = `pending-${crypto.randomBytes(3).toString("hex")}.example`;
+    const now = setup.deps.clock.now();
+    await setup.deps.db.insert(domains).values([
+      { organizationId: organization.id, domain: own, state: "VERIFIED", verificationToken: "t", verifiedAt: now },
+      { organizationId: rival.id, domain: theirs, state: "VERIFIED", verificationToken: "t", verifiedAt: now },
+      { organizationId: organization.id, domain: pending, state: "PENDING", verificationToken: "t" },
+    ]);
+    const asserted = (email: string) => ({ subject: `s-${email}`, email, emailVerified: true, firstName: null, lastName: null });
+    const vouched = async (email: string) => (await vouchedByConnector(setup.deps.db, organization.id, asserted(email))).emailVerified;
+    assert.equal(await vouched(`jo@${own}`), true, "its own verified domain");
+    assert.equal(await vouched(`jo@${theirs}`), false, "another organization's verified domain");
+    assert.equal(await vouched(`jo@${pending}`), false, "a claim not yet verified");
+    assert.equal(await vouched("jo@gmail.example"), false, "a domain nobody verified");
+
+    // What that means for linking: an existing account's address asserted by a foreign connector takes nothing over…
+    const connector = await createConnector(setup.deps, owner.id, organization.anchor, input());
+    const [row] = await setup.deps.db.select().from(federationConnectors).where(eq(federationConnectors.anchor, connector.anchor));
+    const victim = await newAccount(`victim-${counter}@${theirs}`);
+    const identity = await vouchedByConnector(setup.deps.db, organization.id, asserted(victim.email));
+    const linked = await linkUpstreamIdentity(setup.deps, federationKey(row!.id), identity, async () => {});
+    assert.notEqual(linked.accountId, victim.id);
+    assert.equal(linked.registered, true);
+    assert.equal((await findEmailIdentity(setup.deps.db, victim.email))?.accountId, victim.id, "the address stays the victim's");
+    // …and a new address is not recorded for the new account (no account planted for its real owner to land in).
+    const planted = await linkUpstreamIdentity(setup.deps, federationKey(row!.id), await vouchedByConnector(setup.deps.db, organization.id, asserted(`new-${counter}@${theirs}`)), async () => {});
+    assert.equal(planted.registered, true);
+    assert.equal(await findEmailIdentity(setup.deps.db, `new-${counter}@${theirs}`), null);
   });
 });
