@@ -44,8 +44,21 @@ async function presentedRefreshToken(deps: RefreshDeps, token: string): Promise<
   return { id: header.jti, context };
 }
 
+/**
+ * Connect /refresh rotates the sessions Connect, device and native issuance
+ * began. An OIDC session's refresh token rotates only at /oidc/token, where
+ * its client authenticates and its scope and client binding are checked
+ * (RFC 6749 §6): here it is as unknown as any other foreign token.
+ */
+const connectSessionsOnly: RotationPolicy = {
+  admit(session) {
+    if (session.origin === "OIDC") throw notFound();
+    return { scope: null };
+  },
+};
+
 export async function refresh(deps: RefreshDeps, input: { refreshToken: string }): Promise<RefreshResult> {
-  const rotation = await rotateSession(deps, input.refreshToken);
+  const rotation = await rotateSession(deps, input.refreshToken, connectSessionsOnly);
   return { accessToken: rotation.accessToken, refreshToken: rotation.refreshToken, claims: rotation.claims.view };
 }
 
@@ -98,10 +111,12 @@ export async function rotateSession(deps: RefreshDeps, refreshToken: string, pol
  * most one refresh TTL after the policy took effect (the offboarding window
  * docs 22 and 25 promise) (a blocked user, or one whose IdP account was disabled, cannot keep
  * a session alive forever by refreshing). Reverting to ALLOW_ALL lets the
- * next refresh slide again.
+ * next refresh slide again. A retired application's sessions do not slide
+ * either: docs 13 let issued tokens "keep working until they expire", not for ever.
  */
 function renewedExpiry(context: RefreshContextRow, now: Date): Date {
-  return context.loginPolicyGoverns ? context.expiresAt : addSeconds(now, context.refreshTokenTtlSeconds);
+  const slides = !context.loginPolicyGoverns && context.applicationEnabled;
+  return slides ? addSeconds(now, context.refreshTokenTtlSeconds) : context.expiresAt;
 }
 
 async function answerReuse(deps: RefreshDeps, context: RefreshContextRow, presentedId: string, scope: string | null): Promise<Rotation> {

@@ -198,4 +198,25 @@ describe("Connect state machine (lib, fixed clock)", () => {
       await updateApplication(setup.deps.db, app.applicationId, { enabled: true });
     }
   });
+
+  it("a retired application's sessions keep working until they expire, and no longer: refresh rotates without sliding", async () => {
+    const user = await newAccount();
+    const tokens = await session(user.id, user.email);
+    const exp = (token: string) => (JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString()) as { exp: number }).exp;
+    setup.deps.clock.advance(3600);
+    await updateApplication(setup.deps.db, app.applicationId, { enabled: false });
+    try {
+      const rotated = await refresh(setup.deps, { refreshToken: tokens.refreshToken });
+      assert.equal(exp(rotated.refreshToken), exp(tokens.refreshToken), "the presented expiry, not a fresh 30 days");
+      setup.deps.clock.advance(3600);
+      const again = await refresh(setup.deps, { refreshToken: rotated.refreshToken });
+      assert.equal(exp(again.refreshToken), exp(tokens.refreshToken));
+      // Re-enabled, the next refresh slides again.
+      await updateApplication(setup.deps.db, app.applicationId, { enabled: true });
+      const slid = await refresh(setup.deps, { refreshToken: again.refreshToken });
+      assert.equal(exp(slid.refreshToken), Math.floor(setup.deps.clock.now().getTime() / 1000) + 30 * 24 * 3600);
+    } finally {
+      await updateApplication(setup.deps.db, app.applicationId, { enabled: true });
+    }
+  });
 });
