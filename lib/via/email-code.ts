@@ -3,7 +3,6 @@
 // the inquiry's lives — never the account's. An unknown address gets a
 // registration code; the page cannot tell the two apart.
 import { consumeOtpChallenge, countOtpAttempt, findLiveOtpChallenge } from "@/db/queries/challenges";
-import { spendLife } from "@/db/queries/inquiries";
 import { findEmailIdentity, insertAuthentication, updateAuthenticationUse } from "@/db/queries/identity";
 import { localizedName } from "../applications/info";
 import { checkLoginPolicy } from "../domains/login-policy-gate";
@@ -11,6 +10,7 @@ import { fail, SudomimusError } from "../errors";
 import { registerAccountByEmail } from "../identity/accounts";
 import { emailAddressSchema } from "../identity/email-address";
 import { emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS } from "../identity/email-codes";
+import { spendInquiryLife } from "../inquiry/spend-life";
 import { sendSignInCode } from "../mail/sign-in-code";
 import { checkAuthenticationMethod, checkRealize } from "../rules";
 import type { Deps } from "../runtime";
@@ -63,7 +63,7 @@ export async function verifyEmailCode(
   }
   if (!emailCodeMatches(deps, challenge, input.code)) {
     await countOtpAttempt(deps.db, challenge.id);
-    const livesRemaining = await spendLife(deps.db, inquiry.row.id);
+    const livesRemaining = await spendInquiryLife(deps, inquiry.row);
     if (!livesRemaining) fail("InquiryDead", { message: "Too many wrong codes ended this sign-in. Start again from the application." });
     fail("WrongCode", { message: "That code is not right.", body: { livesRemaining } });
   }

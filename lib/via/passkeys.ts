@@ -17,12 +17,12 @@ import {
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import { insertPasskeyChallenge, takePasskeyChallenge } from "@/db/queries/challenges";
-import { spendLife } from "@/db/queries/inquiries";
 import { findAuthentication, findEmailIdentity, insertAuthentication, listAuthentications, updatePasskeyUse } from "@/db/queries/identity";
 import { addSeconds } from "../clock";
 import { fail } from "../errors";
 import { loadAccountIdentity } from "../identity/accounts";
 import { emailAddressSchema } from "../identity/email-address";
+import { spendInquiryLife } from "../inquiry/spend-life";
 import { checkAuthenticationMethod } from "../rules";
 import type { Deps } from "../runtime";
 import type { Browser } from "./browser";
@@ -105,7 +105,7 @@ export async function passkeySignInVerify(
     fail("PasskeyFailed", { message: "The passkey request expired. Try again." });
   }
   const failed = async (): Promise<never> => {
-    const livesRemaining = await spendLife(deps.db, inquiry.row.id);
+    const livesRemaining = await spendInquiryLife(deps, inquiry.row);
     if (!livesRemaining) fail("InquiryDead", { message: "Too many failed attempts ended this sign-in. Start again from the application." });
     fail("PasskeyFailed", { message: "That passkey could not be verified.", body: { livesRemaining } });
   };

@@ -19,10 +19,12 @@ import { lookupUserCode, WRONG_CODES_PER_BROWSER } from "@/lib/device/lookup";
 import { deviceToken, type DeviceTokenOutcome } from "@/lib/device/token";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
+import { INQUIRY_LIVES } from "@/lib/inquiry/lifetimes";
 import { introspect } from "@/lib/sessions/introspect";
 import { refresh } from "@/lib/sessions/refresh";
 import type { Browser } from "@/lib/via/browser";
 import { startBrowserSession } from "@/lib/via/browser-session";
+import { startEmailCode, verifyEmailCode } from "@/lib/via/email-code";
 import { realizeForBrowser } from "@/lib/via/outcome";
 import { libDeps } from "../support/lib-deps";
 import { rejectsWith } from "../support/rejects";
@@ -228,6 +230,23 @@ describe("device authorization (lib, fixed clock)", () => {
     assert.deepEqual(await poll(started), refusal("access_denied"));
     setup.deps.clock.advance(10);
     assert.deepEqual(await poll(started), refusal("access_denied"));
+  });
+
+  it("a sign-in that runs out of attempts ends the device's wait: access_denied, and the code names no device any more", async () => {
+    const started = await authorize();
+    const via = browser();
+    const found = await lookupUserCode(setup.deps, via, { userCode: started.userCode });
+    assert.equal(found.step, "sign-in");
+    const { challengeId } = await startEmailCode(setup.deps, via, { exposureKey: found.exposureKey, email: `dead-${crypto.randomBytes(4).toString("hex")}@example.com` });
+    for (let attempt = 1; attempt < INQUIRY_LIVES; attempt++) {
+      await rejectsWith(verifyEmailCode(setup.deps, via, { exposureKey: found.exposureKey, challengeId, code: "not-the-code" }), "WrongCode");
+      assert.deepEqual(await poll(started), refusal("authorization_pending"), "still waiting while attempts remain");
+      setup.deps.clock.advance(10);
+    }
+    await rejectsWith(verifyEmailCode(setup.deps, via, { exposureKey: found.exposureKey, challengeId, code: "not-the-code" }), "InquiryDead");
+    assert.equal((await stateOf(started)).state, "DENIED");
+    assert.deepEqual(await poll(started), refusal("access_denied"));
+    await rejectsWith(lookupUserCode(setup.deps, browser(), { userCode: started.userCode }), "UserCodeNotFound");
   });
 
   it("expires: before sign-in, before approval, and after approval but before the poll", async () => {
