@@ -76,6 +76,11 @@ export async function recordSteamTicket(db: Executor, ticketHash: string, now: D
   return rows.length > 0;
 }
 
+/** Forgets a recorded ticket (Steam could not be asked about it, so it was never really presented). */
+export async function releaseSteamTicket(db: Executor, ticketHash: string): Promise<void> {
+  await db.delete(steamTicketReplays).where(eq(steamTicketReplays.ticketHash, ticketHash));
+}
+
 export async function deleteEndedSteamTickets(db: Executor, now: Date): Promise<void> {
   await deleteInBatches(db, steamTicketReplays, lt(steamTicketReplays.expiresAt, now));
 }

@@ -6,12 +6,15 @@
 //   the account of that SteamID64 (created on first sight) → the shared
 //   direct-issue tail (active, domain policy, Layer 2, Layer 3, claim gate,
 //   tokens).
+// When Steam cannot be reached (502 SteamUnavailable) the replay record is
+// released again: nothing learned anything from the ticket, and the game's
+// retry of the same call with the same ticket must not meet a 409.
 import crypto from "node:crypto";
 import { z } from "zod";
-import { recordSteamTicket } from "@/db/queries/native";
+import { recordSteamTicket, releaseSteamTicket } from "@/db/queries/native";
 import { loadApplicationContextByAnchor } from "../applications/application-context";
 import { addSeconds } from "../clock";
-import { fail } from "../errors";
+import { fail, isSudomimusError } from "../errors";
 import { loadAccountIdentity } from "../identity/accounts";
 import { findOrCreateSteamAccount } from "../identity/steam-identity";
 import { checkAuthenticationMethod } from "../rules";
@@ -54,7 +57,10 @@ export async function directIssueSteamTicket(
   }
 
   // The original bytes as sent: Steam is the one that reads them.
-  const verdict = await authenticateUserTicket(deps, { appId: input.steamAppId, ticketHex: input.steamTicketHex });
+  const verdict = await authenticateUserTicket(deps, { appId: input.steamAppId, ticketHex: input.steamTicketHex }).catch(async (error: unknown) => {
+    if (isSudomimusError(error, "SteamUnavailable")) await releaseSteamTicket(deps.db, ticketHash);
+    throw error;
+  });
   if (!verdict.ok) {
     fail("SteamTicketInvalid", {
       message: "Steam rejected the ticket (it must come from GetAuthTicketForWebApi(\"sudomimus\") for this App ID).",

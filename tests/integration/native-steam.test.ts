@@ -110,6 +110,18 @@ describe("native direct-issue: Steam ticket", () => {
     }
   });
 
+  it("lets the game retry the same ticket after Steam was unreachable: the outage spent nothing, a success does", async () => {
+    const ticket = await steamTicket({ steamId: newSteamId(), behaviour: "http-500-once" });
+    const body = { applicationAnchor: game.anchor, steamTicketHex: ticket, steamAppId: 480 };
+    const outage = await post(STEAM, body);
+    assert.deepEqual([outage.status, outage.body.reason], [502, "SteamUnavailable"]);
+    const retried = await post(STEAM, body);
+    assert.equal(retried.status, 200, JSON.stringify(retried.body));
+    assert.equal((await steamRequestsFor(ticket)).length, 2, "Steam was asked again");
+    const replayed = await post(STEAM, body);
+    assert.deepEqual([replayed.status, replayed.body.reason], [409, "SteamTicketReplayed"]);
+  });
+
   it("applies Layer 1 to the App ID before anything is recorded or sent to Steam (403 Layer1Denied)", async () => {
     const ticket = await steamTicket({ steamId: newSteamId(), appId: 999 });
     const denied = await post(STEAM, { applicationAnchor: game.anchor, steamTicketHex: ticket, steamAppId: 999 });
