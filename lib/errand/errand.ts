@@ -2,8 +2,9 @@
 // side-trip. Its key (`ernd_` + 64 hex) is a bearer secret: stored as a keyed
 // hash for lookups, and sealed so a blocked retry can be handed the SAME live
 // errand again — same key, original expiresAt — while it has at least 15
-// minutes left and the owed work is unchanged. Otherwise the old one is
-// retired and a fresh one minted. One live errand per (application, account,
+// minutes left and no work is owed beyond what it was minted for (less is the
+// user's progress on it). Otherwise the old one is retired and a fresh one
+// minted. One live errand per (application, account,
 // kind), enforced by a partial unique index, so racing retries converge.
 import { randomUUID } from "node:crypto";
 import {
@@ -18,7 +19,7 @@ import { isKey, newKey } from "../crypto/random-key";
 import { seal, unseal } from "../crypto/seal";
 import { secretHash } from "../crypto/secret-hash";
 import type { Deps } from "../runtime";
-import { scopeKey, type ErrandTasks } from "./tasks";
+import { coversWork, parseStoredTasks, scopeKey, type ErrandTasks } from "./tasks";
 
 export const ERRAND_TTL_SECONDS = 30 * 60;
 /** A live errand is re-handed only while at least this much of its life is left. */
@@ -71,8 +72,8 @@ export async function handOffErrand(deps: Pick<Deps, "db" | "keyring" | "clock" 
     const live = await findPendingErrand(deps.db, request.applicationId, request.accountId, request.requiresSignIn);
     if (live) {
       const remaining = (live.expiresAt.getTime() - now.getTime()) / 1000;
-      if (live.scopeKey === scope && remaining >= ERRAND_REUSE_MIN_REMAINING_SECONDS) return handoffOf(deps, live);
-      // Near its end, expired, or about other work: the user starts over on a fresh one.
+      if (coversWork(parseStoredTasks(live.tasks), request.tasks) && remaining >= ERRAND_REUSE_MIN_REMAINING_SECONDS) return handoffOf(deps, live);
+      // Near its end, expired, or owing more than it was minted for: the user starts over on a fresh one.
       await retireErrand(deps.db, live.id);
     }
     const id = randomUUID();

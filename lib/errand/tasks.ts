@@ -55,7 +55,19 @@ export function hasWork(tasks: ErrandTasks): boolean {
   return tasks.consent.length > 0 || tasks.data.length > 0;
 }
 
-/** The canonical fingerprint of the owed work: a live errand is re-handed only while this is unchanged. */
+/**
+ * Whether a live errand minted for `minted` still covers the work owed now:
+ * the same kind of errand and nothing owed beyond what it was minted for.
+ * Less owed is progress the user made on that very errand's page (granted a
+ * claim, added a name), so a retry re-hands it rather than retiring the page
+ * the user is on (docs 31: retries must not split the user's progress).
+ */
+export function coversWork(minted: ErrandTasks, owed: ErrandTasks): boolean {
+  const within = (now: readonly Claim[], then: readonly Claim[]) => now.every((claim) => then.includes(claim));
+  return minted.origin === owed.origin && within(owed.consent, minted.consent) && within(owed.data, minted.data);
+}
+
+/** The canonical fingerprint of the owed work (stored with the errand; equal fingerprints, equal work). */
 export function scopeKey(tasks: ErrandTasks): string {
   const list = (claims: readonly Claim[]) => CLAIMS.filter((claim) => claims.includes(claim)).join(",");
   return `${tasks.origin};consent=${list(tasks.consent)};data=${list(tasks.data)}`;

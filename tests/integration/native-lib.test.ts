@@ -121,7 +121,7 @@ describe("native direct-issue and the Errand (lib, fixed clock)", () => {
     assert.notEqual(third.errand.errandKey, second.errand.errandKey);
   });
 
-  it("mints a fresh errand when the owed work changes, and says why (RequiredClaimDataMissing)", async () => {
+  it("keeps the errand while the owed work only shrinks (the user's progress), mints a fresh one when it grows, and says why", async () => {
     const app = await createApplication(deps, {
       anchor: `lib-native-scope-${crypto.randomBytes(3).toString("hex")}`,
       organizationId: null,
@@ -140,11 +140,12 @@ describe("native direct-issue and the Errand (lib, fixed clock)", () => {
     await grant(user.id, "FIRST_NAME", app.applicationId);
     const data = await blockedErrand(useKey(key, app));
     assert.equal(data.reason, "RequiredClaimDataMissing", "granted, but the account has no first name");
-    assert.notEqual(data.errand.errandKey, consent.errand.errandKey, "the owed work changed");
+    assert.deepEqual(data.errand, consent.errand, "less is owed: the page the user is on stays theirs");
 
     await writeClaimPolicies(deps.db, app.applicationId, { lastName: "REQUIRED" });
     const wider = await blockedErrand(useKey(key, app));
-    assert.notEqual(wider.errand.errandKey, data.errand.errandKey);
+    assert.notEqual(wider.errand.errandKey, data.errand.errandKey, "more is owed than the errand was minted for");
+    assert.equal((await errandStatus(deps, data.errand.errandKey)).status, "EXPIRED", "the narrower errand was retired");
 
     await updateAccount(deps.db, user.id, { firstName: "Ada", lastName: "Lovelace" });
     await grant(user.id, "LAST_NAME", app.applicationId);
