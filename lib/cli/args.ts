@@ -46,6 +46,12 @@ Options:
   --connect-api-base-url <url>  $SUDOMIMUS_CONNECT_API_BASE_URL, default <url>/connect-api
   --with-api-base-url <url>     $SUDOMIMUS_WITH_API_BASE_URL, default <url>/with/api
 
+Exit status: 0 done, 1 failed, 2 a usage mistake, 3 not signed in (log in first;
+with --json, stdout also says {"error": "not_signed_in"}).
+
+Endpoint options that point somewhere other than the stored session keep a session
+of their own there: the stored one is neither used nor replaced.
+
 Environment:
   SUDOMIMUS_WITH_APPLICATION_ANCHOR   The portal's application (default sudomimus-with).
   SUDOMIMUS_CLI_HOME                  Where the session is kept (default ~/.sudomimus).

@@ -2,47 +2,64 @@
 // device code, then call the With API as that account, refreshing through
 // Connect as needed. Standalone: it talks to the server over HTTP only, like
 // any installed client would. Output for people on stdout, problems on
-// stderr; exit 0 done, 1 failed, 2 a usage mistake.
+// stderr; exit 0 done, 1 failed, 2 a usage mistake, 3 not signed in (no
+// session, or it ended): an agent can tell the user to log in (docs 03).
 import os from "node:os";
 import type { Whoami } from "../portal/with-api";
 import { callJson } from "./api";
-import { parseInvocation, resolveEndpoints, USAGE, UsageError, type Invocation } from "./args";
-import { forgetSession, readSession, writeSession } from "./credentials";
+import { parseInvocation, resolveEndpoints, USAGE, UsageError, type Endpoints, type Invocation } from "./args";
+import { credentialsPath, forgetSession, readSession, sessionFileFor, writeSession, type StoredSession } from "./credentials";
 import { deviceLogin, openInBrowser } from "./login";
-import { withApi } from "./session";
+import { SessionEnded, withApi } from "./session";
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 const NOT_SIGNED_IN = "Not signed in. Run `sudomimus login` (or `sudomimus login --no-open` and open the link yourself).";
+export const EXIT_NOT_SIGNED_IN = 3;
+
+/** No session to use: said on stderr, and as JSON on stdout for a caller that asked for JSON. */
+function notSignedIn(invocation: Invocation, message = NOT_SIGNED_IN): number {
+  if (invocation.json) out(JSON.stringify({ error: "not_signed_in", message }));
+  err(message);
+  return EXIT_NOT_SIGNED_IN;
+}
+
+/**
+ * The session this invocation works with: the stored one, or — when endpoint
+ * overrides point somewhere else — the one made there (credentials.ts), with
+ * the endpoints to talk to. `main` is what credentials.json holds.
+ */
+function locate(invocation: Invocation, main: StoredSession | null): { file: string; endpoints: Endpoints; session: StoredSession | null } {
+  const endpoints = resolveEndpoints(invocation, main?.endpoints);
+  const file = sessionFileFor(invocation.home, main, endpoints);
+  return { file, endpoints, session: file === credentialsPath(invocation.home) ? main : readSession(file) };
+}
 
 async function login(invocation: Invocation): Promise<number> {
-  let previous = null;
+  let main = null;
   try {
-    previous = readSession(invocation.home);
+    main = readSession(credentialsPath(invocation.home));
   } catch {
     // An unreadable file is replaced by the new session.
   }
-  const endpoints = resolveEndpoints(invocation, previous?.endpoints);
+  const { file, endpoints, session: previous } = locate(invocation, main);
   const tokens = await deviceLogin(endpoints, invocation.applicationAnchor, {
     say: out,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     open: invocation.noOpen ? undefined : openInBrowser,
   });
-  const session = writeSession(invocation.home, { applicationAnchor: invocation.applicationAnchor, endpoints, ...tokens });
+  const session = writeSession(file, { applicationAnchor: invocation.applicationAnchor, endpoints, ...tokens });
   // The session this one replaces is ended, not left alive in nobody's hands.
   if (previous) await callJson(`${previous.endpoints.connectApi}/logout`, { body: { refreshToken: previous.refreshToken } }).catch(() => {});
-  const me = await withApi<Whoami>(invocation.home, session, endpoints, "/whoami");
+  const me = await withApi<Whoami>(file, session, "/whoami");
   out(`Signed in as ${me.emailAddress ?? me.accountAlias}.`);
   return 0;
 }
 
 async function whoami(invocation: Invocation): Promise<number> {
-  const session = readSession(invocation.home);
-  if (!session) {
-    err(NOT_SIGNED_IN);
-    return 1;
-  }
-  const me = await withApi<Whoami>(invocation.home, session, resolveEndpoints(invocation, session.endpoints), "/whoami");
+  const { file, session } = locate(invocation, readSession(credentialsPath(invocation.home)));
+  if (!session) return notSignedIn(invocation);
+  const me = await withApi<Whoami>(file, session, "/whoami");
   if (invocation.json) {
     out(JSON.stringify(me, null, 2));
     return 0;
@@ -57,19 +74,18 @@ async function whoami(invocation: Invocation): Promise<number> {
 }
 
 async function logout(invocation: Invocation): Promise<number> {
-  const session = readSession(invocation.home);
+  const { file, session } = locate(invocation, readSession(credentialsPath(invocation.home)));
   if (!session) {
     out("Not signed in.");
     return 0;
   }
-  const { connectApi } = resolveEndpoints(invocation, session.endpoints);
   try {
-    await callJson(`${connectApi}/logout`, { body: { refreshToken: session.refreshToken } });
+    await callJson(`${session.endpoints.connectApi}/logout`, { body: { refreshToken: session.refreshToken } });
   } catch (error) {
     // Forgotten here either way; say when the server could not be told.
     err(`The server was not told (${error instanceof Error ? error.message : String(error)}); the session is forgotten here.`);
   }
-  forgetSession(invocation.home);
+  forgetSession(file);
   out("Signed out.");
   return 0;
 }
@@ -81,7 +97,12 @@ export async function runCli(argv: readonly string[], env: Record<string, string
       out(USAGE);
       return 0;
     }
-    return await { login, whoami, logout }[invocation.command](invocation);
+    try {
+      return await { login, whoami, logout }[invocation.command](invocation);
+    } catch (error) {
+      if (error instanceof SessionEnded) return notSignedIn(invocation, error.message);
+      throw error;
+    }
   } catch (error) {
     if (error instanceof UsageError) {
       err(`${error.message}\n\n${USAGE}`);

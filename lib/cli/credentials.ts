@@ -2,6 +2,10 @@
 // only (the directory 0700, the file 0600), holding a bearer token pair.
 // Written whole or not at all (a temporary file renamed over the old one):
 // refresh tokens rotate, so a torn write would lose the only live one.
+// A session is only ever sent to the endpoints it was made at: endpoint
+// overrides that point elsewhere (docs 03: a local server "without changing
+// stored production credentials") use a file of their own, named after them.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Endpoints } from "./args";
@@ -18,13 +22,22 @@ export interface StoredSession {
 
 export const credentialsPath = (home: string) => path.join(home, "credentials.json");
 
+const sameEndpoints = (a: Endpoints, b: Endpoints) => a.deviceApi === b.deviceApi && a.connectApi === b.connectApi && a.withApi === b.withApi;
+
+/** The file of the session made at `endpoints`, next to the stored one (`main`, read from credentials.json). */
+export function sessionFileFor(home: string, main: StoredSession | null, endpoints: Endpoints): string {
+  if (!main || sameEndpoints(main.endpoints, endpoints)) return credentialsPath(home);
+  const key = crypto.createHash("sha256").update(JSON.stringify([endpoints.deviceApi, endpoints.connectApi, endpoints.withApi])).digest("hex").slice(0, 16);
+  return path.join(home, `credentials-${key}.json`);
+}
+
 const isText = (value: unknown): value is string => typeof value === "string" && value.length > 0;
 
-/** The stored session; null when there is none. A file that is not one is reported, not silently replaced. */
-export function readSession(home: string): StoredSession | null {
+/** The session in `file`; null when there is none. A file that is not one is reported, not silently replaced. */
+export function readSession(file: string): StoredSession | null {
   let text: string;
   try {
-    text = fs.readFileSync(credentialsPath(home), "utf8");
+    text = fs.readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
@@ -33,7 +46,7 @@ export function readSession(home: string): StoredSession | null {
   try {
     value = JSON.parse(text) as typeof value;
   } catch {
-    throw new Error(`${credentialsPath(home)} is not a Sudomimus CLI session; run \`sudomimus login\` to replace it.`);
+    throw new Error(`${file} is not a Sudomimus CLI session; run \`sudomimus login\` to replace it.`);
   }
   const endpoints = value?.endpoints;
   if (
@@ -46,15 +59,14 @@ export function readSession(home: string): StoredSession | null {
     !isText(endpoints.connectApi) ||
     !isText(endpoints.withApi)
   ) {
-    throw new Error(`${credentialsPath(home)} is not a Sudomimus CLI session; run \`sudomimus login\` to replace it.`);
+    throw new Error(`${file} is not a Sudomimus CLI session; run \`sudomimus login\` to replace it.`);
   }
   return value as StoredSession;
 }
 
-export function writeSession(home: string, session: Omit<StoredSession, "version" | "updatedAt">, now = new Date()): StoredSession {
+export function writeSession(file: string, session: Omit<StoredSession, "version" | "updatedAt">, now = new Date()): StoredSession {
   const stored: StoredSession = { version: 1, ...session, updatedAt: now.toISOString() };
-  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
-  const file = credentialsPath(home);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   const handle = fs.openSync(temporary, "wx", 0o600);
   try {
@@ -72,8 +84,8 @@ export function writeSession(home: string, session: Omit<StoredSession, "version
   return stored;
 }
 
-export function forgetSession(home: string): void {
-  fs.rmSync(credentialsPath(home), { force: true });
+export function forgetSession(file: string): void {
+  fs.rmSync(file, { force: true });
 }
 
 /** Seconds until the access token's `exp` (read from its header, where Sudomimus puts it); -Infinity when unreadable. */

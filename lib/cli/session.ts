@@ -13,32 +13,30 @@ export class SessionEnded extends Error {
 
 const REFRESH_MARGIN_SECONDS = 60;
 
-async function refreshed(home: string, session: StoredSession, endpoints: Endpoints): Promise<StoredSession> {
+async function refreshed(file: string, session: StoredSession, endpoints: Endpoints): Promise<StoredSession> {
   let pair: { accessToken: string; refreshToken: string };
   try {
     pair = await callJson(`${endpoints.connectApi}/refresh`, { body: { refreshToken: session.refreshToken } });
   } catch (error) {
     // 401/403: the refresh token is spent, expired or revoked, or the account cannot sign in any more.
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-      forgetSession(home);
+      forgetSession(file);
       throw new SessionEnded(`Your session has ended (${error.code}). Run \`sudomimus login\` to sign in again.`);
     }
     throw error;
   }
-  return writeSession(home, { applicationAnchor: session.applicationAnchor, endpoints: session.endpoints, accessToken: pair.accessToken, refreshToken: pair.refreshToken });
+  return writeSession(file, { applicationAnchor: session.applicationAnchor, endpoints: session.endpoints, accessToken: pair.accessToken, refreshToken: pair.refreshToken });
 }
 
-/**
- * Calls `path` of the With API as the signed-in account, at `endpoints`
- * (the session's own unless overridden for this call; the stored ones stay).
- */
-export async function withApi<T>(home: string, session: StoredSession, endpoints: Endpoints, path: string): Promise<T> {
-  let current = accessTokenSecondsLeft(session.accessToken) < REFRESH_MARGIN_SECONDS ? await refreshed(home, session, endpoints) : session;
+/** Calls `path` of the With API as the signed-in account of the session in `file`, at the endpoints it was made at. */
+export async function withApi<T>(file: string, session: StoredSession, path: string): Promise<T> {
+  const { endpoints } = session;
+  let current = accessTokenSecondsLeft(session.accessToken) < REFRESH_MARGIN_SECONDS ? await refreshed(file, session, endpoints) : session;
   try {
     return await callJson<T>(`${endpoints.withApi}${path}`, { method: "GET", bearer: current.accessToken });
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
-    current = await refreshed(home, current, endpoints);
+    current = await refreshed(file, current, endpoints);
     return callJson<T>(`${endpoints.withApi}${path}`, { method: "GET", bearer: current.accessToken });
   }
 }

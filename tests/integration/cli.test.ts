@@ -5,12 +5,15 @@
 // suite's), the session lands in `$SUDOMIMUS_CLI_HOME/credentials.json`
 // (owner-only), `whoami --json` answers from the With API, a refused access
 // token is refreshed through Connect (the rotated pair stored), a session
-// ended elsewhere ends here, logout ends it on the server, and a denied
-// request signs nobody in. The With API's bearer checks are asserted over
+// ended elsewhere ends here (exit 3, not signed in), logout ends it on the
+// server, an endpoint override elsewhere never sees the stored session, and
+// a denied request signs nobody in. The With API's bearer checks are asserted over
 // HTTP directly.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -162,11 +165,15 @@ describe("Sudomimus CLI and the With API", () => {
     assert.equal((await post("/connect-api/logout", { refreshToken: third.refreshToken })).status, 200);
     writeCredentials(home, { ...third, accessToken: "not.a-token.at-all" });
     const ended = await cli(home, ["whoami"]);
-    assert.equal(ended.code, 1);
+    assert.equal(ended.code, 3, "not signed in (any more)");
     assert.match(ended.stderr, /^Your session has ended \(RefreshToken\w+\)\. Run `sudomimus login` to sign in again\.\n$/);
     assert.equal(fs.existsSync(path.join(home, "credentials.json")), false, "forgotten");
     const none = await cli(home, ["whoami"]);
-    assert.deepEqual([none.code, none.stderr.trim()], [1, "Not signed in. Run `sudomimus login` (or `sudomimus login --no-open` and open the link yourself)."]);
+    assert.deepEqual([none.code, none.stderr.trim()], [3, "Not signed in. Run `sudomimus login` (or `sudomimus login --no-open` and open the link yourself)."]);
+    // An agent that asked for JSON gets it on stdout too.
+    const noneJson = await cli(home, ["whoami", "--json"]);
+    assert.equal(noneJson.code, 3);
+    assert.deepEqual(JSON.parse(noneJson.stdout), { error: "not_signed_in", message: none.stderr.trim() });
   });
 
   it("logout ends the session on the server; a new login ends the one it replaces", async () => {
@@ -184,6 +191,33 @@ describe("Sudomimus CLI and the With API", () => {
     const refused = await withApi("/whoami", { headers: { authorization: `Bearer ${current.accessToken}` } });
     assert.deepEqual([refused.status, refused.body.reason], [401, "AccessTokenInvalid"], "its access token is dead at once, not at its exp");
     assert.deepEqual([(await cli(home, ["logout"])).stdout.trim()], ["Not signed in."]);
+  });
+
+  it("an endpoint override pointing elsewhere neither sends the stored session there nor replaces it", async () => {
+    const home = newHome();
+    assert.equal((await login(home, uniqueEmail("cli-override"))).code, 0);
+    const stored = fs.readFileSync(path.join(home, "credentials.json"), "utf8");
+    // Somewhere else: a server that records what reaches it.
+    const reached: string[] = [];
+    const elsewhere = http.createServer((request, response) => {
+      reached.push(`${request.method} ${request.url} ${request.headers.authorization ?? ""}`);
+      response.writeHead(404, { "content-type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+      const whoami = await cli(home, ["whoami", "--json", "--url", url]);
+      assert.equal(whoami.code, 3, whoami.stderr);
+      assert.equal(JSON.parse(whoami.stdout).error, "not_signed_in");
+      const partly = await cli(home, ["whoami", "--with-api-base-url", `${url}/with/api`]);
+      assert.equal(partly.code, 3, "one endpoint elsewhere is elsewhere");
+      assert.deepEqual([(await cli(home, ["logout", "--url", url])).stdout.trim()], ["Not signed in."]);
+      assert.deepEqual(reached, [], "no token, no request went there");
+    } finally {
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
+    assert.equal(fs.readFileSync(path.join(home, "credentials.json"), "utf8"), stored, "the stored session is untouched");
+    assert.equal((await cli(home, ["whoami"])).code, 0, "and still works where it was made");
   });
 
   it("a request denied in the browser signs nobody in", async () => {

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { parseInvocation, resolveEndpoints, UsageError } from "../../lib/cli/args";
-import { accessTokenSecondsLeft, credentialsPath, readSession, writeSession } from "../../lib/cli/credentials";
+import { accessTokenSecondsLeft, credentialsPath, readSession, sessionFileFor, writeSession } from "../../lib/cli/credentials";
 import { deviceLogin } from "../../lib/cli/login";
 import { tempDir } from "../support/temp-dir";
 
@@ -65,22 +65,37 @@ describe("CLI command line", () => {
 describe("CLI session file", () => {
   it("is written whole, for its owner only, and read back; anything else is reported, not used", () => {
     const home = path.join(tempDir("cli-unit"), "nested", "home");
+    const file = credentialsPath(home);
     try {
-      assert.equal(readSession(home), null);
+      assert.equal(readSession(file), null);
       const endpoints = { deviceApi: "http://localhost:1/device-api", connectApi: "http://localhost:1/connect-api", withApi: "http://localhost:1/with/api" };
-      writeSession(home, { applicationAnchor: "sudomimus-with", endpoints, accessToken: "a", refreshToken: "r" }, new Date("2026-12-03T10:00:00Z"));
-      writeSession(home, { applicationAnchor: "sudomimus-with", endpoints, accessToken: "a2", refreshToken: "r2" }, new Date("2026-12-03T10:05:00Z"));
-      assert.deepEqual(readSession(home), { version: 1, applicationAnchor: "sudomimus-with", endpoints, accessToken: "a2", refreshToken: "r2", updatedAt: "2026-12-03T10:05:00.000Z" });
+      writeSession(file, { applicationAnchor: "sudomimus-with", endpoints, accessToken: "a", refreshToken: "r" }, new Date("2026-12-03T10:00:00Z"));
+      writeSession(file, { applicationAnchor: "sudomimus-with", endpoints, accessToken: "a2", refreshToken: "r2" }, new Date("2026-12-03T10:05:00Z"));
+      assert.deepEqual(readSession(file), { version: 1, applicationAnchor: "sudomimus-with", endpoints, accessToken: "a2", refreshToken: "r2", updatedAt: "2026-12-03T10:05:00.000Z" });
       assert.equal(fs.statSync(home).mode & 0o777, 0o700);
-      assert.equal(fs.statSync(credentialsPath(home)).mode & 0o777, 0o600);
+      assert.equal(fs.statSync(file).mode & 0o777, 0o600);
       assert.deepEqual(fs.readdirSync(home), ["credentials.json"]);
       for (const broken of ["", "[]", '{"version":2}', JSON.stringify({ version: 1, applicationAnchor: "x", endpoints, accessToken: "a" })]) {
-        fs.writeFileSync(credentialsPath(home), broken);
-        assert.throws(() => readSession(home), /is not a Sudomimus CLI session; run `sudomimus login` to replace it/, broken);
+        fs.writeFileSync(file, broken);
+        assert.throws(() => readSession(file), /is not a Sudomimus CLI session; run `sudomimus login` to replace it/, broken);
       }
     } finally {
       fs.rmSync(path.dirname(path.dirname(home)), { recursive: true, force: true });
     }
+  });
+
+  it("keeps a session made elsewhere (endpoint overrides) in a file of its own, never in the stored one's", () => {
+    const at = (base: string) => ({ deviceApi: `${base}/device-api`, connectApi: `${base}/connect-api`, withApi: `${base}/with/api` });
+    const production = at("https://auth.example.com");
+    const main = { version: 1 as const, applicationAnchor: "sudomimus-with", endpoints: production, accessToken: "a", refreshToken: "r", updatedAt: "" };
+    const home = "/home/agent/.sudomimus";
+    assert.equal(sessionFileFor(home, null, at("http://localhost:3000")), credentialsPath(home), "no stored session: the first one is it");
+    assert.equal(sessionFileFor(home, main, production), credentialsPath(home), "the stored session's own endpoints");
+    const local = sessionFileFor(home, main, at("http://localhost:3000"));
+    assert.match(local, /^\/home\/agent\/\.sudomimus\/credentials-[0-9a-f]{16}\.json$/);
+    assert.equal(sessionFileFor(home, main, at("http://localhost:3000")), local, "the same place, the same file");
+    assert.notEqual(sessionFileFor(home, main, { ...production, withApi: "http://localhost:7301" }), credentialsPath(home), "one endpoint elsewhere is elsewhere");
+    assert.notEqual(sessionFileFor(home, main, at("http://localhost:4000")), local);
   });
 
   it("reads the access token's time left from its header (where Sudomimus puts exp)", () => {
