@@ -37,7 +37,7 @@ type Step =
   | { name: "add-passkey"; then: ViaOutcome }
   | { name: "consent"; ask: Claim[]; missingData: Claim[] }
   | { name: "cancelled"; ask: Claim[]; missingData: Claim[] }
-  | { name: "returning"; redirectTo: string }
+  | { name: "returning"; redirectTo: string; declined: boolean }
   | { name: "signed-in" }
   | { name: "reveal"; tokens: { accessToken?: string; refreshToken?: string }; continueTo: string | null }
   | { name: "device-decision"; userCode: string }
@@ -59,7 +59,7 @@ function stepFor(outcome: ViaOutcome): Step {
     case "consent":
       return { name: "consent", ask: outcome.ask, missingData: outcome.missingData };
     case "callback":
-      return { name: "returning", redirectTo: outcome.redirectTo };
+      return { name: "returning", redirectTo: outcome.redirectTo, declined: outcome.declined === true };
     case "status-poll":
       return { name: "signed-in" };
     case "reveal":
@@ -180,7 +180,7 @@ export function SignInFlow({ exposureKey, application, methods, signedIn: initia
       case "cancelled":
         return <CancelledStep onReview={() => go({ ...step, name: "consent" })} />;
       case "returning":
-        return <ReturningStep redirectTo={step.redirectTo} />;
+        return <ReturningStep redirectTo={step.redirectTo} declined={step.declined} />;
       case "signed-in":
         return <SignedInStep />;
       case "reveal":

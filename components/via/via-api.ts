@@ -2,6 +2,7 @@
 // result value (never a throw), so each step decides how to show a failure.
 // Same-origin fetch: the endpoints set and refresh via's cookies.
 import type { EmailReason } from "@/lib/via/email-reason";
+import type { Declined } from "@/lib/via/decline";
 import type { ViaOutcome } from "@/lib/via/outcome";
 
 export interface ViaError {
@@ -51,6 +52,7 @@ export const viaApi = {
   verifyEmail: (exposureKey: string, challengeId: string, code: string) => callVia<VerifiedOutcome>("email/verify", { exposureKey, challengeId, code }),
   continueSignedIn: (exposureKey: string) => callVia<ViaOutcome>("continue", { exposureKey }),
   signOut: () => callVia<{ signedOut: boolean }>("sign-out", {}),
+  decline: (exposureKey: string) => callVia<Declined>("decline", { exposureKey }),
   consent: (
     exposureKey: string,
     decisions: Partial<Record<"email" | "firstName" | "lastName", boolean>>,

@@ -44,6 +44,20 @@ export async function spendLife(db: Executor, id: string): Promise<number | null
   return row ? row.livesRemaining : null;
 }
 
+/**
+ * PENDING -> REDEEMED with nothing issued, once: the inquiry was answered
+ * another way (an OIDC relying party told access_denied) and cannot be
+ * signed in to any more. False when it was no longer pending.
+ */
+export async function closePendingInquiry(db: Executor, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(inquiries)
+    .set({ state: "REDEEMED", redeemedAt: now })
+    .where(and(eq(inquiries.id, id), eq(inquiries.state, "PENDING")))
+    .returning({ id: inquiries.id });
+  return rows.length > 0;
+}
+
 /** PENDING -> REALIZED, once: the conditional write decides between racing realizes. */
 export async function markInquiryRealized(
   db: Executor,

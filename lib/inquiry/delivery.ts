@@ -11,7 +11,8 @@ import type { Inquiry } from "./load-inquiry";
 
 /** What the sign-in page does next. Purposes add their own variants. */
 export type Delivered =
-  | { next: "callback"; redirectTo: string }
+  /** `declined`: the user said no, and the redirect carries the refusal (an OIDC access_denied). */
+  | { next: "callback"; redirectTo: string; declined?: true }
   | { next: "status-poll" }
   | { next: "reveal"; tokens: { accessToken?: string; refreshToken?: string }; continueTo: string | null }
   /** DEVICE: the signed-in user approves or denies the client showing this code (deliveries/device.ts). */
@@ -37,6 +38,12 @@ export interface DeliveryPlan {
   consentNotBefore?: Date | null;
   /** Runs after the inquiry is marked realized. */
   finish(deps: DeliveryDeps, realized: RealizedInquiry): Promise<Delivered>;
+  /**
+   * The user declined (Cancel on the consent step): how this flow tells its
+   * client. Absent: it is not told — the inquiry simply expires, and the user
+   * may still change their mind.
+   */
+  decline?(deps: DeliveryDeps): Promise<Delivered>;
 }
 
 /** Throws Layer3Denied when the application no longer allows any way to deliver. */

@@ -3,7 +3,8 @@
 // code, consents under the scope gate, lands on the RP's callback with a
 // code, the RP exchanges it (ID token verified against the JWKS) and reads
 // userinfo; end-session signs the browser out of via. Plus the provider's own
-// pages (an untrusted redirect URI, the signed-out page) and prompt=login.
+// pages (an untrusted redirect URI, the signed-out page), prompt=login, and
+// a Cancel on the consent step answered with access_denied.
 import assert from "node:assert/strict";
 import http from "node:http";
 import { after, before, describe, it } from "node:test";
@@ -104,6 +105,18 @@ describe("OIDC in the browser", () => {
       const afterLogout = await authorizationUrl(config, { scope: "openid email" });
       await page.goto(afterLogout.url.toString());
       await page.getByRole("heading", { name: `Sign in to ${app.anchor}` }).waitFor();
+    });
+  });
+
+  it("Cancel on the consent step goes back to the relying party with access_denied", async () => {
+    await withVia(browser, async ({ page }) => {
+      const attempt = await authorizationUrl(config, { scope: "openid email" });
+      await page.goto(attempt.url.toString());
+      await signUpByEmail(page, uniqueEmail("oidc-cancel"));
+      await page.getByRole("heading", { name: `${app.anchor} would like to know:` }).waitFor();
+      await page.getByRole("button", { name: "Cancel" }).click();
+      const back = await reachCallback(page);
+      assert.deepEqual([back.searchParams.get("error"), back.searchParams.get("state"), back.searchParams.get("code")], ["access_denied", attempt.state, null]);
     });
   });
 

@@ -2,16 +2,19 @@
 // each of the four client authentication methods: discovery → authorization
 // URL → sign-in on via → callback → code exchange (ID token verified by the
 // library against the JWKS) → userinfo → refresh with rotation (and scope
-// narrowing; never at Connect /refresh) → end-session.
+// narrowing; never at Connect /refresh) → end-session; and a user's Cancel
+// on the consent step answered with access_denied.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { compactVerify, decodeProtectedHeader, importSPKI } from "jose";
 import * as client from "openid-client";
-import { decodeJwt, post } from "../support/connect-client";
+import { createTestApplication, webRules } from "../support/applications";
+import { callback, decodeJwt, establish, post } from "../support/connect-client";
 import { uniqueEmail } from "../support/mailbox";
 import {
   AUTH_METHODS,
   POST_LOGOUT_URI,
+  REDIRECT_URI,
   authorizationUrl,
   createOidcApplication,
   discover,
@@ -142,5 +145,48 @@ describe("OIDC flow with openid-client", () => {
     assert.equal(claims.given_name, undefined);
     const userinfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
     assert.deepEqual(userinfo, { sub: claims.sub, email: claims.email, email_verified: false });
+  });
+
+  it("Cancel on the consent step sends the relying party access_denied (with state and iss), and that sign-in is over", async () => {
+    const app = await createOidcApplication({ method: "none", claims: { email: "OPTIONAL" } });
+    const config = await discover(app);
+    const attempt = await authorizationUrl(config, { scope: "openid email" });
+    const via = new ViaClient();
+    const hop = await fetch(attempt.url, { redirect: "manual" });
+    const exposureKey = new URL(hop.headers.get("location")!).searchParams.get("exposure-key")!;
+    const signedIn = await via.signInByEmail(exposureKey, uniqueEmail("oidc-decline"));
+    assert.equal(signedIn.body.next, "consent");
+
+    const declined = await via.call<{ next: string; declined?: boolean; redirectTo: string }>("decline", { exposureKey });
+    assert.equal(declined.status, 200, JSON.stringify(declined.body));
+    assert.deepEqual([declined.body.next, declined.body.declined], ["callback", true]);
+    const back = new URL(declined.body.redirectTo);
+    assert.equal(`${back.origin}${back.pathname}`, REDIRECT_URI);
+    assert.deepEqual(
+      [back.searchParams.get("error"), back.searchParams.get("state"), back.searchParams.get("iss"), back.searchParams.get("code")],
+      ["access_denied", attempt.state, issuerUrl(), null],
+    );
+    // The relying party's library reads it as the user's refusal.
+    await assert.rejects(
+      client.authorizationCodeGrant(config, back, { pkceCodeVerifier: attempt.codeVerifier, expectedState: attempt.state, expectedNonce: attempt.nonce }),
+      (error: unknown) => error instanceof client.AuthorizationResponseError && error.error === "access_denied",
+    );
+    // Too late to change one's mind: no code can follow the refusal.
+    const late = await via.call<{ reason: string }>("consent", { exposureKey, decisions: { email: true } });
+    assert.deepEqual([late.status, late.body.reason], [400, "InquiryExpired"]);
+    const again = await via.call<{ reason: string }>("decline", { exposureKey });
+    assert.deepEqual([again.status, again.body.reason], [400, "InquiryExpired"]);
+  });
+
+  it("Cancel on a Connect sign-in tells the application nothing: the inquiry stays open for the user to review", async () => {
+    const app = await createTestApplication({ anchorPrefix: "decline-connect", rules: webRules(), claims: { email: "OPTIONAL" } });
+    const inquiry = await establish(app, { returnMethods: [callback()] });
+    const via = new ViaClient();
+    const signedIn = await via.signInByEmail(inquiry.exposureKey, uniqueEmail("connect-decline"));
+    assert.equal(signedIn.body.next, "consent");
+    const declined = await via.call("decline", { exposureKey: inquiry.exposureKey });
+    assert.deepEqual([declined.status, declined.body], [200, { next: "cancelled" }]);
+    const reviewed = await via.call("consent", { exposureKey: inquiry.exposureKey, decisions: { email: true } });
+    assert.equal(reviewed.body.next, "callback", JSON.stringify(reviewed.body));
   });
 });

@@ -2,7 +2,8 @@
 
 // "<app> would like to know:" — the claims this sign-in must settle, and the
 // REQUIRED names the account still lacks. Continue records the decisions
-// (unchecked = declined, remembered) and finishes the sign-in; Cancel leaves.
+// (unchecked = declined, remembered) and finishes the sign-in; Cancel leaves
+// (lib/via/decline.ts: an OIDC relying party is sent access_denied at once).
 import type { FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { Claim, Requirement } from "@/lib/identity/claims-vocabulary";
@@ -28,7 +29,7 @@ export function ConsentStep({ ask, missingData, requirements, onCancel }: Consen
   const t = useTranslations("via.consent");
   const flow = useFlow();
   const translate = useTranslateMessage();
-  const { busy, error, run } = useStepAction<"consent">();
+  const { busy, error, run } = useStepAction<"consent" | "cancel">();
   // A claim the policy no longer names is shown as the user's choice: never force sharing by guesswork.
   const requirementOf = (claim: Claim): Requirement => {
     const requirement = requirements?.[claim];
@@ -44,6 +45,9 @@ export function ConsentStep({ ask, missingData, requirements, onCancel }: Consen
     if (answers) void run("consent", () => viaApi.consent(flow.exposureKey, answers.decisions, answers.profile), flow.proceed);
   };
 
+  const cancel = () =>
+    void run("cancel", () => viaApi.decline(flow.exposureKey), (declined) => (declined.next === "cancelled" ? onCancel() : flow.proceed(declined)));
+
   return (
     <>
       <StepHeader badge={<Monogram name={flow.application} />} title={t.rich("title", { application: flow.application, keep })} lead={t("lead")} />
@@ -58,7 +62,7 @@ export function ConsentStep({ ask, missingData, requirements, onCancel }: Consen
           <Button type="submit" busy={busy === "consent"} busyLabel={t("submitting")} disabled={emailMissing} className="sm:order-2">
             {t("continue")}
           </Button>
-          <Button variant="secondary" onClick={onCancel} disabled={busy !== null} className="sm:order-1">
+          <Button variant="secondary" onClick={cancel} busy={busy === "cancel"} busyLabel={t("cancelling")} disabled={busy !== null} className="sm:order-1">
             {t("cancel")}
           </Button>
         </div>

@@ -2,7 +2,8 @@
 
 // CALLBACK: send the browser to the application. A script navigation, not a
 // form post — the CSP's form-action 'self' would block a cross-origin post.
-// The link is the fallback for a blocked or slow navigation.
+// The link is the fallback for a blocked or slow navigation. A declined
+// sign-in goes back too when the application waits for the answer (OIDC).
 import { useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/ui/card";
@@ -11,7 +12,7 @@ import { useFlow } from "../flow-context";
 import { keep } from "../keep-together";
 import { StepHeader } from "../step-header";
 
-export function ReturningStep({ redirectTo }: { redirectTo: string }) {
+export function ReturningStep({ redirectTo, declined = false }: { redirectTo: string; declined?: boolean }) {
   const t = useTranslations("via.returning");
   const flow = useFlow();
   useEffect(() => {
@@ -26,7 +27,7 @@ export function ReturningStep({ redirectTo }: { redirectTo: string }) {
           </StatusBadge>
         }
         title={t.rich("title", { application: flow.application, keep })}
-        lead={t("lead")}
+        lead={declined ? t("declinedLead") : t("lead")}
       />
       <p className="mt-8 text-center text-sm text-slate-600 dark:text-slate-400">
         {t.rich("fallback", {
