@@ -136,6 +136,10 @@ export async function createConnector(deps: ConnectorDeps, accountId: string, or
 export async function editConnector(deps: ConnectorDeps, accountId: string, organizationAnchor: string, connectorAnchor: string, input: unknown): Promise<void> {
   const { connector } = await ownedConnector(deps, accountId, organizationAnchor, connectorAnchor, "federation");
   const data = validated(input, false);
+  // The stored secret was issued by the old IdP: it is never sent to another issuer.
+  if (data.issuer !== connector.issuer && !data.clientSecret) {
+    fail("Invalid clientSecret", { message: "A new issuer needs the client secret it issued.", body: { field: "clientSecret", code: "secretForNewIssuer" } });
+  }
   if (data.clientSecret) await checkDiscovery(deps, data);
   else if (data.issuer !== connector.issuer || data.clientId !== connector.clientId) await checkDiscovery(deps, { ...data, clientSecret: "" });
   await updateConnector(deps.db, connector.id, {

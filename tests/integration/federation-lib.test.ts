@@ -110,11 +110,17 @@ describe(`federation connectors and linking (${process.env.TEST_DB_KIND ?? "pgli
     assert.equal(row!.clientSecretSealed.includes(idp.clientSecret), false, "not stored in the clear");
     assert.equal(unseal(setup.deps.keyring, row!.clientSecretSealed, clientSecretAad(created.anchor)), idp.clientSecret);
 
-    // Editing with a blank secret keeps the stored one; a new one replaces it.
+    // Editing with a blank secret keeps the stored one (for the same issuer).
     await editConnector(setup.deps, owner.id, organization.anchor, created.anchor, input({ displayName: "Acme SSO", clientSecret: "" }));
     const [kept] = await setup.deps.db.select().from(federationConnectors).where(eq(federationConnectors.anchor, created.anchor));
     assert.equal(kept!.displayName, "Acme SSO");
     assert.equal(unseal(setup.deps.keyring, kept!.clientSecretSealed, clientSecretAad(created.anchor)), idp.clientSecret);
+
+    // Another issuer with the secret left blank: refused — the stored secret never goes to a different IdP.
+    const moved = input({ issuer: `${idp.issuer}/elsewhere`, clientSecret: "" });
+    await refused(editConnector(setup.deps, owner.id, organization.anchor, created.anchor, moved), "Invalid clientSecret", "secretForNewIssuer");
+    const [unchanged] = await setup.deps.db.select().from(federationConnectors).where(eq(federationConnectors.anchor, created.anchor));
+    assert.equal(unchanged!.issuer, idp.issuer);
   });
 
   it("refuses an unreachable issuer, a plain-http issuer off this machine, and scopes without openid", async () => {
