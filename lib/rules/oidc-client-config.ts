@@ -1,9 +1,11 @@
 // The OIDC client view of an application: all of its OIDC return rules
 // merged. Rules OR within a layer, so the merged client accepts whatever any
 // one rule accepts — the union of URIs and scopes. A single client has one
-// token-endpoint auth method in OIDC terms, but rules may disagree; rather
-// than pick a winner silently, every listed method is returned and the
-// `/token` endpoint accepts any of them.
+// token-endpoint auth method in OIDC terms, and the rule set's schema holds
+// every OIDC rule to the same one (rule-set-schema.ts). Rules stored before
+// that check may still differ: then every method that authenticates counts,
+// never `none` — a confidential rule's tokens are not redeemed without its
+// credentials.
 import type { ReturnRuleInput } from "./return-schemas";
 import { OIDC_SCOPES, TOKEN_ENDPOINT_AUTH_METHODS, type OidcScope, type TokenEndpointAuthMethod } from "./vocabulary";
 
@@ -14,7 +16,7 @@ export interface OidcClientConfig {
   postLogoutRedirectUris: string[];
   /** Allowed scopes, in discovery-document order. */
   allowedScopes: OidcScope[];
-  /** Every auth method some OIDC rule names, in vocabulary order. */
+  /** The auth method the OIDC rules name (several only for rules stored before they had to agree; then never `none`), in vocabulary order. */
   tokenEndpointAuthMethods: TokenEndpointAuthMethod[];
 }
 
@@ -38,6 +40,6 @@ export function oidcClientConfig(appReturnRules: readonly ReturnRuleInput[]): Oi
     redirectUris: [...redirectUris],
     postLogoutRedirectUris: [...postLogoutRedirectUris],
     allowedScopes: OIDC_SCOPES.filter((scope) => scopes.has(scope)),
-    tokenEndpointAuthMethods: TOKEN_ENDPOINT_AUTH_METHODS.filter((method) => authMethods.has(method)),
+    tokenEndpointAuthMethods: TOKEN_ENDPOINT_AUTH_METHODS.filter((method) => authMethods.has(method) && (method !== "none" || authMethods.size === 1)),
   };
 }

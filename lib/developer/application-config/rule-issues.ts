@@ -31,7 +31,7 @@ function messageFor(field: string, issue: z.core.$ZodIssue, isItem: boolean): Pi
   if (field === "payload") return { key: "revealNothing" };
   if (field === "allowedScopes" && !isItem && issue.code === "custom") return { key: "scopesNeedOpenid" };
   if (field === "connectorAnchor") return { key: issue.code === "too_big" ? "tooLong" : "required" };
-  if (field === "tokenEndpointAuthMethod") return { key: "invalidValue" };
+  if (field === "tokenEndpointAuthMethod") return { key: issue.code === "custom" ? "authMethodMismatch" : "invalidValue" };
   if (!isItem) {
     if (issue.code === "too_small") return { key: "listEmpty" };
     if (issue.code === "too_big") return { key: "listTooLong", values: { max: Number((issue as { maximum?: number }).maximum ?? 0) } };

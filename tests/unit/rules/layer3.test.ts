@@ -253,7 +253,7 @@ describe("oidcClientConfig", () => {
       tokenEndpointAuthMethods: ["private_key_jwt"],
     });
   });
-  it("unions several rules and lists every auth method they name", () => {
+  it("unions several rules; of auth methods that differ (stored before they had to agree) only those that authenticate count", () => {
     const second = returnRule("OIDC", {
       redirectUris: ["https://app.example.com/oidc/callback", "http://localhost:3000/cb"],
       allowedScopes: ["profile", "openid"],
@@ -268,7 +268,7 @@ describe("oidcClientConfig", () => {
       redirectUris: ["https://app.example.com/oidc/callback", "http://localhost:3000/cb", "https://other.example.com/cb"],
       postLogoutRedirectUris: [],
       allowedScopes: ["openid", "profile"],
-      tokenEndpointAuthMethods: ["private_key_jwt", "none"],
+      tokenEndpointAuthMethods: ["private_key_jwt"],
     });
   });
   it("accepts an unparsed rule without postLogoutRedirectUris", () => {

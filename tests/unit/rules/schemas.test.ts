@@ -384,4 +384,17 @@ describe("ruleSetSchema", () => {
     assert.equal(result.success, false);
     assert.deepEqual(result.error?.issues[0]?.path, ["realize", 0, "payload", "allowedSteamIds", 0]);
   });
+  it("holds one token-endpoint auth method across an application's OIDC rules (one client, one way to authenticate)", () => {
+    const oidc = (method: string, uri: string) => ({
+      returnMethod: "OIDC",
+      payload: { redirectUris: [uri], allowedScopes: ["openid"], tokenEndpointAuthMethod: method },
+    });
+    const rules = (...returns: unknown[]) => ({ authentication: [], realize: [], return: returns });
+    accepts(ruleSetSchema, rules(oidc("private_key_jwt", "https://a.example/cb"), oidc("private_key_jwt", "https://b.example/cb")));
+    accepts(ruleSetSchema, rules(oidc("none", "https://a.example/cb"), { returnMethod: "STATUS_POLL", payload: {} }));
+    const mixed = ruleSetSchema.safeParse(rules(oidc("private_key_jwt", "https://a.example/cb"), { returnMethod: "STATUS_POLL", payload: {} }, oidc("none", "http://localhost/cb")));
+    assert.equal(mixed.success, false);
+    assert.deepEqual(mixed.error?.issues.map((issue) => issue.path), [["return", 2, "payload", "tokenEndpointAuthMethod"]]);
+    assert.match(mixed.error!.issues[0]!.message, /same tokenEndpointAuthMethod \(here private_key_jwt\)/);
+  });
 });
