@@ -44,21 +44,8 @@ async function presentedRefreshToken(deps: RefreshDeps, token: string): Promise<
   return { id: header.jti, context };
 }
 
-/**
- * Connect /refresh rotates the sessions Connect, device and native issuance
- * began. An OIDC session's refresh token rotates only at /oidc/token, where
- * its client authenticates and its scope and client binding are checked
- * (RFC 6749 §6): here it is as unknown as any other foreign token.
- */
-const connectSessionsOnly: RotationPolicy = {
-  admit(session) {
-    if (session.origin === "OIDC") throw notFound();
-    return { scope: null };
-  },
-};
-
 export async function refresh(deps: RefreshDeps, input: { refreshToken: string }): Promise<RefreshResult> {
-  const rotation = await rotateSession(deps, input.refreshToken, connectSessionsOnly);
+  const rotation = await rotateSession(deps, input.refreshToken);
   return { accessToken: rotation.accessToken, refreshToken: rotation.refreshToken, claims: rotation.claims.view };
 }
 
