@@ -221,6 +221,22 @@ export async function retireSectorSubject(db: Executor, accountId: string, secto
   return rows.length > 0;
 }
 
+/** Revokes the account's sessions in every application of a sector (its subject there was just retired). */
+export async function revokeSectorSessions(db: Executor, accountId: string, sectorId: string, now: Date): Promise<number> {
+  const rows = await db
+    .update(refreshTokenFamilies)
+    .set({ revokedAt: now, revokedReason: "sector-subject-rotated" })
+    .where(
+      and(
+        eq(refreshTokenFamilies.accountId, accountId),
+        isNull(refreshTokenFamilies.revokedAt),
+        inArray(refreshTokenFamilies.applicationId, db.select({ id: applications.id }).from(applications).where(eq(applications.sectorId, sectorId))),
+      ),
+    )
+    .returning({ id: refreshTokenFamilies.id });
+  return rows.length;
+}
+
 // ------------------------------------------------------------ data sharing
 
 export async function listGrantsWithApplications(db: Executor, accountId: string) {

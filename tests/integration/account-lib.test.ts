@@ -267,8 +267,9 @@ describe("Account surface (lib)", () => {
     assert.equal((await listEmailIdentities(setup.deps.db, neighbour.id))[0]!.email, neighbour.email, "the neighbour keeps the address");
   });
 
-  it("rotates the alias and a sector subject (the old subject retired, a new one live)", async () => {
+  it("rotates the alias and a sector subject (the old subject retired, its sessions ended, a new one live)", async () => {
     const app = await newApplication(null);
+    const elsewhere = await newApplication(null);
     const user = await newAccount();
     const alias = await accountAliasFor(setup.deps.db, user.id);
     const rotated = await rotateAccountAlias(setup.deps.db, user.id);
@@ -276,6 +277,7 @@ describe("Account surface (lib)", () => {
     assert.equal(await accountAliasFor(setup.deps.db, user.id), rotated);
 
     const tokens = await connectSession(app, user);
+    const otherSector = await connectSession(elsewhere, user);
     const before = tokenBody(tokens.accessToken).subject as string;
     const listed = await listSectorSubjects(setup.deps, user.id, "en-US");
     const entry = listed.find((item) => item.subject === before)!;
@@ -286,6 +288,11 @@ describe("Account surface (lib)", () => {
     const rows = await setup.deps.db.select().from(sectorSubjects).where(and(eq(sectorSubjects.accountId, user.id), eq(sectorSubjects.sectorId, app.sectorId)));
     assert.equal(rows.length, 2);
     assert.ok(rows.find((row) => row.subject === before)!.retiredAt, "the old subject is retired");
+    // The session in that sector is over: no refresh hands the application the new subject inside the old session.
+    await rejectsWith(refresh(setup.deps, { refreshToken: tokens.refreshToken }), "RefreshTokenSuspended", 401);
+    const [family] = await setup.deps.db.select().from(refreshTokenFamilies).where(and(eq(refreshTokenFamilies.accountId, user.id), eq(refreshTokenFamilies.applicationId, app.applicationId)));
+    assert.equal(family!.revokedReason, "sector-subject-rotated");
+    assert.ok((await refresh(setup.deps, { refreshToken: otherSector.refreshToken })).accessToken, "another sector's session goes on");
     const next = await connectSession(app, user);
     assert.equal(tokenBody(next.accessToken).subject, subject, "the application sees the new subject from the next sign-in");
     await rejectsWith(rotateSectorSubject(setup.deps, user.id, "no-such-sector"), "NotFound");
