@@ -162,8 +162,18 @@ describe("With portal: sign-in methods, privacy, data sharing", () => {
     await demoRow.getByText("These applications will see a brand-new user").waitFor();
     await shootWidths(page, "with-privacy-rotate-warning");
     await demoRow.getByRole("button", { name: "Yes, replace it" }).click();
-    await page.getByText(/Replaced\. Applications in this sector will see a new identifier/).waitFor();
+    await page.getByText(/Replaced\. You are signed out of the applications in this sector; they will see a new identifier/).waitFor();
     await page.waitForFunction((old) => !document.body.innerText.includes(old), subject);
+    // The demo's session ended with it (docs 14): its refresh is refused, and signed in again it sees a new user.
+    await page.goto(`${requireServer()}/demo`);
+    await page.getByRole("button", { name: "Refresh tokens" }).click();
+    await page.waitForURL((url) => url.pathname === "/demo" && url.searchParams.get("error") === "RefreshTokenSuspended");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign in with Sudomimus" }).click();
+    await page.getByRole("heading", { name: "You're signed in to the demo" }).waitFor();
+    const demoAgain = /sub_[0-9A-Z]{16}/.exec(await page.locator("main").innerText())![0];
+    assert.notEqual(demoAgain, subject, "a brand-new user to the demo");
+    await page.goto(`${requireServer()}/with/privacy`);
 
     // The portal's own sector: replacing it ends this portal session; signing in again (via remembers the browser) shows the new one.
     const portalRow = subjects.getByRole("listitem").filter({ hasText: "This portal" });
