@@ -1,6 +1,6 @@
 // The OpenID Provider's own rows: platform signing keys, authorization codes
 // and application client secrets.
-import { desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { queryRows, timestamp, type Executor } from "../client";
 import { applications, oidcAuthorizationCodes, oidcSigningKeys } from "../schema";
 import { deleteInBatches } from "./sweep";
@@ -19,7 +19,7 @@ export async function findActiveSigningKey(db: Executor): Promise<OidcSigningKey
 export async function listPublishedSigningKeys(db: Executor): Promise<OidcSigningKeyRow[]> {
   const [active, retired] = await Promise.all([
     findActiveSigningKey(db),
-    db.select().from(oidcSigningKeys).where(eq(oidcSigningKeys.state, "RETIRED")).orderBy(desc(oidcSigningKeys.retiredAt)).limit(1),
+    db.select().from(oidcSigningKeys).where(eq(oidcSigningKeys.state, "RETIRED")).orderBy(desc(oidcSigningKeys.retiredAt)),
   ]);
   return [...(active ? [active] : []), ...retired];
 }
@@ -33,12 +33,21 @@ export async function insertActiveSigningKeyIfNone(db: Executor, values: Omit<ty
 }
 
 /**
- * Rotation, inside the caller's transaction: the key retired by an earlier
- * rotation stops verifying, the active one retires (still published), the new
- * one becomes active. Returns the kid that was active, if any.
+ * Rotation, inside the caller's transaction: keys retired before
+ * `retiredBefore` stop verifying (every token they signed has expired), the
+ * active one retires (still published), the new one becomes active. Returns
+ * the kid that was active, if any.
  */
-export async function rotateSigningKeys(tx: Executor, next: Omit<typeof oidcSigningKeys.$inferInsert, "state">, now: Date): Promise<string | null> {
-  await tx.update(oidcSigningKeys).set({ state: "REVOKED" }).where(eq(oidcSigningKeys.state, "RETIRED"));
+export async function rotateSigningKeys(
+  tx: Executor,
+  next: Omit<typeof oidcSigningKeys.$inferInsert, "state">,
+  now: Date,
+  retiredBefore: Date,
+): Promise<string | null> {
+  await tx
+    .update(oidcSigningKeys)
+    .set({ state: "REVOKED" })
+    .where(and(eq(oidcSigningKeys.state, "RETIRED"), lt(oidcSigningKeys.retiredAt, retiredBefore)));
   const retired = await tx
     .update(oidcSigningKeys)
     .set({ state: "RETIRED", retiredAt: now })

@@ -1,16 +1,19 @@
 // The platform-wide ID-token signing keys (docs 16): one ACTIVE key signs,
-// the most recently RETIRED one is still published so tokens signed just
-// before a rotation keep verifying; a rotation retires the active key and
-// revokes the one retired before it. The first key is created on first
+// RETIRED ones are still published so tokens signed before a rotation keep
+// verifying; a rotation retires the active key and revokes only keys retired
+// more than an ID token's lifetime ago — two rotations within the hour do
+// not strand live ID tokens. The first key is created on first
 // need. Keys are read from the database on every use (a rotation may run in
 // another process — the admin CLI on Postgres); parsed keys are memoized by kid.
 import crypto from "node:crypto";
 import { importPKCS8, importJWK, type JWK } from "jose";
 import { findActiveSigningKey, insertActiveSigningKeyIfNone, listPublishedSigningKeys, rotateSigningKeys, type OidcSigningKeyRow } from "@/db/queries/oidc";
+import { addSeconds } from "../clock";
 import { generateRsaKeyPair, publicKeyFingerprint } from "../crypto/rsa";
 import { seal, unseal } from "../crypto/seal";
 import { memo } from "../memo";
 import type { Deps } from "../runtime";
+import { ID_TOKEN_TTL_SECONDS } from "./id-token";
 
 export const ID_TOKEN_ALGORITHM = "RS256";
 
@@ -57,7 +60,7 @@ export async function activeSigner(deps: Pick<Deps, "db" | "keyring" | "clock" |
   return { kid: row.kid, key };
 }
 
-/** The JWKS: the active key and the recently retired one. Never empty (the first key is made here if needed). */
+/** The JWKS: the active key and the retired ones still needed. Never empty (the first key is made here if needed). */
 export async function publishedJwks(deps: Pick<Deps, "db" | "keyring" | "clock">): Promise<{ keys: PublicSigningJwk[] }> {
   let rows = await listPublishedSigningKeys(deps.db);
   if (!rows.some((row) => row.state === "ACTIVE")) {
@@ -74,9 +77,10 @@ export async function publishedVerificationKey(deps: Pick<Deps, "db" | "cache">,
   return memo(deps.cache, `oidc-signing-public:${row.kid}`, async () => (await importJWK(row.publicJwk as JWK, ID_TOKEN_ALGORITHM)) as CryptoKey);
 }
 
-/** Rotation (the admin command): a new active key; the old one stays published until the next rotation. */
+/** Rotation (the admin command): a new active key; the old one stays published while tokens it signed may live. */
 export async function rotateOidcSigningKey(deps: Pick<Deps, "db" | "keyring" | "clock">): Promise<{ kid: string; retiredKid: string | null }> {
   const next = await newKeyRow(deps);
-  const retiredKid = await deps.db.transaction((tx) => rotateSigningKeys(tx, next, deps.clock.now()));
+  const now = deps.clock.now();
+  const retiredKid = await deps.db.transaction((tx) => rotateSigningKeys(tx, next, now, addSeconds(now, -ID_TOKEN_TTL_SECONDS)));
   return { kid: next.kid, retiredKid };
 }

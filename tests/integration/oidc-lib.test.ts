@@ -20,6 +20,7 @@ import { realize } from "@/lib/inquiry/realize";
 import { authorize } from "@/lib/oidc/authorize";
 import { tokenEndpointError, userinfoError, OAuthError } from "@/lib/oidc/errors";
 import { ID_TOKEN_TTL_SECONDS } from "@/lib/oidc/id-token";
+import { publishedJwks, publishedVerificationKey, rotateOidcSigningKey } from "@/lib/oidc/signing-keys";
 import { exchangeToken, type TokenResponse } from "@/lib/oidc/token";
 import { userinfo } from "@/lib/oidc/userinfo";
 import { refresh } from "@/lib/sessions/refresh";
@@ -288,5 +289,20 @@ describe("OIDC provider (lib, fixed clock)", () => {
   it("maps shared-code failures into the OAuth vocabulary, and leaves unexpected ones alone", () => {
     assert.equal(tokenEndpointError(new Error("boom")), null);
     assert.ok(tokenEndpointError(new OAuthError("invalid_scope", "x")) instanceof OAuthError);
+  });
+
+  it("publishes a retired ID-token key while tokens it signed may live, and drops it an ID token's lifetime after", async () => {
+    const kids = async () => (await publishedJwks(setup.deps)).keys.map((key) => key.kid);
+    const start = (await kids())[0]!;
+    const first = await rotateOidcSigningKey(setup.deps);
+    assert.equal(first.retiredKid, start);
+    setup.deps.clock.advance(ID_TOKEN_TTL_SECONDS - 1);
+    const second = await rotateOidcSigningKey(setup.deps);
+    assert.deepEqual(await kids(), [second.kid, first.kid, start], "two rotations within the hour keep the first key's tokens verifiable");
+    setup.deps.clock.advance(2);
+    const third = await rotateOidcSigningKey(setup.deps);
+    assert.deepEqual(await kids(), [third.kid, second.kid, first.kid], "retired over an hour ago: every token it signed has expired");
+    assert.equal(await publishedVerificationKey(setup.deps, start), null, "nor does it verify an id_token_hint any more");
+    assert.ok(await publishedVerificationKey(setup.deps, first.kid));
   });
 });
