@@ -3,7 +3,10 @@
 // where the user signs in through the same realize pipeline as every flow.
 // prompt=none never shows a page: the browser's via session realizes the
 // inquiry right here, or the relying party hears login_required /
-// consent_required / interaction_required.
+// consent_required / interaction_required. An id_token_hint must be one of
+// our ID tokens for this client; with prompt=none, a browser signed in as
+// anybody else is login_required (OIDC Core §3.1.2.1), never a silent answer
+// about another user.
 import { insertInquiry } from "@/db/queries/inquiries";
 import { addSeconds } from "../clock";
 import { newKey } from "../crypto/random-key";
@@ -24,6 +27,7 @@ import {
   type TrustedClient,
 } from "./authorization-request";
 import { errorResponseUrl } from "./authorization-response";
+import { isHintedUser, verifyIdTokenHint, type IdTokenHint } from "./id-token-hint";
 import type { OAuthErrorCode } from "./errors";
 import { oidcEndpoints } from "./issuer";
 
@@ -45,6 +49,11 @@ export async function authorize(deps: AuthorizeDeps, input: { params: URLSearchP
   });
   try {
     const request = validateRequest(trusted, input.params);
+    const hintText = input.params.get("id_token_hint");
+    const hint = hintText ? await verifyIdTokenHint(deps, hintText) : null;
+    if (hintText && hint?.clientId !== trusted.context.application.anchor) {
+      return answerError("invalid_request", "id_token_hint is not an ID token this provider issued to this client.");
+    }
     // Default-deny: with an empty layer nobody could ever finish signing in.
     if (trusted.context.rules.authentication.length === 0 || trusted.context.rules.realize.length === 0) {
       return answerError("unauthorized_client", "The application has no authentication or realize rules yet.");
@@ -64,7 +73,10 @@ export async function authorize(deps: AuthorizeDeps, input: { params: URLSearchP
       createdAt: now,
     });
     const inquiry = toInquiry(row, exposureKey);
-    if (request.prompt.includes("none")) return await silently(deps, inquiry, input.browserSessionKey, answerError);
+    if (request.prompt.includes("none")) {
+      const hinted = hint ? { hint, sectorId: trusted.context.application.sectorId } : null;
+      return await silently(deps, inquiry, input.browserSessionKey, hinted, answerError);
+    }
     // The exposure key in the URL is the browser's half; no other key exists in this flow.
     return { kind: "redirect", location: `${deps.config.publicUrl}/via?exposure-key=${encodeURIComponent(exposureKey)}` };
   } catch (error) {
@@ -78,10 +90,14 @@ async function silently(
   deps: AuthorizeDeps,
   inquiry: Inquiry,
   browserSessionKey: string | null,
+  hinted: { hint: IdTokenHint; sectorId: string } | null,
   answerError: (error: OAuthErrorCode, description: string) => AuthorizeOutcome,
 ): Promise<AuthorizeOutcome> {
   const session = await currentBrowserSession(deps, { sessionKey: browserSessionKey });
   if (!session) return answerError("login_required", "The user is not signed in.");
+  if (hinted && !(await isHintedUser(deps.db, session.accountId, hinted.sectorId, hinted.hint))) {
+    return answerError("login_required", "The signed-in user is not the one id_token_hint names.");
+  }
   let outcome;
   try {
     outcome = await realizeForBrowser(deps, inquiry, session);

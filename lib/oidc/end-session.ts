@@ -8,27 +8,19 @@
 // The browser's via session ends too — only when the hint proves it is the
 // same user (their sector subject), so a forged link cannot sign anyone out.
 // Refresh tokens are NOT revoked (docs 33): that is Connect /logout's job.
-import { compactVerify, decodeProtectedHeader } from "jose";
-import { findLiveSectorSubject } from "@/db/queries/identity";
 import { loadApplicationContextByAnchor } from "../applications/application-context";
 import type { Deps } from "../runtime";
 import { oidcClientConfig } from "../rules";
 import { currentBrowserSession, endBrowserSession } from "../via/browser-session";
 import type { Browser } from "../via/browser";
-import { oidcEndpoints } from "./issuer";
+import { isHintedUser, verifyIdTokenHint, type IdTokenHint } from "./id-token-hint";
 import { problemPagePath, SIGNED_OUT_PAGE_PATH, type OidcPageProblem } from "./problems";
-import { publishedVerificationKey } from "./signing-keys";
 
 export interface EndSessionOutcome {
   /** Where the browser goes: the RP's post-logout URI, our signed-out page, or our error page. */
   location: string;
   /** True when the via browser session was ended (the route clears its cookie). */
   browserSessionEnded: boolean;
-}
-
-interface Hint {
-  sub: string;
-  clientId: string;
 }
 
 type EndSessionDeps = Pick<Deps, "db" | "keyring" | "clock" | "cache" | "config">;
@@ -39,7 +31,7 @@ export async function endSession(deps: EndSessionDeps, input: { params: URLSearc
   for (const name of new Set(params.keys())) if (params.getAll(name).length > 1) return page("duplicate-parameter");
 
   const hintText = params.get("id_token_hint");
-  const hint = hintText ? await verifyHint(deps, hintText) : null;
+  const hint = hintText ? await verifyIdTokenHint(deps, hintText) : null;
   if (hintText && !hint) return page("invalid-id-token-hint");
   const clientIdParam = params.get("client_id");
   if (hint && clientIdParam !== null && clientIdParam !== hint.clientId) return page("logout-client-mismatch");
@@ -65,30 +57,14 @@ export async function endSession(deps: EndSessionDeps, input: { params: URLSearc
     return page("logout-client-unknown");
   }
 
-  const browserSessionEnded = hint !== null && sectorId !== null && (await endMatchingBrowserSession(deps, input.browserSessionKey, hint.sub, sectorId));
+  const browserSessionEnded = hint !== null && sectorId !== null && (await endMatchingBrowserSession(deps, input.browserSessionKey, hint, sectorId));
   return { location, browserSessionEnded };
 }
 
-/** Our signature (active or recently retired key) and our issuer; expiry is deliberately ignored (OIDC RP-Initiated Logout §2). */
-async function verifyHint(deps: EndSessionDeps, token: string): Promise<Hint | null> {
-  try {
-    const { kid } = decodeProtectedHeader(token);
-    const key = typeof kid === "string" ? await publishedVerificationKey(deps, kid) : null;
-    if (!key) return null;
-    const { payload } = await compactVerify(token, key, { algorithms: ["RS256"] });
-    const claims = JSON.parse(new TextDecoder().decode(payload)) as { iss?: unknown; sub?: unknown; aud?: unknown };
-    const audience = Array.isArray(claims.aud) && claims.aud.length === 1 ? claims.aud[0] : claims.aud;
-    if (claims.iss !== oidcEndpoints(deps.config).issuer || typeof claims.sub !== "string" || typeof audience !== "string") return null;
-    return { sub: claims.sub, clientId: audience };
-  } catch {
-    return null;
-  }
-}
-
-async function endMatchingBrowserSession(deps: EndSessionDeps, sessionKey: string | null, sub: string, sectorId: string): Promise<boolean> {
+async function endMatchingBrowserSession(deps: EndSessionDeps, sessionKey: string | null, hint: IdTokenHint, sectorId: string): Promise<boolean> {
   const session = await currentBrowserSession(deps, { sessionKey });
   if (!session) return false;
-  if ((await findLiveSectorSubject(deps.db, session.accountId, sectorId)) !== sub) return false;
+  if (!(await isHintedUser(deps.db, session.accountId, sectorId, hint))) return false;
   const browser: Browser = { binding: "", sessionKey, locale: "", address: null, setCookies: [] };
   await endBrowserSession(deps, browser);
   return true;

@@ -1,7 +1,8 @@
 // prompt and max_age (OIDC Core §3.1.2.1) against the browser's via
 // session: prompt=none answers without any page (a code, or
-// login_required / consent_required), prompt=login, select_account and
-// max_age refuse an older sign-in, prompt=consent asks again.
+// login_required / consent_required), and only about the user an
+// id_token_hint names; prompt=login, select_account and max_age refuse an
+// older sign-in, prompt=consent asks again.
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as client from "openid-client";
@@ -24,6 +25,7 @@ let config: client.Configuration;
 let via: ViaClient;
 let email: string;
 let firstAuthTime: number;
+let firstIdToken: string;
 
 async function exchange(target: client.Configuration, callback: URL, attempt: { codeVerifier: string; state: string; nonce: string }, maxAge?: number) {
   return client.authorizationCodeGrant(target, callback, {
@@ -43,6 +45,7 @@ describe("OIDC prompt and max_age", () => {
     const attempt = await authorizationUrl(config);
     const tokens = await exchange(config, await signInThroughVia(attempt.url, email, via), attempt);
     firstAuthTime = tokens.claims()!.auth_time!;
+    firstIdToken = tokens.id_token!;
   });
 
   it("prompt=none with a live session and settled consent: straight back with a code", async () => {
@@ -67,6 +70,25 @@ describe("OIDC prompt and max_age", () => {
     const tokens = await exchange(secondConfig, granted.location, quiet);
     assert.equal(tokens.claims()!.email, undefined);
     assert.notEqual(tokens.claims()!.sub, undefined);
+  });
+
+  it("id_token_hint: prompt=none answers for the hinted user only; a hint not issued to this client is refused", async () => {
+    const mine = await authorizationUrl(config, { prompt: "none", id_token_hint: firstIdToken });
+    const hop = await authorizeHop(mine.url, via.cookieHeader());
+    assert.equal((await exchange(config, hop.location, mine)).claims()!.email, email, "the browser is the hinted user");
+    // Another user's ID token, while this browser is signed in as the first: never a silent answer about the wrong user.
+    const otherAttempt = await authorizationUrl(config);
+    const other = await exchange(config, await signInThroughVia(otherAttempt.url, uniqueEmail("oidc-hint-other"), new ViaClient()), otherAttempt);
+    const wrong = await authorizationUrl(config, { prompt: "none", id_token_hint: other.id_token! });
+    const refused = (await authorizeHop(wrong.url, via.cookieHeader())).location;
+    assert.deepEqual([refused.searchParams.get("error"), refused.searchParams.get("state")], ["login_required", wrong.state]);
+    // A token of ours for another client, and something that is no token of ours at all.
+    const elsewhere = await createOidcApplication({ method: "none", anchorPrefix: "oidc-hint-b" });
+    const elsewhereConfig = await discover(elsewhere);
+    const hinted = await authorizationUrl(elsewhereConfig, { prompt: "none", id_token_hint: firstIdToken });
+    assert.equal((await authorizeHop(hinted.url, via.cookieHeader())).location.searchParams.get("error"), "invalid_request");
+    const garbage = await authorizationUrl(config, { prompt: "none", id_token_hint: "abc.def.ghi" });
+    assert.equal((await authorizeHop(garbage.url, via.cookieHeader())).location.searchParams.get("error"), "invalid_request");
   });
 
   it("prompt=none with max_age=0 or without a session: login_required", async () => {
