@@ -6,13 +6,15 @@
 //   the account of that SteamID64 (created on first sight) → the shared
 //   direct-issue tail (active, domain policy, Layer 2, Layer 3, claim gate,
 //   tokens).
-// When Steam cannot be reached (502 SteamUnavailable) the replay record is
-// released again: nothing learned anything from the ticket, and the game's
-// retry of the same call with the same ticket must not meet a 409.
+// A ticket is spent by the call that issues tokens with it. When Steam cannot
+// be reached (502), or the claim gate hands out an Errand (403, docs 31–32:
+// "retry the same direct-issue call once"), the replay record is released
+// again, so the game's retry with the same ticket is not met by a 409.
+// Concurrent presentations still conflict: the record is taken first.
 import crypto from "node:crypto";
 import { z } from "zod";
 import { recordSteamTicket, releaseSteamTicket } from "@/db/queries/native";
-import { loadApplicationContextByAnchor } from "../applications/application-context";
+import { loadApplicationContextByAnchor, type ApplicationContext } from "../applications/application-context";
 import { addSeconds } from "../clock";
 import { fail, isSudomimusError } from "../errors";
 import { loadAccountIdentity } from "../identity/accounts";
@@ -23,6 +25,8 @@ import { issueDirectly, type DirectIssueDeps, type DirectIssueResult } from "./d
 import { authenticateUserTicket } from "./steam-web-api";
 
 export const STEAM_TICKET_REPLAY_SECONDS = 24 * 3600;
+/** Refusals after which the game retries the same call: nothing was issued with the ticket. */
+const RETRYABLE_WITH_THE_SAME_TICKET = ["SteamUnavailable", "ClaimConsentRequired", "RequiredClaimDataMissing"] as const;
 /** Web API tickets are a few hundred bytes; this leaves ample room and keeps URLs sane. */
 const MAX_TICKET_HEX = 4096;
 
@@ -56,27 +60,31 @@ export async function directIssueSteamTicket(
     fail("SteamTicketReplayed", { message: "This Steam ticket was already presented; request a fresh one with GetAuthTicketForWebApi." });
   }
 
-  // The original bytes as sent: Steam is the one that reads them.
-  const verdict = await authenticateUserTicket(deps, { appId: input.steamAppId, ticketHex: input.steamTicketHex }).catch(async (error: unknown) => {
-    if (isSudomimusError(error, "SteamUnavailable")) await releaseSteamTicket(deps.db, ticketHash);
+  try {
+    return await verifiedAndIssued(deps, input, context, layer1.matchedRules);
+  } catch (error) {
+    if (RETRYABLE_WITH_THE_SAME_TICKET.some((reason) => isSudomimusError(error, reason))) await releaseSteamTicket(deps.db, ticketHash);
     throw error;
-  });
+  }
+}
+
+async function verifiedAndIssued(
+  deps: DirectIssueDeps & Pick<Deps, "fetch">,
+  input: SteamTicketInput,
+  context: ApplicationContext,
+  ttlSources: Parameters<typeof issueDirectly>[1]["ttlSources"],
+): Promise<DirectIssueResult> {
+  // The original bytes as sent: Steam is the one that reads them.
+  const verdict = await authenticateUserTicket(deps, { appId: input.steamAppId, ticketHex: input.steamTicketHex });
   if (!verdict.ok) {
     fail("SteamTicketInvalid", {
       message: "Steam rejected the ticket (it must come from GetAuthTicketForWebApi(\"sudomimus\") for this App ID).",
       detail: `Steam error ${verdict.errorCode ?? "?"}: ${verdict.errorDescription}`,
     });
   }
-
   const owner = await findOrCreateSteamAccount(deps, verdict.steamId64);
   if ("erased" in owner) fail("AccountDeleted", { message: "This player deleted their account; a new one is made only by signing up again." });
   const identity = await loadAccountIdentity(deps.db, owner.accountId);
   if (!identity) fail("AccountNotFound", { message: "The account of this Steam identity no longer exists." });
-  return issueDirectly(deps, {
-    context,
-    identity,
-    origin: "STEAM_TICKET",
-    method: "STEAM_TICKET",
-    ttlSources: layer1.matchedRules,
-  });
+  return issueDirectly(deps, { context, identity, origin: "STEAM_TICKET", method: "STEAM_TICKET", ttlSources });
 }

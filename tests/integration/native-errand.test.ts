@@ -135,7 +135,9 @@ describe("the Errand", () => {
   it("a Steam-first account signs in with Steam, adds and verifies an email, and the game's retry gets it", async () => {
     const game = await createTestApplication({ anchorPrefix: "errand-steam", template: "steam-game", claims: { email: "REQUIRED" } });
     const steamId = newSteamId();
-    const issue = async () => post<Answer>("/native-api/direct-issue/steam-ticket", { applicationAnchor: game.anchor, steamTicketHex: await steamTicket({ steamId }), steamAppId: 480 });
+    // The game retries the very same call (docs 32): the same ticket, which the blocked call did not spend.
+    const ticket = await steamTicket({ steamId });
+    const issue = async () => post<Answer>("/native-api/direct-issue/steam-ticket", { applicationAnchor: game.anchor, steamTicketHex: ticket, steamAppId: 480 });
     const blocked = await issue();
     assert.deepEqual([blocked.status, blocked.body.reason], [403, "ClaimConsentRequired"]);
     const { errandKey, url } = blocked.body.errand!;
@@ -170,6 +172,9 @@ describe("the Errand", () => {
     assert.equal(retried.status, 200, JSON.stringify(retried.body));
     assert.equal(decodeJwt(retried.body.accessToken).body.emailAddress, address);
     assert.equal(await status(errandKey), "EXPIRED");
+    // Tokens were issued with it: now the ticket is spent.
+    const replayed = await issue();
+    assert.deepEqual([replayed.status, replayed.body.reason], [409, "SteamTicketReplayed"]);
   });
 
   it("replays of the Steam round trip and another browser's return are refused", async () => {

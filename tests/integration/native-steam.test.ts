@@ -189,7 +189,7 @@ describe("native direct-issue: Steam ticket", () => {
     assert.ok(expiresIn > 29 * 60_000 && expiresIn <= 30 * 60_000, `30 minutes, got ${expiresIn} ms`);
     assert.match(errand.expiresAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
-    // A second blocked call (a fresh ticket: the first one is spent) re-hands the same live errand.
+    // A second blocked call re-hands the same live errand (native-errand retries with the very same ticket).
     const retried = await issue(gated, steamId);
     assert.equal(retried.status, 403);
     assert.deepEqual(retried.body.errand, errand);
