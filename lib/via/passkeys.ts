@@ -145,14 +145,28 @@ export async function passkeySignInVerify(
 
 type RegistrationDeps = Pick<Deps, "db" | "keyring" | "clock" | "config">;
 
+/**
+ * via offers a passkey right after a sign-in, and only then: a passkey is a
+ * lasting way into the account, so a browser session signed in longer ago
+ * than this (a cookie left on a shared machine, or stolen) cannot plant one.
+ */
+export const ADD_PASSKEY_WITHIN_SECONDS = 15 * 60;
+
+async function freshlySignedIn(deps: RegistrationDeps, browser: Browser): Promise<{ accountId: string; binding: string }> {
+  const session = await currentBrowserSession(deps, browser);
+  if (!session) fail("SignInRequired", { message: "Sign in to add a passkey." });
+  if (deps.clock.now().getTime() - session.authTime.getTime() > ADD_PASSKEY_WITHIN_SECONDS * 1000) {
+    fail("SignInRequired", { message: "Sign in again to add a passkey." });
+  }
+  return { accountId: session.accountId, binding: browser.binding };
+}
+
 /** via: a passkey for the account signed in on this browser (offered right after sign-in). */
 export async function passkeyRegistrationOptions(
   deps: RegistrationDeps,
   browser: Browser,
 ): Promise<{ challengeId: string; options: PublicKeyCredentialCreationOptionsJSON }> {
-  const session = await currentBrowserSession(deps, browser);
-  if (!session) fail("SignInRequired", { message: "Sign in to add a passkey." });
-  return registrationOptionsFor(deps, { accountId: session.accountId, binding: browser.binding });
+  return registrationOptionsFor(deps, await freshlySignedIn(deps, browser));
 }
 
 /** via: verifies the new passkey of the account signed in on this browser. */
@@ -161,9 +175,7 @@ export async function passkeyRegistrationVerify(
   browser: Browser,
   input: { challengeId: string; response: RegistrationResponseJSON; label?: string },
 ): Promise<{ credentialId: string; label: string }> {
-  const session = await currentBrowserSession(deps, browser);
-  if (!session) fail("SignInRequired", { message: "Sign in to add a passkey." });
-  return registrationVerifyFor(deps, { accountId: session.accountId, binding: browser.binding }, input);
+  return registrationVerifyFor(deps, await freshlySignedIn(deps, browser), input);
 }
 
 /**

@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
+import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { SignJWT, importPKCS8 } from "jose";
 import { and, eq } from "drizzle-orm";
 import { accountAliases, accounts, applications, authentications, emailIdentities, inquiries, memberships, refreshTokenFamilies, sectors, sectorSubjects } from "@/db/schema";
@@ -25,6 +26,9 @@ import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
 import { realize } from "@/lib/inquiry/realize";
 import { redeem } from "@/lib/inquiry/redeem";
 import { refresh } from "@/lib/sessions/refresh";
+import type { Browser } from "@/lib/via/browser";
+import { startBrowserSession } from "@/lib/via/browser-session";
+import { ADD_PASSKEY_WITHIN_SECONDS, passkeyRegistrationOptions, passkeyRegistrationVerify } from "@/lib/via/passkeys";
 import { libDeps } from "../support/lib-deps";
 import { signInCodeIn } from "../support/mailbox";
 import { rejectsWith } from "../support/rejects";
@@ -303,5 +307,17 @@ describe("Account surface (lib)", () => {
     assert.deepEqual(await updateProfileName(setup.deps.db, user.id, { firstName: "  Jean-Luc  ", lastName: "O’Brien" }), { ok: true, firstName: "Jean-Luc", lastName: "O’Brien" });
     assert.deepEqual(await updateProfileName(setup.deps.db, user.id, { firstName: "x".repeat(101), lastName: "a\u0000b" }), { ok: false, errors: { firstName: "nameTooLong", lastName: "nameInvalid" } });
     assert.deepEqual(await updateProfileName(setup.deps.db, user.id, { firstName: "", lastName: "" }), { ok: true, firstName: null, lastName: null });
+  });
+
+  it("via adds a passkey only right after a sign-in: a session signed in over 15 minutes ago cannot plant one", async () => {
+    const user = await newAccount();
+    const browser: Browser = { binding: crypto.randomBytes(32).toString("hex"), sessionKey: null, locale: "en-US", address: null, setCookies: [] };
+    await startBrowserSession(setup.deps, browser, { accountId: user.id, authenticationMethod: "EMAIL_VERIFICATION", loginEmail: user.email });
+    const offered = await passkeyRegistrationOptions(setup.deps, browser);
+    assert.equal(offered.options.authenticatorSelection?.residentKey, "required");
+    setup.deps.clock.advance(ADD_PASSKEY_WITHIN_SECONDS + 1);
+    await rejectsWith(passkeyRegistrationOptions(setup.deps, browser), "SignInRequired", 401);
+    const response = { id: "x", rawId: "x", type: "public-key", response: { clientDataJSON: "", attestationObject: "" }, clientExtensionResults: {} } as RegistrationResponseJSON;
+    await rejectsWith(passkeyRegistrationVerify(setup.deps, browser, { challengeId: offered.challengeId, response }), "SignInRequired", 401);
   });
 });
