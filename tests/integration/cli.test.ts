@@ -10,7 +10,7 @@
 // a denied request signs nobody in. The With API's bearer checks are asserted over
 // HTTP directly.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -230,6 +230,14 @@ describe("Sudomimus CLI and the With API", () => {
 
   it("says what is wrong with its command line, and never sends tokens over plain http off this machine", async () => {
     const home = newHome();
+    // The installed command (package.json's bin) is the same CLI.
+    const bin = spawnSync(path.join(root, "lib/cli/bin.mjs"), ["whoami", "--json"], {
+      cwd: root,
+      env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: os.tmpdir(), SUDOMIMUS_URL: requireServer(), SUDOMIMUS_CLI_HOME: home },
+      encoding: "utf8",
+    });
+    assert.equal(bin.status, 3, bin.stderr);
+    assert.equal(JSON.parse(bin.stdout).error, "not_signed_in");
     const unknown = await cli(home, ["whoareyou"]);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /^Unknown command: whoareyou\n\nUsage: sudomimus <command>/);
