@@ -19,7 +19,7 @@ import { CodeStep } from "./steps/code-step";
 import { ConsentStep } from "./steps/consent-step";
 import { ContinuingStep } from "./steps/continuing-step";
 import { ForcedSsoStep } from "./steps/forced-sso-step";
-import { DeviceDecisionStep } from "./steps/device-decision-step";
+import { DeviceDecisionStep, DeviceDeniedStep } from "./steps/device-decision-step";
 import { ReturningStep } from "./steps/returning-step";
 import { RevealStep } from "./steps/reveal-step";
 import { SignedInStep } from "./steps/signed-in-step";
@@ -41,6 +41,7 @@ type Step =
   | { name: "signed-in" }
   | { name: "reveal"; tokens: { accessToken?: string; refreshToken?: string }; continueTo: string | null }
   | { name: "device-decision"; userCode: string }
+  | { name: "device-denied" }
   | { name: "stopped"; kind: "ended" | "blocked"; message: MessageRef };
 
 export interface SignInFlowProps {
@@ -66,6 +67,8 @@ function stepFor(outcome: ViaOutcome): Step {
       return { name: "reveal", tokens: outcome.tokens, continueTo: outcome.continueTo };
     case "device-decision":
       return { name: "device-decision", userCode: outcome.userCode };
+    case "device-denied":
+      return { name: "device-denied" };
     case "sso":
       // Realize turned a no-email sign-in back: the account must go through its domain's IdP.
       return { name: "sso", connectors: outcome.connectors, email: null };
@@ -187,6 +190,8 @@ export function SignInFlow({ exposureKey, application, methods, signedIn: initia
         return <RevealStep tokens={step.tokens} continueTo={step.continueTo} />;
       case "device-decision":
         return <DeviceDecisionStep userCode={step.userCode} />;
+      case "device-denied":
+        return <DeviceDeniedStep />;
       case "stopped":
         return <StoppedStep kind={step.kind} message={step.message} onUseAnother={() => signOut(null)} />;
     }

@@ -16,7 +16,9 @@ export type Delivered =
   | { next: "status-poll" }
   | { next: "reveal"; tokens: { accessToken?: string; refreshToken?: string }; continueTo: string | null }
   /** DEVICE: the signed-in user approves or denies the client showing this code (deliveries/device.ts). */
-  | { next: "device-decision"; userCode: string };
+  | { next: "device-decision"; userCode: string }
+  /** DEVICE: the user declined on the consent step; the device hears access_denied. */
+  | { next: "device-denied" };
 
 export type DeliveryDeps = Pick<Deps, "db" | "keyring" | "clock" | "cache" | "config">;
 

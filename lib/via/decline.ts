@@ -1,8 +1,9 @@
 // Cancel on the consent step (docs 12): nothing is shared. A flow whose
 // client waits for an answer is told now — an OIDC relying party gets
-// error=access_denied at its redirect URI (lib/inquiry/deliveries/oidc.ts) —
-// while a Connect application is not told anything: its inquiry simply
-// expires, and the user may still go back and review.
+// error=access_denied at its redirect URI, a polling device access_denied
+// (lib/inquiry/deliveries/) — while a Connect application is not told
+// anything: its inquiry simply expires, and the user may still go back and
+// review.
 import { z } from "zod";
 import { isSudomimusError } from "../errors";
 import { DELIVERY_PLANNERS } from "../inquiry/deliveries";

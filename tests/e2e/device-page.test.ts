@@ -1,7 +1,8 @@
 // The device approval page in Chromium (docs 19–20): a CLI starts a session,
 // the user opens the link (or types the code), signs in with the ordinary
-// sign-in card, compares the code and approves or denies; the CLI's poll
-// then gets its one token pair (refreshed through Connect), or access_denied.
+// sign-in card, compares the code and approves or denies (a Cancel on the
+// consent step denies too); the CLI's poll then gets its one token pair
+// (refreshed through Connect), or access_denied.
 // Unknown, malformed and expired codes get their own clear messages, and a
 // server with short device settings shows expiry and slow_down quickly. The
 // page never holds the device code or a token.
@@ -110,6 +111,22 @@ describe("device approval page", () => {
       await page.getByText("Acme CLI won’t be signed in on that device.").waitFor();
       await shoot(page, "device-denied");
       await assertNoSecrets(page, started);
+    });
+    const answer = await new DevicePoller(started).pollNow();
+    assert.deepEqual([answer.status, answer.body], [400, { error: "access_denied" }]);
+  });
+
+  it("Cancel on the consent step denies the device: Request denied, and the CLI hears access_denied at once", async () => {
+    const asking = await createTestApplication({ anchorPrefix: "device-page-consent", rules: RULES, name: "Acme Sync", claims: { email: "OPTIONAL" } });
+    const started = await authorizeDevice(asking.anchor);
+    await withVia(browser, async ({ page }) => {
+      await page.goto(started.verificationUriComplete);
+      await continueButton(page).click();
+      await signUpByEmail(page, uniqueEmail("device-cancel"));
+      await page.getByRole("heading", { name: /Acme Sync would like to know/ }).waitFor();
+      await page.getByRole("button", { name: "Cancel" }).click();
+      await page.getByRole("heading", { name: "Request denied" }).waitFor();
+      await page.getByText("Acme Sync won’t be signed in on that device.").waitFor();
     });
     const answer = await new DevicePoller(started).pollNow();
     assert.deepEqual([answer.status, answer.body], [400, { error: "access_denied" }]);

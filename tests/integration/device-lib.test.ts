@@ -24,6 +24,7 @@ import { introspect } from "@/lib/sessions/introspect";
 import { refresh } from "@/lib/sessions/refresh";
 import type { Browser } from "@/lib/via/browser";
 import { startBrowserSession } from "@/lib/via/browser-session";
+import { declineSignIn } from "@/lib/via/decline";
 import { startEmailCode, verifyEmailCode } from "@/lib/via/email-code";
 import { realizeForBrowser } from "@/lib/via/outcome";
 import { libDeps } from "../support/lib-deps";
@@ -247,6 +248,26 @@ describe("device authorization (lib, fixed clock)", () => {
     assert.equal((await stateOf(started)).state, "DENIED");
     assert.deepEqual(await poll(started), refusal("access_denied"));
     await rejectsWith(lookupUserCode(setup.deps, browser(), { userCode: started.userCode }), "UserCodeNotFound");
+  });
+
+  it("Cancel on the consent step denies the device at once (access_denied), and the sign-in is over", async () => {
+    const started = await authorize();
+    const via = browser();
+    const found = await lookupUserCode(setup.deps, via, { userCode: started.userCode });
+    assert.equal(found.step, "sign-in");
+    // Signed in, but the required email is not granted yet: the consent step.
+    const email = `decline-${crypto.randomBytes(4).toString("hex")}@example.com`;
+    const account = await setup.deps.db.transaction((tx) => registerAccountByEmail(tx, { email, now: setup.deps.clock.now() }));
+    const session = await startBrowserSession(setup.deps, via, { accountId: account.id, authenticationMethod: "EMAIL_VERIFICATION", loginEmail: email });
+    const inquiry = (await findInquiryByExposureKey(setup.deps, found.exposureKey))!;
+    assert.equal((await realizeForBrowser(setup.deps, inquiry, session)).next, "consent");
+    assert.deepEqual(await poll(started), refusal("authorization_pending"));
+
+    assert.deepEqual(await declineSignIn(setup.deps, { exposureKey: found.exposureKey }), { next: "device-denied" });
+    assert.equal((await stateOf(started)).state, "DENIED");
+    setup.deps.clock.advance(10);
+    assert.deepEqual(await poll(started), refusal("access_denied"));
+    await rejectsWith(declineSignIn(setup.deps, { exposureKey: found.exposureKey }), "InquiryExpired");
   });
 
   it("expires: before sign-in, before approval, and after approval but before the poll", async () => {

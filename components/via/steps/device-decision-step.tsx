@@ -53,17 +53,7 @@ export function DeviceDecisionStep({ userCode }: { userCode: string }) {
         />
       );
     case "denied":
-      return (
-        <StepHeader
-          badge={
-            <StatusBadge tone="neutral">
-              <StopIcon />
-            </StatusBadge>
-          }
-          title={t("denied.title")}
-          lead={t("denied.lead", { application: flow.application })}
-        />
-      );
+      return <DeviceDeniedStep />;
     case "ended":
       return (
         <StepHeader
@@ -106,4 +96,21 @@ export function DeviceDecisionStep({ userCode }: { userCode: string }) {
         </>
       );
   }
+}
+
+/** The device was denied — here, or by a Cancel on the consent step (lib/inquiry/deliveries/device.ts). */
+export function DeviceDeniedStep() {
+  const t = useTranslations("device");
+  const flow = useFlow();
+  return (
+    <StepHeader
+      badge={
+        <StatusBadge tone="neutral">
+          <StopIcon />
+        </StatusBadge>
+      }
+      title={t("denied.title")}
+      lead={t("denied.lead", { application: flow.application })}
+    />
+  );
 }

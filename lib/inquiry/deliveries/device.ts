@@ -1,8 +1,11 @@
 // DEVICE inquiries (docs 19–20): a realized sign-in does not leave via — the
 // user is shown the application and the code their device displays, and
 // approves or denies it there (lib/device/decide.ts). The application must
-// still have an enabled DEVICE_CODE rule; its TTLs join the fold.
-import { findDeviceSessionById } from "@/db/queries/device-sessions";
+// still have an enabled DEVICE_CODE rule; its TTLs join the fold. A user who
+// declines on the consent step denies the device too: it hears access_denied
+// at once (RFC 8628 §3.5) instead of polling until its code runs out.
+import { endDeviceSession, findDeviceSessionById } from "@/db/queries/device-sessions";
+import { closePendingInquiry } from "@/db/queries/inquiries";
 import { deviceSessionIdOf } from "../../device/device-inquiry";
 import { fail } from "../../errors";
 import { matchingReturnRules, returnMethodAllowed } from "../../rules";
@@ -25,6 +28,13 @@ export const deviceDelivery: DeliveryPlanner = (context, inquiry) => {
         fail("InquiryExpired", { message: "This device request is no longer pending; start again on the device." });
       }
       return { next: "device-decision", userCode: session.userCode };
+    },
+    async decline(deps) {
+      const now = deps.clock.now();
+      const id = deviceSessionIdOf(inquiry.row);
+      if (id) await endDeviceSession(deps.db, id, { from: ["PENDING"], to: "DENIED", now });
+      await closePendingInquiry(deps.db, inquiry.row.id, now);
+      return { next: "device-denied" };
     },
   };
 };

@@ -1,4 +1,4 @@
-// POST /via/api/decline — the user cancelled on the consent step; an OIDC relying party is told access_denied.
+// POST /via/api/decline — the user cancelled on the consent step; an OIDC relying party or a device is told access_denied.
 import { otherMethods } from "@/lib/http/route";
 import { declineBodySchema, declineSignIn } from "@/lib/via/decline";
 import { viaRoute } from "@/lib/via/route";
