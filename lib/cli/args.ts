@@ -3,7 +3,9 @@
 // login) what the stored session used, else derived from one server URL.
 // Pure: everything it reads is passed in.
 
-export const COMMANDS = ["login", "whoami", "logout", "help"] as const;
+export const COMMANDS = ["login", "whoami", "organizations", "logout", "help"] as const;
+/** The commands that print data, and so take --json. */
+const READ_COMMANDS: readonly Command[] = ["whoami", "organizations"];
 export type Command = (typeof COMMANDS)[number];
 
 export interface Endpoints {
@@ -16,7 +18,7 @@ export interface Invocation {
   command: Command;
   /** login: print the link instead of opening a browser. */
   noOpen: boolean;
-  /** whoami: print JSON for programs. */
+  /** whoami, organizations: print JSON for programs. */
   json: boolean;
   /** Endpoints given on the command line or in the environment (the rest comes from the session or the server URL). */
   endpoints: Partial<Endpoints>;
@@ -37,6 +39,8 @@ Commands:
   login [--no-open]   Sign in through your browser (device authorization). --no-open
                       prints the link and code instead of opening a browser.
   whoami [--json]     Show the signed-in account. --json prints it for programs.
+  organizations [--json]
+                      Your organizations with their applications and sectors.
   logout              End the session and forget it.
   help                Show this text.
 
@@ -102,7 +106,7 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
       return given;
     };
     if (name === "--no-open" && command === "login" && inline === undefined) noOpen = true;
-    else if (name === "--json" && command === "whoami" && inline === undefined) json = true;
+    else if (name === "--json" && READ_COMMANDS.includes(command) && inline === undefined) json = true;
     else if (name === "--url") serverUrl = checkedUrl(value(), "--url");
     else if (name in ENDPOINT_FLAGS) {
       const [key] = ENDPOINT_FLAGS[name as keyof typeof ENDPOINT_FLAGS];

@@ -5,7 +5,7 @@
 // stderr; exit 0 done, 1 failed, 2 a usage mistake, 3 not signed in (no
 // session, or it ended): an agent can tell the user to log in (docs 03).
 import os from "node:os";
-import type { Whoami } from "../portal/with-api";
+import type { Whoami, WithOrganizations } from "../portal/with-api";
 import { callJson } from "./api";
 import { parseInvocation, resolveEndpoints, USAGE, UsageError, type Endpoints, type Invocation } from "./args";
 import { credentialsPath, forgetSession, readSession, sessionFileFor, writeSession, type StoredSession } from "./credentials";
@@ -73,6 +73,25 @@ async function whoami(invocation: Invocation): Promise<number> {
   return 0;
 }
 
+async function organizations(invocation: Invocation): Promise<number> {
+  const { file, session } = locate(invocation, readSession(credentialsPath(invocation.home)));
+  if (!session) return notSignedIn(invocation);
+  const listed = await withApi<WithOrganizations>(file, session, "/organizations");
+  if (invocation.json) {
+    out(JSON.stringify(listed, null, 2));
+    return 0;
+  }
+  if (listed.organizations.length === 0) out("No organizations yet. Create one in the portal (/with/organizations).");
+  for (const organization of listed.organizations) {
+    out(`${organization.organizationAnchor}  ${organization.name}  (${organization.role}${organization.retired ? ", retired" : ""})`);
+    for (const application of organization.applications) {
+      out(`  application ${application.applicationAnchor}  ${application.name}${application.enabled ? "" : "  (retired)"}`);
+    }
+    for (const sector of organization.sectors) out(`  sector      ${sector.sectorAnchor}  ${sector.name}${sector.retired ? "  (retired)" : ""}`);
+  }
+  return 0;
+}
+
 async function logout(invocation: Invocation): Promise<number> {
   const { file, session } = locate(invocation, readSession(credentialsPath(invocation.home)));
   if (!session) {
@@ -98,7 +117,7 @@ export async function runCli(argv: readonly string[], env: Record<string, string
       return 0;
     }
     try {
-      return await { login, whoami, logout }[invocation.command](invocation);
+      return await { login, whoami, organizations, logout }[invocation.command](invocation);
     } catch (error) {
       if (error instanceof SessionEnded) return notSignedIn(invocation, error.message);
       throw error;

@@ -6,6 +6,7 @@
 // revoked family ends it at once, not at the token's exp. Its subject is
 // resolved to the account here; the internal account id never leaves.
 import { findAccountBySubject, listEmailIdentities, type AccountRow } from "@/db/queries/identity";
+import { applicationName, developerOverview } from "../developer/overview";
 import { fail } from "../errors";
 import { accountAliasFor } from "../identity/account-alias";
 import type { Deps } from "../runtime";
@@ -36,7 +37,7 @@ export async function withApiCaller(deps: WithApiDeps, authorization: string | n
   if (!presented || presented.application.anchor !== PORTAL_ANCHOR) refuse("AccessTokenInvalid", "The access token is not a valid token of the Sudomimus portal.");
   if (presented.header.exp * 1000 <= deps.clock.now().getTime()) refuse("AccessTokenExpired", "The access token has expired; refresh it and retry.");
   if ((await introspect(deps, { accessToken: token })).status !== "active") refuse("AccessTokenInvalid", "The session behind this access token has ended.");
-  // A subject the user has since rotated names nobody: a refreshed token carries the new one.
+  // A subject the user has since rotated names nobody (the rotation also ended the session).
   const account = await findAccountBySubject(deps.db, presented.body.subject, PORTAL_ANCHOR);
   if (!account) refuse("AccessTokenInvalid", "The access token's subject is no longer in use; refresh it and retry.");
   if (account.status === "DELETED") fail("AccountDeleted", { message: "This account has been deleted." });
@@ -68,5 +69,40 @@ export async function whoami(deps: WithApiDeps, authorization: string | null): P
     lastName: account.lastName,
     emailAddress: primary?.email ?? null,
     emailAddresses: emails.map((email) => email.email),
+  };
+}
+
+/** `sudomimus organizations`: the caller's organizations as the portal lists them, by anchors only (no internal id). */
+export interface WithOrganizations {
+  organizations: {
+    organizationAnchor: string;
+    name: string;
+    role: "VIEWER" | "ADMIN" | "OWNER";
+    retired: boolean;
+    sectors: { sectorAnchor: string; name: string; retired: boolean }[];
+    applications: { applicationAnchor: string; name: string; sectorAnchor: string | null; enabled: boolean }[];
+  }[];
+}
+
+export async function organizations(deps: WithApiDeps, authorization: string | null, locale = "en-US"): Promise<WithOrganizations> {
+  const { account } = await withApiCaller(deps, authorization);
+  const overview = await developerOverview(deps.db, account.id);
+  return {
+    organizations: overview.map(({ organization, role, sectors, applications }) => {
+      const sectorAnchor = new Map(sectors.map((sector) => [sector.id, sector.anchor]));
+      return {
+        organizationAnchor: organization.anchor,
+        name: organization.name,
+        role,
+        retired: organization.disabledAt !== null,
+        sectors: sectors.map((sector) => ({ sectorAnchor: sector.anchor, name: sector.name, retired: sector.disabledAt !== null })),
+        applications: applications.map((application) => ({
+          applicationAnchor: application.anchor,
+          name: applicationName(application, locale),
+          sectorAnchor: sectorAnchor.get(application.sectorId) ?? null,
+          enabled: application.enabled,
+        })),
+      };
+    }),
   };
 }

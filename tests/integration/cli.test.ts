@@ -3,12 +3,12 @@
 // link and code, the user signs in and approves (here via's JSON API, the
 // calls the device page makes; the page itself is the device-page e2e
 // suite's), the session lands in `$SUDOMIMUS_CLI_HOME/credentials.json`
-// (owner-only), `whoami --json` answers from the With API, a refused access
-// token is refreshed through Connect (the rotated pair stored), a session
-// ended elsewhere ends here (exit 3, not signed in), logout ends it on the
-// server, an endpoint override elsewhere never sees the stored session, and
-// a denied request signs nobody in. The With API's bearer checks are asserted over
-// HTTP directly.
+// (owner-only), `whoami --json` and `organizations --json` answer from the
+// With API, a refused access token is refreshed through Connect (the rotated
+// pair stored), a session ended elsewhere ends here (exit 3, not signed in),
+// logout ends it on the server, an endpoint override elsewhere never sees the
+// stored session, and a denied request signs nobody in. The With API's bearer
+// checks are asserted over HTTP directly.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -17,7 +17,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { createTestApplication, webRules } from "../support/applications";
+import { createTestApplication, runAdmin, webRules } from "../support/applications";
 import { callback, establish, post } from "../support/connect-client";
 import { requireServer } from "../support/env";
 import { uniqueEmail } from "../support/mailbox";
@@ -143,6 +143,30 @@ describe("Sudomimus CLI and the With API", () => {
     assert.equal(human.code, 0, human.stderr);
     assert.match(human.stdout, new RegExp(`^Signed in as ${email.replace(/[.]/g, "\\.")}\\n`));
     assert.match(human.stdout, /Account alias: {2}[a-z]/);
+  });
+
+  it("organizations lists the account's organizations with their applications and sectors, by anchors only", async () => {
+    const home = newHome();
+    const email = uniqueEmail("cli-orgs");
+    assert.equal((await login(home, email)).code, 0);
+    const none = await cli(home, ["organizations"]);
+    assert.deepEqual([none.code, none.stdout.trim()], [0, "No organizations yet. Create one in the portal (/with/organizations)."]);
+
+    const organization = `CLI Org ${Date.now().toString(36)}`;
+    const app = await createTestApplication({ anchorPrefix: "cli-orgs", organization, rules: webRules(), name: "Orgs App" });
+    const added = await runAdmin(["add-member", "--organization", organization, "--email", email, "--role", "ADMIN"]);
+    assert.equal(added.code, 0, added.stderr);
+    const listed = await cli(home, ["organizations", "--json"]);
+    assert.equal(listed.code, 0, listed.stderr);
+    const { organizations } = JSON.parse(listed.stdout) as { organizations: { organizationAnchor: string; name: string; role: string; retired: boolean; applications: { applicationAnchor: string; name: string; sectorAnchor: string; enabled: boolean }[]; sectors: { sectorAnchor: string }[] }[] };
+    assert.equal(organizations.length, 1);
+    const [only] = organizations;
+    assert.deepEqual([only!.name, only!.role, only!.retired], [organization, "ADMIN", false]);
+    assert.deepEqual(only!.applications.map((entry) => [entry.applicationAnchor, entry.name, entry.enabled]), [[app.anchor, "Orgs App", true]]);
+    assert.ok(only!.sectors.some((sector) => sector.sectorAnchor === only!.applications[0]!.sectorAnchor), "its sector is listed");
+    assert.doesNotMatch(listed.stdout, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, "no internal id");
+    const human = await cli(home, ["organizations"]);
+    assert.match(human.stdout, new RegExp(`^${only!.organizationAnchor}  ${organization}  \\(ADMIN\\)\n  application ${app.anchor}  Orgs App\n`));
   });
 
   it("refreshes through Connect when the With API refuses the access token, storing the rotated pair; a session ended elsewhere ends here", async () => {

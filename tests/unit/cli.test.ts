@@ -23,6 +23,7 @@ describe("CLI command line", () => {
     assert.equal(parseInvocation([], {}, HOME).command, "help");
     assert.equal(parseInvocation(["--help"], {}, HOME).command, "help");
     assert.equal(parseInvocation(["whoami", "--json"], { SUDOMIMUS_CLI_HOME: ".sudomimus-cli" }, HOME).home, ".sudomimus-cli");
+    assert.equal(parseInvocation(["organizations", "--json"], {}, HOME).json, true);
     const overridden = parseInvocation(
       ["whoami", "--connect-api-base-url=http://127.0.0.1:7101/", "--with-api-base-url", "https://with.example.com/api"],
       { SUDOMIMUS_DEVICE_API_BASE_URL: "http://localhost:7701", SUDOMIMUS_WITH_API_BASE_URL: "http://localhost:1", SUDOMIMUS_WITH_APPLICATION_ANCHOR: "my-portal" },
