@@ -2,8 +2,8 @@
 // expired, ended by too many attempts, or of a disabled application. It
 // names no key and no application — only the way forward.
 import { getTranslations } from "next-intl/server";
-import { Card, CardHeader, StatusBadge, cardTitleClasses } from "@/components/ui/card";
-import { StopIcon } from "@/components/ui/icons";
+import { Card, CardHeader, cardTitleClasses } from "@/components/ui/card";
+import { StopBadge } from "./step-header";
 
 export type UnavailableState = "invalid" | "expired" | "dead" | "disabled";
 
@@ -12,11 +12,7 @@ export async function InquiryUnavailable({ state }: { state: UnavailableState })
   return (
     <Card>
       <CardHeader
-        badge={
-          <StatusBadge tone={state === "dead" ? "danger" : "neutral"}>
-            <StopIcon />
-          </StatusBadge>
-        }
+        badge={<StopBadge tone={state === "dead" ? "danger" : "neutral"} />}
         title={<h1 className={cardTitleClasses}>{t(`${state}.title`)}</h1>}
         lead={t(`${state}.body`)}
       />

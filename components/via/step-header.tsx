@@ -6,7 +6,7 @@
 import type { ReactNode } from "react";
 import { CardHeader, cardTitleClasses, StatusBadge } from "@/components/ui/card";
 import { FocusHeading } from "@/components/ui/focus-heading";
-import { CheckIcon } from "@/components/ui/icons";
+import { CheckIcon, StopIcon } from "@/components/ui/icons";
 import { useFlow } from "./flow-context";
 
 export interface StepHeaderProps {
@@ -35,6 +35,15 @@ export function StepHeader(props: StepHeaderProps) {
 }
 
 /** The badge of a step that reports something done. */
+/** Something ended or was refused: neutral when the user chose it, danger when it happened to them. */
+export function StopBadge({ tone = "neutral" }: { tone?: "neutral" | "danger" }) {
+  return (
+    <StatusBadge tone={tone}>
+      <StopIcon />
+    </StatusBadge>
+  );
+}
+
 export function DoneBadge() {
   return (
     <StatusBadge tone="success">

@@ -56,31 +56,31 @@ async function login(invocation: Invocation): Promise<number> {
   return 0;
 }
 
-async function whoami(invocation: Invocation): Promise<number> {
-  const { file, session } = locate(invocation, readSession(credentialsPath(invocation.home)));
-  if (!session) return notSignedIn(invocation);
-  const me = await withApi<Whoami>(file, session, "/whoami");
-  if (invocation.json) {
-    out(JSON.stringify(me, null, 2));
+/**
+ * A command that reads one With API path as the signed-in account: JSON for
+ * programs with --json, else `show` prints it for people.
+ */
+function readCommand<T>(path: string, show: (data: T) => void): (invocation: Invocation) => Promise<number> {
+  return async (invocation) => {
+    const { file, session } = locate(invocation, readSession(credentialsPath(invocation.home)));
+    if (!session) return notSignedIn(invocation);
+    const data = await withApi<T>(file, session, path);
+    if (invocation.json) out(JSON.stringify(data, null, 2));
+    else show(data);
     return 0;
-  }
+  };
+}
+
+const whoami = readCommand<Whoami>("/whoami", (me) => {
   const name = [me.firstName, me.lastName].filter(Boolean).join(" ");
   out(`Signed in as ${me.emailAddress ?? me.accountAlias}`);
   if (name) out(`  Name:           ${name}`);
   out(`  Account alias:  ${me.accountAlias}`);
   out(`  Subject:        ${me.subject}`);
   if (me.emailAddresses.length > 0) out(`  Emails:         ${me.emailAddresses.join(", ")}`);
-  return 0;
-}
+});
 
-async function organizations(invocation: Invocation): Promise<number> {
-  const { file, session } = locate(invocation, readSession(credentialsPath(invocation.home)));
-  if (!session) return notSignedIn(invocation);
-  const listed = await withApi<WithOrganizations>(file, session, "/organizations");
-  if (invocation.json) {
-    out(JSON.stringify(listed, null, 2));
-    return 0;
-  }
+const organizations = readCommand<WithOrganizations>("/organizations", (listed) => {
   if (listed.organizations.length === 0) out("No organizations yet. Create one in the portal (/with/organizations).");
   for (const organization of listed.organizations) {
     out(`${organization.organizationAnchor}  ${organization.name}  (${organization.role}${organization.retired ? ", retired" : ""})`);
@@ -89,8 +89,7 @@ async function organizations(invocation: Invocation): Promise<number> {
     }
     for (const sector of organization.sectors) out(`  sector      ${sector.sectorAnchor}  ${sector.name}${sector.retired ? "  (retired)" : ""}`);
   }
-  return 0;
-}
+});
 
 async function logout(invocation: Invocation): Promise<number> {
   const { file, session } = locate(invocation, readSession(credentialsPath(invocation.home)));

@@ -2,19 +2,15 @@
 // consumed, or its application or account no longer usable. Like the status
 // endpoint, the page does not say which — only the way forward.
 import { useTranslations } from "next-intl";
-import { Card, CardHeader, StatusBadge, cardTitleClasses } from "@/components/ui/card";
-import { StopIcon } from "@/components/ui/icons";
+import { Card, CardHeader, cardTitleClasses } from "@/components/ui/card";
+import { StopBadge } from "../step-header";
 
 export function ErrandExpired({ inCard = true }: { inCard?: boolean }) {
   const t = useTranslations("errand.expired");
   const body = (
     <>
       <CardHeader
-        badge={
-          <StatusBadge tone="neutral">
-            <StopIcon />
-          </StatusBadge>
-        }
+        badge={<StopBadge />}
         title={<h1 className={cardTitleClasses}>{t("title")}</h1>}
         lead={t("body")}
       />

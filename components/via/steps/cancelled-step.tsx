@@ -5,10 +5,8 @@
 // still change their mind while this page is open.
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { StatusBadge } from "@/components/ui/card";
-import { StopIcon } from "@/components/ui/icons";
 import { useFlow } from "../flow-context";
-import { StepHeader } from "../step-header";
+import { StepHeader, StopBadge } from "../step-header";
 
 export function CancelledStep({ onReview }: { onReview: () => void }) {
   const t = useTranslations("via.cancelled");
@@ -16,11 +14,7 @@ export function CancelledStep({ onReview }: { onReview: () => void }) {
   return (
     <>
       <StepHeader
-        badge={
-          <StatusBadge tone="neutral">
-            <StopIcon />
-          </StatusBadge>
-        }
+        badge={<StopBadge />}
         title={t("title")}
         lead={t("lead", { application: flow.application })}
       />

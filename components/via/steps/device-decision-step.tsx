@@ -8,14 +8,13 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/card";
-import { StopIcon } from "@/components/ui/icons";
 import { deviceApi } from "../device/device-api";
 import { DeviceIcon } from "../device/device-icon";
 import { deviceErrorKey } from "../device/device-errors";
 import { UserCodeDisplay } from "../device/user-code-display";
 import { useFlow } from "../flow-context";
 import { keep } from "../keep-together";
-import { DoneBadge, StepHeader } from "../step-header";
+import { DoneBadge, StepHeader, StopBadge } from "../step-header";
 
 type Shown = { name: "ask"; error: string | null } | { name: "approved" | "denied" } | { name: "ended"; reason: "expired" | "used" | "forbidden" };
 
@@ -57,11 +56,7 @@ export function DeviceDecisionStep({ userCode }: { userCode: string }) {
     case "ended":
       return (
         <StepHeader
-          badge={
-            <StatusBadge tone="danger">
-              <StopIcon />
-            </StatusBadge>
-          }
+          badge={<StopBadge tone="danger" />}
           title={t(`ended.${shown.reason}.title`)}
           lead={t(`ended.${shown.reason}.lead`)}
         />
@@ -104,11 +99,7 @@ export function DeviceDeniedStep() {
   const flow = useFlow();
   return (
     <StepHeader
-      badge={
-        <StatusBadge tone="neutral">
-          <StopIcon />
-        </StatusBadge>
-      }
+      badge={<StopBadge />}
       title={t("denied.title")}
       lead={t("denied.lead", { application: flow.application })}
     />

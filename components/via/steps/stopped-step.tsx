@@ -7,10 +7,8 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { StatusBadge } from "@/components/ui/card";
-import { StopIcon } from "@/components/ui/icons";
 import type { MessageRef } from "../error-messages";
-import { StepHeader } from "../step-header";
+import { StepHeader, StopBadge } from "../step-header";
 import { useTranslateMessage } from "../use-translate-message";
 
 export function StoppedStep({ kind, message, onUseAnother }: { kind: "ended" | "blocked"; message: MessageRef; onUseAnother: () => Promise<void> }) {
@@ -20,11 +18,7 @@ export function StoppedStep({ kind, message, onUseAnother }: { kind: "ended" | "
   return (
     <>
       <StepHeader
-        badge={
-          <StatusBadge tone="danger">
-            <StopIcon />
-          </StatusBadge>
-        }
+        badge={<StopBadge tone="danger" />}
         title={kind === "ended" ? t("endedTitle") : t("blockedTitle")}
       />
       <Alert tone="error" className="mt-6">
