@@ -4,8 +4,8 @@
 // errand again — same key, original expiresAt — while it has at least 15
 // minutes left and no work is owed beyond what it was minted for (less is the
 // user's progress on it). Otherwise the old one is retired and a fresh one
-// minted. One live errand per (application, account,
-// kind), enforced by a partial unique index, so racing retries converge.
+// minted. One live errand per (application, account, kind), enforced by a
+// partial unique index, so racing retries converge.
 import { randomUUID } from "node:crypto";
 import {
   findErrandByKeyHash,

@@ -8,10 +8,11 @@ import { spendLife, type InquiryRow } from "@/db/queries/inquiries";
 import { deviceSessionIdOf } from "../device/device-inquiry";
 import type { Deps } from "../runtime";
 
-/** Lives left after this failure; 0 when the inquiry is dead (or was already). */
+/** Lives left after this failure; 0 when the inquiry is dead (or was no longer pending). */
 export async function spendInquiryLife(deps: Pick<Deps, "db" | "clock">, row: Pick<InquiryRow, "id" | "purpose" | "context">): Promise<number> {
-  const livesRemaining = (await spendLife(deps.db, row.id)) ?? 0;
+  const livesRemaining = await spendLife(deps.db, row.id);
+  // Only the failure that killed it ends the device's wait: an inquiry realized meanwhile (null) keeps its device.
   const deviceSessionId = livesRemaining === 0 ? deviceSessionIdOf(row) : null;
   if (deviceSessionId) await endDeviceSession(deps.db, deviceSessionId, { from: ["PENDING"], to: "DENIED", now: deps.clock.now() });
-  return livesRemaining;
+  return livesRemaining ?? 0;
 }

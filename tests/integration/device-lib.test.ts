@@ -20,6 +20,7 @@ import { deviceToken, type DeviceTokenOutcome } from "@/lib/device/token";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
 import { INQUIRY_LIVES } from "@/lib/inquiry/lifetimes";
+import { spendInquiryLife } from "@/lib/inquiry/spend-life";
 import { introspect } from "@/lib/sessions/introspect";
 import { refresh } from "@/lib/sessions/refresh";
 import type { Browser } from "@/lib/via/browser";
@@ -248,6 +249,13 @@ describe("device authorization (lib, fixed clock)", () => {
     assert.equal((await stateOf(started)).state, "DENIED");
     assert.deepEqual(await poll(started), refusal("access_denied"));
     await rejectsWith(lookupUserCode(setup.deps, browser(), { userCode: started.userCode }), "UserCodeNotFound");
+
+    // A failure arriving after the sign-in was realized elsewhere kills nothing: that device still waits for its decision.
+    const other = await authorize();
+    const { exposureKey } = await signInFor(other);
+    const realized = (await findInquiryByExposureKey(setup.deps, exposureKey))!;
+    assert.equal(await spendInquiryLife(setup.deps, realized.row), 0);
+    assert.equal((await stateOf(other)).state, "PENDING");
   });
 
   it("Cancel on the consent step denies the device at once (access_denied), and the sign-in is over", async () => {

@@ -31,9 +31,12 @@ export const deviceDelivery: DeliveryPlanner = (context, inquiry) => {
     },
     async decline(deps) {
       const now = deps.clock.now();
+      // Closed first: a sign-in realized meanwhile (another tab) is not denied behind the user's back.
+      if (!(await closePendingInquiry(deps.db, inquiry.row.id, now))) {
+        fail("InquiryExpired", { message: "This device request is no longer pending; start again on the device." });
+      }
       const id = deviceSessionIdOf(inquiry.row);
       if (id) await endDeviceSession(deps.db, id, { from: ["PENDING"], to: "DENIED", now });
-      await closePendingInquiry(deps.db, inquiry.row.id, now);
       return { next: "device-denied" };
     },
   };
