@@ -46,7 +46,7 @@ export async function spendLife(db: Executor, id: string): Promise<number | null
 
 /**
  * PENDING -> REDEEMED with nothing issued, once: the inquiry was answered
- * another way (an OIDC relying party told access_denied) and cannot be
+ * another way (an OIDC relying party or a device told access_denied) and cannot be
  * signed in to any more. False when it was no longer pending.
  */
 export async function closePendingInquiry(db: Executor, id: string, now: Date): Promise<boolean> {
@@ -82,16 +82,6 @@ export async function markInquiryRealized(
     .update(inquiries)
     .set({ ...values, state: "REALIZED" })
     .where(and(eq(inquiries.id, id), eq(inquiries.state, "PENDING"), gt(inquiries.expiresAt, now)))
-    .returning({ id: inquiries.id });
-  return rows.length > 0;
-}
-
-/** REALIZED -> REDEEMED, once: the single-use guard of /redeem (and of REVEAL). */
-export async function markInquiryRedeemed(db: Executor, id: string, now: Date): Promise<boolean> {
-  const rows = await db
-    .update(inquiries)
-    .set({ state: "REDEEMED", redeemedAt: now })
-    .where(and(eq(inquiries.id, id), eq(inquiries.state, "REALIZED")))
     .returning({ id: inquiries.id });
   return rows.length > 0;
 }

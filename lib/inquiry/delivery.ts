@@ -42,8 +42,8 @@ export interface DeliveryPlan {
   finish(deps: DeliveryDeps, realized: RealizedInquiry): Promise<Delivered>;
   /**
    * The user declined (Cancel on the consent step): how this flow tells its
-   * client. Absent: it is not told — the inquiry simply expires, and the user
-   * may still change their mind.
+   * client, once the inquiry is closed (lib/via/decline.ts). Absent: it is not
+   * told — the inquiry simply expires, and the user may still change their mind.
    */
   decline?(deps: DeliveryDeps): Promise<Delivered>;
 }

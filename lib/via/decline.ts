@@ -5,7 +5,8 @@
 // anything: its inquiry simply expires, and the user may still go back and
 // review.
 import { z } from "zod";
-import { isSudomimusError } from "../errors";
+import { closePendingInquiry } from "@/db/queries/inquiries";
+import { fail, isSudomimusError } from "../errors";
 import { DELIVERY_PLANNERS } from "../inquiry/deliveries";
 import type { Delivered } from "../inquiry/delivery";
 import type { Deps } from "../runtime";
@@ -25,5 +26,10 @@ export async function declineSignIn(deps: Pick<Deps, "db" | "keyring" | "clock" 
     if (isSudomimusError(error, "Layer3Denied")) return { next: "cancelled" };
     throw error;
   }
-  return plan?.decline ? plan.decline(deps) : { next: "cancelled" };
+  if (!plan?.decline) return { next: "cancelled" };
+  // Closed before the client is told, once: a sign-in realized meanwhile (another tab) is not refused behind the user's back.
+  if (!(await closePendingInquiry(deps.db, inquiry.row.id, deps.clock.now()))) {
+    fail("InquiryExpired", { message: "This sign-in is no longer pending; start again from the application." });
+  }
+  return plan.decline(deps);
 }

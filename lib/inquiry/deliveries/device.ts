@@ -4,9 +4,8 @@
 // still have an enabled DEVICE_CODE rule; its TTLs join the fold. A user who
 // declines on the consent step denies the device too: it hears access_denied
 // at once (RFC 8628 §3.5) instead of polling until its code runs out.
-import { endDeviceSession, findDeviceSessionById } from "@/db/queries/device-sessions";
-import { closePendingInquiry } from "@/db/queries/inquiries";
-import { deviceSessionIdOf } from "../../device/device-inquiry";
+import { findDeviceSessionById } from "@/db/queries/device-sessions";
+import { denyWaitingDevice, deviceSessionIdOf } from "../../device/device-inquiry";
 import { fail } from "../../errors";
 import { matchingReturnRules, returnMethodAllowed } from "../../rules";
 import type { DeliveryPlanner } from "../delivery";
@@ -30,13 +29,7 @@ export const deviceDelivery: DeliveryPlanner = (context, inquiry) => {
       return { next: "device-decision", userCode: session.userCode };
     },
     async decline(deps) {
-      const now = deps.clock.now();
-      // Closed first: a sign-in realized meanwhile (another tab) is not denied behind the user's back.
-      if (!(await closePendingInquiry(deps.db, inquiry.row.id, now))) {
-        fail("InquiryExpired", { message: "This device request is no longer pending; start again on the device." });
-      }
-      const id = deviceSessionIdOf(inquiry.row);
-      if (id) await endDeviceSession(deps.db, id, { from: ["PENDING"], to: "DENIED", now });
+      await denyWaitingDevice(deps, inquiry.row);
       return { next: "device-denied" };
     },
   };

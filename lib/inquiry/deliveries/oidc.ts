@@ -5,8 +5,7 @@
 // the URI join the TTL fold. The requested scope is the claim gate (docs 12),
 // and prompt / max_age decide how fresh the sign-in and consent must be.
 // A user who declines is sent back with error=access_denied (RFC 6749
-// §4.1.2.1, OIDC Core §3.1.2.6), and the inquiry is closed.
-import { closePendingInquiry } from "@/db/queries/inquiries";
+// §4.1.2.1, OIDC Core §3.1.2.6).
 import { insertCodeConsumingInquiry } from "@/db/queries/oidc";
 import { addSeconds } from "../../clock";
 import { newKey } from "../../crypto/random-key";
@@ -53,9 +52,6 @@ export const oidcDelivery: DeliveryPlanner = (context, inquiry) => {
       return { next: "callback", redirectTo: codeResponse(request.redirectUri, { code, state: request.state, issuer: oidcEndpoints(deps.config).issuer }) };
     },
     async decline(deps) {
-      if (!(await closePendingInquiry(deps.db, inquiry.row.id, deps.clock.now()))) {
-        fail("InquiryExpired", { message: "This sign-in is no longer pending; start again from the application." });
-      }
       const issuer = oidcEndpoints(deps.config).issuer;
       const description = "The user declined to sign in to this application.";
       return { next: "callback", declined: true, redirectTo: errorResponseUrl(request.redirectUri, { error: "access_denied", description, state: request.state, issuer }) };
