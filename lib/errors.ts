@@ -52,6 +52,8 @@ export const REASON_STATUS = {
   InquiryDead: 403,
   // via errand page: the signed-in account (or the address) is not the errand's account.
   ErrandAccountMismatch: 403,
+  // via, OIDC: the relying party named its user (id_token_hint) and another account signed in.
+  OtherAccountExpected: 403,
   Forbidden: 403,
   // 404
   ApplicationNotFound: 404,

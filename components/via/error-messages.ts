@@ -25,6 +25,7 @@ const ENDED: Record<string, string> = {
 const BLOCKED: Record<string, string> = {
   Layer1Denied: "errors.layer1Denied",
   Layer2Denied: "errors.layer2Denied",
+  OtherAccountExpected: "errors.otherAccountExpected",
   AccountDisabled: "errors.accountDisabled",
   AccountDeleted: "errors.accountDeleted",
   EmailDomainBlocked: "errors.emailDomainBlocked",

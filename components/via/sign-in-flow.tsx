@@ -9,6 +9,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { SsoRequirement } from "@/lib/domains/sso-policy";
 import type { Claim, Requirement } from "@/lib/identity/claims-vocabulary";
 import type { ViaOutcome } from "@/lib/via/outcome";
+import type { SignedIn } from "@/lib/via/sign-in-page";
 import { Card } from "@/components/ui/card";
 import { describeError, type MessageRef } from "./error-messages";
 import { FlowContext, type Flow } from "./flow-context";
@@ -48,7 +49,7 @@ export interface SignInFlowProps {
   exposureKey: string;
   application: string;
   methods: OfferedMethods;
-  signedIn: { displayName: string; usableHere: boolean } | null;
+  signedIn: SignedIn | null;
   requirements: Record<Claim, Requirement> | null;
   codeMinutes: number;
   /** Shown on the first step: why a round trip to an IdP came back without a sign-in. */
@@ -132,7 +133,7 @@ export function SignInFlow({ exposureKey, application, methods, signedIn: initia
             methods={methods}
             initialEmail={email}
             notice={step.notice}
-            signedInElsewhere={signedIn && !signedIn.usableHere ? signedIn.displayName : null}
+            signedInElsewhere={signedIn && !signedIn.usableHere ? signedIn : null}
             onSignOut={() => signOut({ key: "notices.signedOut" })}
             onChoose={(address) => {
               setEmail(address);

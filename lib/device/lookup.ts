@@ -17,7 +17,7 @@ import { returnMethodAllowed } from "../rules";
 import type { Deps } from "../runtime";
 import type { Browser } from "../via/browser";
 import { currentBrowserSession } from "../via/browser-session";
-import { loadSignInPage, offeredMethods, type OfferedMethods } from "../via/sign-in-page";
+import { loadSignInPage, offeredMethods, type OfferedMethods, type SignedIn } from "../via/sign-in-page";
 import { deviceExposureKey } from "./keys";
 import { normalizeUserCode } from "./user-code";
 
@@ -34,7 +34,7 @@ export type DeviceLookup =
       exposureKey: string;
       application: string;
       methods: OfferedMethods;
-      signedIn: { displayName: string; usableHere: boolean } | null;
+      signedIn: SignedIn | null;
       requirements: ClaimPolicy;
     }
   | {

@@ -13,3 +13,8 @@ export async function sectorSubjectFor(db: Executor, accountId: string, sectorId
   if (!minted) throw new Error("sector subject could not be minted");
   return minted;
 }
+
+/** Whether the subject is the account's live one in the sector (e.g. the user an id_token_hint names). */
+export async function isLiveSectorSubjectOf(db: Executor, accountId: string, sectorId: string, subject: string): Promise<boolean> {
+  return (await findLiveSectorSubject(db, accountId, sectorId)) === subject;
+}

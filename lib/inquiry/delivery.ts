@@ -38,6 +38,11 @@ export interface DeliveryPlan {
   signInNotBefore?: Date | null;
   /** Claim decisions older than this are asked again (OIDC prompt=consent). */
   consentNotBefore?: Date | null;
+  /**
+   * The user the client named (OIDC id_token_hint): their sector subject in
+   * the application's sector. Any other account is refused (OIDC Core §3.1.2.1).
+   */
+  expectedSubject?: string | null;
   /** Runs after the inquiry is marked realized. */
   finish(deps: DeliveryDeps, realized: RealizedInquiry): Promise<Delivered>;
   /**

@@ -1,7 +1,7 @@
 // Realize: the one pipeline every sign-in method and every flow runs after
 // the user has proven who they are (docs 07–09, 12, 22):
 //   inquiry alive → Layer 1 (again, at the attempt) → account active →
-//   domain login policy → Layer 2 (app rules AND inquiry constraints) →
+//   the user the flow names, if any → domain login policy → Layer 2 (app rules AND inquiry constraints) →
 //   claim consent gate → mark realized (one conditional write) → deliver.
 // It never authenticates anybody itself; callers pass the proven account.
 // How the result is delivered depends on the inquiry's purpose (deliveries/).
@@ -16,10 +16,10 @@ import { accountAliasFor } from "../identity/account-alias";
 import { assertAccountActive, loadAccountIdentity, type AccountIdentity } from "../identity/accounts";
 import { loadClaimStates, type ClaimStates } from "../identity/claims";
 import { CLAIMS, type Claim } from "../identity/claims-vocabulary";
-import { sectorSubjectFor } from "../identity/sector-subjects";
+import { isLiveSectorSubjectOf, sectorSubjectFor } from "../identity/sector-subjects";
 import { checkAuthenticationMethod, checkRealize, foldTokenTtls, type AuthenticationAttempt } from "../rules";
 import type { Deps } from "../runtime";
-import type { Delivered } from "./delivery";
+import type { Delivered, DeliveryPlan } from "./delivery";
 import { DELIVERY_PLANNERS } from "./deliveries";
 import { deriveConfirmationKey, hashConfirmationKey } from "./keys";
 import { REDEEM_WINDOW_SECONDS } from "./lifetimes";
@@ -71,6 +71,7 @@ export async function realize(deps: RealizeDeps, input: RealizeInput): Promise<R
 
   if (!identity) fail("AccountNotFound", { message: "The account no longer exists." });
   assertAccountActive(identity.account);
+  await checkExpectedAccount(deps, plan, identity.account.id, context.application.sectorId);
   await checkLoginPolicy(deps.db, identity.verifiedEmails, input.federationConnectorId ?? null);
 
   const layer2 = await checkLayer2(deps, context, input.inquiry, identity);
@@ -110,10 +111,20 @@ export function claimScope(context: ApplicationContext, inquiry: Inquiry): reado
   return DELIVERY_PLANNERS[inquiry.row.purpose]?.(context, inquiry).claims ?? CLAIMS;
 }
 
-/** How fresh a sign-in and claim decisions must be for this inquiry (for the pages and the consent step). */
-export function freshnessOf(context: ApplicationContext, inquiry: Inquiry): { signInNotBefore: Date | null; consentNotBefore: Date | null } {
+/** How fresh a sign-in and claim decisions must be, and who may sign in, for this inquiry (for the pages and the consent step). */
+export function signInDemandsOf(
+  context: ApplicationContext,
+  inquiry: Inquiry,
+): { signInNotBefore: Date | null; consentNotBefore: Date | null; expectedSubject: string | null } {
   const plan = DELIVERY_PLANNERS[inquiry.row.purpose]?.(context, inquiry);
-  return { signInNotBefore: plan?.signInNotBefore ?? null, consentNotBefore: plan?.consentNotBefore ?? null };
+  return { signInNotBefore: plan?.signInNotBefore ?? null, consentNotBefore: plan?.consentNotBefore ?? null, expectedSubject: plan?.expectedSubject ?? null };
+}
+
+/** A flow that names its user (OIDC id_token_hint) is realized by that user only. */
+export async function checkExpectedAccount(deps: Pick<Deps, "db">, plan: Pick<DeliveryPlan, "expectedSubject">, accountId: string, sectorId: string): Promise<void> {
+  if (plan.expectedSubject && !(await isLiveSectorSubjectOf(deps.db, accountId, sectorId, plan.expectedSubject))) {
+    fail("OtherAccountExpected", { message: "The application asked for a different account. Sign in with the account you use there." });
+  }
 }
 
 function checkInquiryAlive(row: Inquiry["row"], now: Date): void {

@@ -60,6 +60,8 @@ export const storedRequestSchema = z.object({
   /** ISO instants: sign-ins before the first, and claim decisions before the second, do not count. */
   signInNotBefore: z.string().nullable(),
   consentNotBefore: z.string().nullable(),
+  /** The sector subject an id_token_hint named: only that user may sign in (requests stored before default to anybody). */
+  hintedSubject: z.string().nullable().default(null),
 });
 export type StoredAuthorizationRequest = z.infer<typeof storedRequestSchema>;
 
@@ -160,9 +162,10 @@ function parsePrompt(value: string | null): Prompt[] {
  * The freshness the request demands, fixed when it arrives: prompt=login and
  * select_account need a sign-in after this moment (choosing an account means
  * signing in to it here), max_age one at most that old; prompt=consent asks
- * every claim again.
+ * every claim again. A verified id_token_hint's subject names the only user
+ * who may sign in.
  */
-export function storedRequest(trusted: TrustedClient, request: ValidatedRequest, now: Date): StoredAuthorizationRequest {
+export function storedRequest(trusted: TrustedClient, request: ValidatedRequest, now: Date, hintedSubject: string | null = null): StoredAuthorizationRequest {
   const cutoffs: number[] = [];
   if (request.prompt.includes("login") || request.prompt.includes("select_account")) cutoffs.push(now.getTime());
   if (request.maxAge !== null) cutoffs.push(now.getTime() - request.maxAge * 1000);
@@ -177,6 +180,7 @@ export function storedRequest(trusted: TrustedClient, request: ValidatedRequest,
     maxAge: request.maxAge,
     signInNotBefore: cutoffs.length > 0 ? new Date(Math.max(...cutoffs)).toISOString() : null,
     consentNotBefore: request.prompt.includes("consent") ? now.toISOString() : null,
+    hintedSubject,
   };
 }
 

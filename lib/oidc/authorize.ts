@@ -4,9 +4,10 @@
 // prompt=none never shows a page: the browser's via session realizes the
 // inquiry right here, or the relying party hears login_required /
 // consent_required / interaction_required. An id_token_hint must be one of
-// our ID tokens for this client; with prompt=none, a browser signed in as
-// anybody else is login_required (OIDC Core §3.1.2.1), never a silent answer
-// about another user.
+// our ID tokens for this client; only the user it names may then sign in
+// (OIDC Core §3.1.2.1): via does not offer another signed-in account, and
+// with prompt=none a browser signed in as anybody else is login_required —
+// never a silent answer about another user.
 import { insertInquiry } from "@/db/queries/inquiries";
 import { addSeconds } from "../clock";
 import { newKey } from "../crypto/random-key";
@@ -27,7 +28,7 @@ import {
   type TrustedClient,
 } from "./authorization-request";
 import { errorResponseUrl } from "./authorization-response";
-import { isHintedUser, verifyIdTokenHint, type IdTokenHint } from "./id-token-hint";
+import { verifyIdTokenHint } from "./id-token-hint";
 import type { OAuthErrorCode } from "./errors";
 import { oidcEndpoints } from "./issuer";
 
@@ -68,15 +69,12 @@ export async function authorize(deps: AuthorizeDeps, input: { params: URLSearchP
       hiddenKeyHash: hashHiddenKey(deps.keyring, newKey("hidden")),
       livesRemaining: INQUIRY_LIVES,
       statusPollsRemaining: 0,
-      context: { ...storedRequest(trusted, request, now) },
+      context: { ...storedRequest(trusted, request, now, hint?.sub ?? null) },
       expiresAt: addSeconds(now, INQUIRY_TTL_SECONDS),
       createdAt: now,
     });
     const inquiry = toInquiry(row, exposureKey);
-    if (request.prompt.includes("none")) {
-      const hinted = hint ? { hint, sectorId: trusted.context.application.sectorId } : null;
-      return await silently(deps, inquiry, input.browserSessionKey, hinted, answerError);
-    }
+    if (request.prompt.includes("none")) return await silently(deps, inquiry, input.browserSessionKey, answerError);
     // The exposure key in the URL is the browser's half; no other key exists in this flow.
     return { kind: "redirect", location: `${deps.config.publicUrl}/via?exposure-key=${encodeURIComponent(exposureKey)}` };
   } catch (error) {
@@ -90,20 +88,16 @@ async function silently(
   deps: AuthorizeDeps,
   inquiry: Inquiry,
   browserSessionKey: string | null,
-  hinted: { hint: IdTokenHint; sectorId: string } | null,
   answerError: (error: OAuthErrorCode, description: string) => AuthorizeOutcome,
 ): Promise<AuthorizeOutcome> {
   const session = await currentBrowserSession(deps, { sessionKey: browserSessionKey });
   if (!session) return answerError("login_required", "The user is not signed in.");
-  if (hinted && !(await isHintedUser(deps.db, session.accountId, hinted.sectorId, hinted.hint))) {
-    return answerError("login_required", "The signed-in user is not the one id_token_hint names.");
-  }
   let outcome;
   try {
     outcome = await realizeForBrowser(deps, inquiry, session);
   } catch (error) {
     if (!isSudomimusError(error) || error.status >= 500) throw error;
-    // Too old for max_age, a method or account this client does not accept, a disabled account…: signing in again might help.
+    // Too old for max_age, not the user id_token_hint names, a method or account this client does not accept…: signing in again might help.
     return answerError("login_required", error.publicMessage ?? "The user must sign in.");
   }
   if (outcome.next === "consent") {

@@ -9,11 +9,12 @@
 // same user (their sector subject), so a forged link cannot sign anyone out.
 // Refresh tokens are NOT revoked (docs 33): that is Connect /logout's job.
 import { loadApplicationContextByAnchor } from "../applications/application-context";
+import { isLiveSectorSubjectOf } from "../identity/sector-subjects";
 import type { Deps } from "../runtime";
 import { oidcClientConfig } from "../rules";
 import { currentBrowserSession, endBrowserSession } from "../via/browser-session";
 import type { Browser } from "../via/browser";
-import { isHintedUser, verifyIdTokenHint, type IdTokenHint } from "./id-token-hint";
+import { verifyIdTokenHint, type IdTokenHint } from "./id-token-hint";
 import { problemPagePath, SIGNED_OUT_PAGE_PATH, type OidcPageProblem } from "./problems";
 
 export interface EndSessionOutcome {
@@ -64,7 +65,7 @@ export async function endSession(deps: EndSessionDeps, input: { params: URLSearc
 async function endMatchingBrowserSession(deps: EndSessionDeps, sessionKey: string | null, hint: IdTokenHint, sectorId: string): Promise<boolean> {
   const session = await currentBrowserSession(deps, { sessionKey });
   if (!session) return false;
-  if (!(await isHintedUser(deps.db, session.accountId, sectorId, hint))) return false;
+  if (!(await isLiveSectorSubjectOf(deps.db, session.accountId, sectorId, hint.sub))) return false;
   const browser: Browser = { binding: "", sessionKey, locale: "", address: null, setCookies: [] };
   await endBrowserSession(deps, browser);
   return true;

@@ -4,8 +4,6 @@
 // deliberately ignored — a hint may be an old token. The user it names is the
 // one whose live sector subject in the client's sector is its `sub`.
 import { compactVerify, decodeProtectedHeader } from "jose";
-import { findLiveSectorSubject } from "@/db/queries/identity";
-import type { Executor } from "@/db/client";
 import type { Deps } from "../runtime";
 import { oidcEndpoints } from "./issuer";
 import { publishedVerificationKey } from "./signing-keys";
@@ -28,9 +26,4 @@ export async function verifyIdTokenHint(deps: Pick<Deps, "db" | "cache" | "confi
   } catch {
     return null;
   }
-}
-
-/** Whether the account is the user the hint names (its live subject in the client's sector). */
-export async function isHintedUser(db: Executor, accountId: string, sectorId: string, hint: IdTokenHint): Promise<boolean> {
-  return (await findLiveSectorSubject(db, accountId, sectorId)) === hint.sub;
 }

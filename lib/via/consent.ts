@@ -8,7 +8,7 @@ import { fail, SudomimusError } from "../errors";
 import { loadAccountIdentity } from "../identity/accounts";
 import { loadClaimStates } from "../identity/claims";
 import { STORED_CLAIM } from "../identity/claims-vocabulary";
-import { claimScope, freshnessOf, pendingConsent } from "../inquiry/realize";
+import { claimScope, signInDemandsOf, pendingConsent } from "../inquiry/realize";
 import type { Deps } from "../runtime";
 import type { Browser } from "./browser";
 import { currentBrowserSession } from "./browser-session";
@@ -40,7 +40,7 @@ export async function submitConsent(
       ...(input.profile.lastName ? { lastName: input.profile.lastName } : {}),
     });
   }
-  const states = await loadClaimStates(deps.db, identity.account.id, context.application.id, freshnessOf(context, inquiry).consentNotBefore);
+  const states = await loadClaimStates(deps.db, identity.account.id, context.application.id, signInDemandsOf(context, inquiry).consentNotBefore);
   const { ask } = pendingConsent(context, states, identity, session.loginEmail ?? identity.primaryEmail, claimScope(context, inquiry));
   const now = deps.clock.now();
   for (const claim of ask) {

@@ -9,10 +9,11 @@ import { localizedName } from "../applications/info";
 import { isSudomimusError } from "../errors";
 import { withDomainMandate } from "../federation/domain-managed";
 import { loadAccountIdentity } from "../identity/accounts";
+import { isLiveSectorSubjectOf } from "../identity/sector-subjects";
 import { socialConfigured } from "../social/social-sign-in";
 import { SOCIAL, SOCIAL_PROVIDERS, type SocialProvider } from "../social/vocabulary";
 import type { Inquiry } from "../inquiry/load-inquiry";
-import { freshnessOf } from "../inquiry/realize";
+import { signInDemandsOf } from "../inquiry/realize";
 import { allowedAuthenticationMethods, checkAuthenticationMethod, type AuthenticationMethod, type AuthenticationOption } from "../rules";
 import type { Deps } from "../runtime";
 import { attemptOfSession, currentBrowserSession } from "./browser-session";
@@ -32,9 +33,17 @@ export type SignInPage =
       /** Each claim's requirement, for the consent step (REQUIRED locked on, SYNTHETIC disclosed). */
       claimPolicy: ClaimPolicy;
       /** Someone is signed in to this browser: shown as "Continue as …". */
-      signedIn: { displayName: string; usableHere: boolean } | null;
+      signedIn: SignedIn | null;
       livesRemaining: number;
     };
+
+export interface SignedIn {
+  displayName: string;
+  /** The account may continue here: the flow accepts how it signed in, and it is the user the flow names, if any. */
+  usableHere: boolean;
+  /** The flow names another user (OIDC id_token_hint): "sign in with a different account". */
+  otherAccountExpected: boolean;
+}
 
 /** What the sign-in card offers, as its start step renders it. */
 export interface OfferedMethods {
@@ -74,15 +83,19 @@ export async function loadSignInPage(deps: Pick<Deps, "db" | "keyring" | "clock"
   }
   const { inquiry, context } = found;
   const session = await currentBrowserSession(deps, browser);
-  let signedIn: { displayName: string; usableHere: boolean } | null = null;
+  const demands = flowDemands(context, inquiry);
+  let signedIn: SignedIn | null = null;
   // A flow that demands a fresh sign-in (OIDC prompt=login, max_age) is not offered an older one at all.
-  if (session && signInIsFresh(context, inquiry, session.authTime)) {
+  if (session && (!demands.signInNotBefore || session.authTime.getTime() >= demands.signInNotBefore.getTime())) {
     const identity = await loadAccountIdentity(deps.db, session.accountId);
     if (identity && identity.account.status === "ACTIVE") {
       const name = [identity.account.firstName, identity.account.lastName].filter(Boolean).join(" ");
+      const otherAccountExpected =
+        demands.expectedSubject !== null && !(await isLiveSectorSubjectOf(deps.db, identity.account.id, context.application.sectorId, demands.expectedSubject));
       signedIn = {
         displayName: name || session.loginEmail || identity.primaryEmail || "",
-        usableHere: checkAuthenticationMethod(
+        otherAccountExpected,
+        usableHere: !otherAccountExpected && checkAuthenticationMethod(
           context.rules.authentication,
           inquiry.authenticationConstraints,
           await withDomainMandate(deps.db, attemptOfSession(session), identity.verifiedEmails, session.federationConnectorId),
@@ -109,13 +122,12 @@ export async function loadSignInPage(deps: Pick<Deps, "db" | "keyring" | "clock"
   };
 }
 
-function signInIsFresh(context: ApplicationContext, inquiry: Inquiry, authTime: Date): boolean {
+/** What the flow demands of a sign-in; nothing when it can no longer deliver (Layer 3: realize says so when the user continues). */
+function flowDemands(context: ApplicationContext, inquiry: Inquiry): ReturnType<typeof signInDemandsOf> {
   try {
-    const { signInNotBefore } = freshnessOf(context, inquiry);
-    return !signInNotBefore || authTime.getTime() >= signInNotBefore.getTime();
+    return signInDemandsOf(context, inquiry);
   } catch (error) {
-    // The flow can no longer deliver (Layer 3); realize says so when the user continues.
-    if (isSudomimusError(error)) return true;
+    if (isSudomimusError(error)) return { signInNotBefore: null, consentNotBefore: null, expectedSubject: null };
     throw error;
   }
 }

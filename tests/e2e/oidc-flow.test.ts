@@ -3,15 +3,16 @@
 // code, consents under the scope gate, lands on the RP's callback with a
 // code, the RP exchanges it (ID token verified against the JWKS) and reads
 // userinfo; end-session signs the browser out of via. Plus the provider's own
-// pages (an untrusted redirect URI, the signed-out page), prompt=login, and
-// a Cancel on the consent step answered with access_denied.
+// pages (an untrusted redirect URI, the signed-out page), prompt=login, an
+// id_token_hint naming another user than the browser's, and a Cancel on the
+// consent step answered with access_denied.
 import assert from "node:assert/strict";
 import http from "node:http";
 import { after, before, describe, it } from "node:test";
 import * as client from "openid-client";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../support/browser";
-import { uniqueEmail } from "../support/mailbox";
+import { codeFor, uniqueEmail } from "../support/mailbox";
 import { REDIRECT_URI, authorizationUrl, createOidcApplication, discover, issuerUrl, type OidcApplication } from "../support/oidc";
 import { freePort } from "../support/ports";
 import { shoot, signUpByEmail, withVia } from "../support/via-page";
@@ -117,6 +118,40 @@ describe("OIDC in the browser", () => {
       await page.getByRole("button", { name: "Cancel" }).click();
       const back = await reachCallback(page);
       assert.deepEqual([back.searchParams.get("error"), back.searchParams.get("state"), back.searchParams.get("code")], ["access_denied", attempt.state, null]);
+    });
+  });
+
+  it("id_token_hint names the user: a browser signed in as somebody else is asked for that account", async () => {
+    const plain = { scope: "openid" }; // no claims: no consent step
+    let hinted!: { idToken: string; sub: string; email: string };
+    await withVia(browser, async ({ page }) => {
+      const email = uniqueEmail("oidc-hinted");
+      const attempt = await authorizationUrl(config, plain);
+      await page.goto(attempt.url.toString());
+      await signUpByEmail(page, email);
+      const tokens = await client.authorizationCodeGrant(config, await reachCallback(page), { pkceCodeVerifier: attempt.codeVerifier, expectedState: attempt.state, expectedNonce: attempt.nonce });
+      hinted = { idToken: tokens.id_token!, sub: tokens.claims()!.sub, email };
+    });
+    await withVia(browser, async ({ page }) => {
+      const someoneElse = await authorizationUrl(config, plain);
+      await page.goto(someoneElse.url.toString());
+      await signUpByEmail(page, uniqueEmail("oidc-someone-else"));
+      await reachCallback(page);
+      // The relying party asks again, naming its user; this browser is somebody else.
+      const attempt = await authorizationUrl(config, { ...plain, id_token_hint: hinted.idToken });
+      await page.goto(attempt.url.toString());
+      await page.getByText(`asks for a different account`).waitFor();
+      assert.equal(await page.locator('[data-step="continuing"]').count(), 0);
+      await shoot(page, "oidc-other-account-expected");
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByText("You’re signed out.").waitFor();
+      await page.getByLabel("Email address").fill(hinted.email);
+      await page.getByRole("button", { name: "Continue", exact: true }).click();
+      await page.getByRole("heading", { name: "Check your email" }).waitFor();
+      await page.getByLabel("Verification code").fill((await codeFor(hinted.email, 2)).code);
+      const back = await reachCallback(page);
+      const tokens = await client.authorizationCodeGrant(config, back, { pkceCodeVerifier: attempt.codeVerifier, expectedState: attempt.state, expectedNonce: attempt.nonce });
+      assert.equal(tokens.claims()!.sub, hinted.sub);
     });
   });
 

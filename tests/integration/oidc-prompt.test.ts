@@ -1,7 +1,7 @@
 // prompt and max_age (OIDC Core §3.1.2.1) against the browser's via
 // session: prompt=none answers without any page (a code, or
 // login_required / consent_required), and only about the user an
-// id_token_hint names; prompt=login, select_account and max_age refuse an
+// id_token_hint names (who alone may sign in, with any prompt); prompt=login, select_account and max_age refuse an
 // older sign-in, prompt=consent asks again.
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
@@ -89,6 +89,30 @@ describe("OIDC prompt and max_age", () => {
     assert.equal((await authorizeHop(hinted.url, via.cookieHeader())).location.searchParams.get("error"), "invalid_request");
     const garbage = await authorizationUrl(config, { prompt: "none", id_token_hint: "abc.def.ghi" });
     assert.equal((await authorizeHop(garbage.url, via.cookieHeader())).location.searchParams.get("error"), "invalid_request");
+  });
+
+  it("id_token_hint without prompt=none: only the hinted user signs in; another signed-in account is not offered", async () => {
+    const otherEmail = uniqueEmail("oidc-hint-interactive");
+    const otherVia = new ViaClient();
+    const otherAttempt = await authorizationUrl(config);
+    const other = await exchange(config, await signInThroughVia(otherAttempt.url, otherEmail, otherVia), otherAttempt);
+    // This browser is the first user; the relying party names the other one.
+    const attempt = await authorizationUrl(config, { id_token_hint: other.id_token! });
+    const hop = await authorizeHop(attempt.url, via.cookieHeader());
+    const exposureKey = exposureKeyOf(hop.location);
+    const html = await (await fetch(hop.location, { headers: { cookie: via.cookieHeader() } })).text();
+    assert.match(html, /data-step="start"/);
+    assert.doesNotMatch(html, /data-step="continuing"/);
+    assert.match(html, /asks for a different account/);
+    const continued = await via.call("continue", { exposureKey });
+    assert.deepEqual([continued.status, continued.body.reason], [403, "OtherAccountExpected"]);
+    // Signing in again as the first user does not help either; the inquiry is still there for the right one.
+    const again = await via.signInByEmail(exposureKey, email, (await mailsTo(email)).length + 1);
+    assert.deepEqual([again.status, again.body.reason], [403, "OtherAccountExpected"]);
+    const hinted = await otherVia.call("continue", { exposureKey });
+    assert.equal(hinted.body.next, "callback", JSON.stringify(hinted.body));
+    const tokens = await exchange(config, new URL(String(hinted.body.redirectTo)), attempt);
+    assert.deepEqual([tokens.claims()!.sub, tokens.claims()!.email], [other.claims()!.sub, otherEmail]);
   });
 
   it("prompt=none with max_age=0 or without a session: login_required", async () => {

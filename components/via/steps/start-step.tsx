@@ -26,7 +26,7 @@ import { useTranslateMessage } from "../use-translate-message";
 import { useWebAuthnSupport } from "../use-webauthn-support";
 import { viaApi } from "../via-api";
 import type { SsoRequirement } from "@/lib/domains/sso-policy";
-import type { OfferedMethods } from "@/lib/via/sign-in-page";
+import type { OfferedMethods, SignedIn } from "@/lib/via/sign-in-page";
 
 export type { OfferedMethods };
 
@@ -35,7 +35,8 @@ export interface StartStepProps {
   initialEmail: string;
   notice: MessageRef | null;
   /** Someone is signed in whose sign-in this application does not accept. */
-  signedInElsewhere: string | null;
+  /** Signed in as an account this flow will not take: another way to sign in, or another account, is needed. */
+  signedInElsewhere: SignedIn | null;
   onSignOut: () => Promise<void>;
   onChoose: (email: string) => void;
   onCodeSent: (email: string, challengeId: string) => void;
@@ -109,7 +110,12 @@ export function StartStep({ methods, initialEmail, notice, signedInElsewhere, on
         {notice && <Alert tone={notice.tone ?? "info"}>{translate(notice)}</Alert>}
         {signedInElsewhere && (
           <Alert tone="info">
-            <p>{t("start.signedInElsewhere", { name: signedInElsewhere, application: flow.application })}</p>
+            <p>
+              {t(signedInElsewhere.otherAccountExpected ? "start.otherAccountExpected" : "start.signedInElsewhere", {
+                name: signedInElsewhere.displayName,
+                application: flow.application,
+              })}
+            </p>
             <Button variant="ghost" size="sm" fullWidth={false} busy={signingOut} onClick={signOut} className="-ml-3 mt-1">
               {t("signOut")}
             </Button>

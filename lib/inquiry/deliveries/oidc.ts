@@ -3,7 +3,8 @@
 // state and our issuer. The application must still have an OIDC rule that
 // lists the redirect URI and allows every requested scope; the rules listing
 // the URI join the TTL fold. The requested scope is the claim gate (docs 12),
-// and prompt / max_age decide how fresh the sign-in and consent must be.
+// and prompt / max_age decide how fresh the sign-in and consent must be;
+// an id_token_hint decides who may sign in.
 // A user who declines is sent back with error=access_denied (RFC 6749
 // §4.1.2.1, OIDC Core §3.1.2.6).
 import { insertCodeConsumingInquiry } from "@/db/queries/oidc";
@@ -35,6 +36,7 @@ export const oidcDelivery: DeliveryPlanner = (context, inquiry) => {
     claims: claimsOfScope(request.scope),
     signInNotBefore: request.signInNotBefore ? new Date(request.signInNotBefore) : null,
     consentNotBefore: request.consentNotBefore ? new Date(request.consentNotBefore) : null,
+    expectedSubject: request.hintedSubject,
     async finish(deps, realized) {
       const code = newKey("oidcCode");
       const now = deps.clock.now();
