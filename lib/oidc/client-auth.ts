@@ -7,7 +7,9 @@
 //   client_secret_basic — `Authorization: Basic` with the client secret;
 //   client_secret_post  — client_id + client_secret in the form;
 //   none                — a public client: client_id only, PKCE is all.
-// A client uses exactly one method per request. Every failure is
+// A client uses exactly one method per request. A retired (disabled) client
+// still authenticates: its issued refresh tokens keep working until they
+// expire (docs 13); only new sign-ins end (the code grant). Every failure is
 // invalid_client (401); a client that tried HTTP Basic also gets the
 // WWW-Authenticate challenge RFC 6749 §5.2 requires — the others do not, as
 // a Basic challenge would tell them to use a method they are not using.
@@ -70,7 +72,6 @@ async function authenticate(
   if (!context) throw invalidClient("Client authentication failed.");
   const client = oidcClientConfig(context.rules.return);
   if (!client) throw invalidClient("This application is not an OpenID Connect client.");
-  if (!context.application.enabled) throw invalidClient("This application is disabled.");
   if (!client.tokenEndpointAuthMethods.includes(presented.method)) {
     throw invalidClient(`This client authenticates with ${client.tokenEndpointAuthMethods.join(" or ")}, not ${presented.method}.`);
   }

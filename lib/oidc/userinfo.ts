@@ -2,8 +2,9 @@
 // Bearer access token from /oidc/token names its session; the answer is the
 // sector subject plus the claims its scope AND the user's live grants allow —
 // a revoked grant is gone from the very next call. A token whose session was
-// revoked (a replayed code, logout), whose account is disabled or deleted
-// (docs 29), or whose application is disabled, is invalid_token.
+// revoked (a replayed code, logout) or whose account is disabled or deleted
+// (docs 29) is invalid_token. A retired application's issued tokens keep
+// working until they expire (docs 13).
 import { findRefreshContext } from "@/db/queries/sessions";
 import { epochSeconds } from "../clock";
 import { fail } from "../errors";
@@ -45,7 +46,6 @@ export async function userinfo(deps: Pick<Deps, "db" | "keyring" | "clock" | "ca
   if (header.exp <= epochSeconds(deps.clock.now())) throw invalidToken("The access token has expired.");
   const scope = header.scope;
   if (!scope || !scopeIncludes(scope, "openid")) throw oauthError("insufficient_scope", "This access token was not granted the openid scope.", 403);
-  if (!application.enabled) throw invalidToken("The application is disabled.");
   const session = typeof header.sub === "string" ? await findRefreshContext(deps.db, hashRefreshId(deps.keyring, header.sub)) : null;
   if (!session || session.familyApplicationId !== application.id) throw invalidToken("The session behind this access token does not exist.");
   if (session.familyRevokedAt || session.suspendedAt) throw invalidToken("The session behind this access token has been revoked.");

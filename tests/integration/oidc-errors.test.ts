@@ -315,7 +315,7 @@ describe("OIDC errors", () => {
       assertOAuthError(await postForm("/oidc/token", { grant_type: "authorization_code", code: "x" }), 401, "invalid_client");
     });
 
-    it("a disabled application and a deleted or disabled account (Postgres: changed beside the running server)", async (t) => {
+    it("a retired application and a deleted or disabled account (Postgres: changed beside the running server)", async (t) => {
       if (testEnv.dbKind !== "postgres") return t.skip("PGlite belongs to the server process; oidc-lib covers it");
       const victim = await createOidcApplication({ anchorPrefix: "oidc-victim" });
       const victimConfig = await discover(victim);
@@ -357,16 +357,20 @@ describe("OIDC errors", () => {
       await serverSql(async (sql) => sql`update accounts set status = 'DISABLED', disabled_at = now() where id = ${await accountOf(disabled.email)}`);
       await assert.rejects(client.refreshTokenGrant(victimConfig, disabled.tokens.refresh_token!), (error: unknown) => error instanceof client.ResponseBodyError && error.error_description === "Account is disabled");
 
-      // Application disabled: the client cannot authenticate any more, its tokens stop working at userinfo.
+      // Application retired (docs 13): a code issued before cannot finish its sign-in; issued tokens keep working.
       const live = await grant();
+      const pendingLive = await authorizationUrl(victimConfig);
+      const pendingLiveCallback = await signInThroughVia(pendingLive.url, live.email, new ViaClient(), 2);
       await serverSql((sql) => sql`update applications set enabled = false where anchor = ${victim.anchor}`);
-      await assert.rejects(client.refreshTokenGrant(victimConfig, live.tokens.refresh_token!), (error: unknown) => {
-        assert.ok(error instanceof client.ResponseBodyError);
-        assert.deepEqual([error.status, error.error], [401, "invalid_client"]);
-        return true;
-      });
-      const disabledApp = await fetch(`${issuerUrl()}/userinfo`, { headers: { authorization: `Bearer ${live.tokens.access_token}` } });
-      assert.equal(disabledApp.status, 401);
+      await assert.rejects(
+        client.authorizationCodeGrant(victimConfig, pendingLiveCallback, { pkceCodeVerifier: pendingLive.codeVerifier, expectedState: pendingLive.state, expectedNonce: pendingLive.nonce }),
+        (error: unknown) => error instanceof client.ResponseBodyError && error.status === 400 && error.error === "unauthorized_client",
+      );
+      const refreshed = await client.refreshTokenGrant(victimConfig, live.tokens.refresh_token!);
+      assert.equal(refreshed.claims()!.sub, live.tokens.claims()!.sub);
+      const stillIssued = await fetch(`${issuerUrl()}/userinfo`, { headers: { authorization: `Bearer ${refreshed.access_token}` } });
+      assert.equal(stillIssued.status, 200);
+      assert.equal((await stillIssued.json()).sub, live.tokens.claims()!.sub);
     });
   });
 

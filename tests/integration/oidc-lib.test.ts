@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
-import { SignJWT, importPKCS8 } from "jose";
+import { SignJWT, decodeJwt, importPKCS8 } from "jose";
 import { accounts, applications } from "@/db/schema";
 import { upsertClaimGrant } from "@/db/queries/identity";
 import { replaceRuleSet, type RuleSetInput } from "@/lib/applications/rule-set";
@@ -248,17 +248,25 @@ describe("OIDC provider (lib, fixed clock)", () => {
     assert.deepEqual(await oauthFailure(refreshPublic(tokens.refresh_token!)), { error: "invalid_grant", description: "Account does not exist", status: 400 });
   });
 
-  it("a disabled application: a page at /authorize, invalid_client at /token, invalid_token at /userinfo", async () => {
+  it("a retired (disabled) application (docs 13): no new sign-ins, issued tokens keep working until they expire, without sliding", async () => {
     const app = await newApplication("lib-oidc-off", "none");
     const user = await newAccount();
     const exchange = (form: Record<string, string>) => exchangeToken(setup.deps, { authorization: null, form: new URLSearchParams({ client_id: app.applicationAnchor, ...form }) });
-    const code = await codeFor(app, user, { scope: "openid offline_access" });
-    const tokens = (await exchange({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: VERIFIER })) as TokenResponse;
+    const codeGrant = (code: string) => exchange({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: VERIFIER });
+    const tokens = (await codeGrant(await codeFor(app, user, { scope: "openid offline_access" }))) as TokenResponse;
+    const pending = await codeFor(app, user, { scope: "openid offline_access" });
     await setup.deps.db.update(applications).set({ enabled: false }).where(eq(applications.id, app.applicationId));
+    // Logins fail at once: a page at /authorize, and a code issued before cannot finish its sign-in.
     assert.deepEqual(await authorize(setup.deps, { params: params(app), browserSessionKey: null }), { kind: "page", problem: "client-disabled" });
-    const refused = await oauthFailure(exchange({ grant_type: "refresh_token", refresh_token: tokens.refresh_token! }));
-    assert.deepEqual([refused.error, refused.status], ["invalid_client", 401]);
-    assert.equal((await oauthFailure(userinfo(setup.deps, tokens.access_token), userinfoError)).error, "invalid_token");
+    assert.deepEqual(await oauthFailure(codeGrant(pending)), { error: "unauthorized_client", description: "This application is disabled: it accepts no new sign-ins.", status: 400 });
+    // Issued tokens keep working: userinfo answers, the refresh token rotates…
+    assert.equal((await userinfo(setup.deps, tokens.access_token)).sub, decodeJwt(tokens.id_token!).sub);
+    setup.deps.clock.advance(29 * 24 * 3600);
+    const rotated = (await exchange({ grant_type: "refresh_token", refresh_token: tokens.refresh_token! })) as TokenResponse;
+    assert.equal(decodeJwt(rotated.id_token!).sub, decodeJwt(tokens.id_token!).sub);
+    // …but the session no longer slides: it ends 30 days after the sign-in, as issued.
+    setup.deps.clock.advance(24 * 3600 + 1);
+    assert.equal((await oauthFailure(exchange({ grant_type: "refresh_token", refresh_token: rotated.refresh_token! }))).error, "invalid_grant");
   });
 
   it("Layer 3 and the claim gate at runtime: a rule change or a revoked required claim stops the exchange", async () => {

@@ -33,6 +33,8 @@ export async function authorizationCodeGrant(deps: GrantDeps, authenticated: Aut
   if (!isKey("oidcCode", code)) throw badCode();
 
   const { application } = authenticated.context;
+  // Retiring an application makes every login to it fail at once (docs 13); exchanging a code finishes one.
+  if (!application.enabled) throw oauthError("unauthorized_client", "This application is disabled: it accepts no new sign-ins.");
   const codeHash = hashAuthorizationCode(deps.keyring, code);
   const row = await findAuthorizationCode(deps.db, codeHash);
   if (!row || row.applicationId !== application.id) throw badCode();

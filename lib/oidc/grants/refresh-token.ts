@@ -2,7 +2,8 @@
 // rotation as Connect's /refresh, in the same session family, bound to the
 // client it was issued to. `scope` may narrow the originally granted scope
 // for this response (never widen it; the family keeps its grant). The new
-// ID token keeps the original auth_time and carries no nonce.
+// ID token keeps the original auth_time and carries no nonce. A retired
+// client's sessions rotate without sliding, as at Connect (docs 13).
 import { rotateSession } from "../../sessions/refresh";
 import { toSessionSubject } from "../../sessions/session-subject";
 import type { Deps } from "../../runtime";
