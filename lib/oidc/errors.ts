@@ -52,7 +52,8 @@ export function tokenEndpointError(error: unknown): OAuthError | null {
   if (error instanceof OAuthError) return error;
   if (!isSudomimusError(error)) return null;
   if (error.status >= 500) return null;
-  if (error.reason === "ApplicationDisabled") return oauthError("invalid_client", "This application is disabled.", 401);
+  // A retired client still authenticates (its tokens live on, docs 13); it may only no longer sign anybody in.
+  if (error.reason === "ApplicationDisabled") return oauthError("unauthorized_client", error.publicMessage ?? "This application is disabled.");
   if (error.reason === "RateLimited") return oauthError("temporarily_unavailable", error.publicMessage ?? "Too many requests.", 429, error.headers ?? {});
   return oauthError("invalid_grant", ACCOUNT_DESCRIPTIONS[error.reason] ?? error.publicMessage ?? "The grant is not valid.");
 }

@@ -34,7 +34,7 @@ export async function authorizationCodeGrant(deps: GrantDeps, authenticated: Aut
 
   const { application } = authenticated.context;
   // Retiring an application makes every login to it fail at once (docs 13); exchanging a code finishes one.
-  if (!application.enabled) throw oauthError("unauthorized_client", "This application is disabled: it accepts no new sign-ins.");
+  if (!application.enabled) fail("ApplicationDisabled", { message: "This application is disabled: it accepts no new sign-ins." });
   const codeHash = hashAuthorizationCode(deps.keyring, code);
   const row = await findAuthorizationCode(deps.db, codeHash);
   if (!row || row.applicationId !== application.id) throw badCode();
