@@ -13,7 +13,9 @@ import { emailAddressSchema } from "../identity/email-address";
 import { emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS, spendAttempt } from "../identity/email-codes";
 import { sendAddEmailCode } from "../errand/errand-mail";
 import type { Deps } from "../runtime";
+import { recentBrowserSession } from "../via/browser-session";
 import { recordEmailCredentialUse } from "../via/email-code";
+import { registrationOptionsFor } from "../via/passkeys";
 
 export const PASSKEY_LABEL_MAX_LENGTH = 60;
 /** Wrong codes one add-email challenge tolerates before it is spent. */
@@ -108,15 +110,34 @@ export async function removeEmail(deps: Pick<Deps, "db">, accountId: string, inp
 type MailDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "mailer">;
 
 /**
+ * The portal's caller as a browser: the account, via's browser binding (it
+ * ties challenges to this browser) and via's session key — adding a way in
+ * needs this browser to have signed in as the account recently
+ * (RECENT_SIGN_IN_SECONDS); the step that issues the challenge checks it.
+ */
+export interface ActingBrowser {
+  accountId: string;
+  binding: string;
+  sessionKey: string | null;
+}
+
+/** The portal's "Add a passkey": options for this account, after a recent sign-in. */
+export async function addPasskeyOptions(deps: Pick<Deps, "db" | "keyring" | "clock" | "config">, who: ActingBrowser) {
+  await recentBrowserSession(deps, who, who.accountId);
+  return registrationOptionsFor(deps, who);
+}
+
+/**
  * Sends a one-time code to an address the user wants to add. An address that
  * belongs to another account gets a code too — the page must not tell — and
  * the verification then fails like any code that cannot be verified.
  */
 export async function startAddEmail(
   deps: MailDeps,
-  who: { accountId: string; binding: string; address: string | null; locale: string; portalName: string },
+  who: ActingBrowser & { address: string | null; locale: string; portalName: string },
   input: { email: string },
 ): Promise<{ challengeId: string; email: string }> {
+  await recentBrowserSession(deps, who, who.accountId);
   const parsed = emailAddressSchema.safeParse(input.email);
   if (!parsed.success) fail("Invalid email", { body: { key: "emailInvalid", field: "email" } });
   const email = parsed.data;

@@ -84,6 +84,9 @@ export class BuiltInRelyingParty {
     const client = await this.client(deps);
     const tokens = await client.redeem({ exposureKey, hiddenKey: pending.hiddenKey, confirmationKey });
     await client.verifyAccessToken(tokens.accessToken);
+    // A new sign-in replaces the browser's session: the old refresh token is logged out, not left live and forgotten.
+    const replaced = this.session(deps, cookies);
+    if (replaced) await client.logout(replaced.refreshToken).catch(() => undefined);
     return {
       cookies: [clearCookie(this.pendingCookie, { path: this.path, secure: deps.config.secure }), this.write(deps, this.sessionCookie, tokens)],
       returnTo: pending.returnTo,

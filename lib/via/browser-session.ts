@@ -4,6 +4,7 @@
 import { findLiveBrowserSession, insertBrowserSession, revokeBrowserSession, type BrowserSessionRow } from "@/db/queries/browser-sessions";
 import { addSeconds } from "../clock";
 import { isKey } from "../crypto/random-key";
+import { fail } from "../errors";
 import { secretHash } from "../crypto/secret-hash";
 import type { AuthenticationAttempt, AuthenticationMethod } from "../rules";
 import type { Deps } from "../runtime";
@@ -56,6 +57,31 @@ export function attemptOfSession(session: Pick<BrowserSessionRow, "authenticatio
 export async function currentBrowserSession(deps: Pick<Deps, "db" | "keyring" | "clock">, browser: Pick<Browser, "sessionKey">): Promise<BrowserSessionRow | null> {
   if (!browser.sessionKey || !isKey("browserSession", browser.sessionKey)) return null;
   return findLiveBrowserSession(deps.db, hashKey(deps, browser.sessionKey), deps.clock.now());
+}
+
+/**
+ * Adding a lasting way into an account (a passkey, an email address) needs a
+ * sign-in this recent on this browser: a session signed in longer ago (a
+ * cookie left on a shared machine, or stolen) cannot plant one.
+ */
+export const RECENT_SIGN_IN_SECONDS = 15 * 60;
+
+/**
+ * This browser's via session, if it signed in within RECENT_SIGN_IN_SECONDS
+ * (as `accountId`, when given). Otherwise SignInRequired — with the message
+ * key `recentSignInRequired` where a session exists, so a page can offer
+ * "Confirm it's you" instead of a plain sign-in.
+ */
+export async function recentBrowserSession(
+  deps: Pick<Deps, "db" | "keyring" | "clock">,
+  browser: Pick<Browser, "sessionKey">,
+  accountId?: string,
+): Promise<BrowserSessionRow> {
+  const session = await currentBrowserSession(deps, browser);
+  const recent =
+    session !== null && (accountId === undefined || session.accountId === accountId) && deps.clock.now().getTime() - session.authTime.getTime() <= RECENT_SIGN_IN_SECONDS * 1000;
+  if (!recent) fail("SignInRequired", { message: "Sign in again to continue: this needs a recent sign-in.", body: { key: "recentSignInRequired" } });
+  return session!;
 }
 
 export async function endBrowserSession(deps: Pick<Deps, "db" | "keyring" | "clock">, browser: Browser): Promise<void> {

@@ -26,7 +26,7 @@ import { spendInquiryLife } from "../inquiry/spend-life";
 import { checkAuthenticationMethod } from "../rules";
 import type { Deps } from "../runtime";
 import type { Browser } from "./browser";
-import { currentBrowserSession, startBrowserSession } from "./browser-session";
+import { currentBrowserSession, recentBrowserSession, startBrowserSession } from "./browser-session";
 import { suppressForForcedSso } from "./email-reason";
 import { realizeForBrowser, type ViaOutcome } from "./outcome";
 import { pendingInquiry } from "./pending-inquiry";
@@ -145,19 +145,9 @@ export async function passkeySignInVerify(
 
 type RegistrationDeps = Pick<Deps, "db" | "keyring" | "clock" | "config">;
 
-/**
- * via offers a passkey right after a sign-in, and only then: a passkey is a
- * lasting way into the account, so a browser session signed in longer ago
- * than this (a cookie left on a shared machine, or stolen) cannot plant one.
- */
-export const ADD_PASSKEY_WITHIN_SECONDS = 15 * 60;
-
+/** via offers a passkey right after a sign-in, and only then (RECENT_SIGN_IN_SECONDS). */
 async function freshlySignedIn(deps: RegistrationDeps, browser: Browser): Promise<{ accountId: string; binding: string }> {
-  const session = await currentBrowserSession(deps, browser);
-  if (!session) fail("SignInRequired", { message: "Sign in to add a passkey." });
-  if (deps.clock.now().getTime() - session.authTime.getTime() > ADD_PASSKEY_WITHIN_SECONDS * 1000) {
-    fail("SignInRequired", { message: "Sign in again to add a passkey." });
-  }
+  const session = await recentBrowserSession(deps, browser);
   return { accountId: session.accountId, binding: browser.binding };
 }
 

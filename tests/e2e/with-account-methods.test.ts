@@ -8,9 +8,10 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../support/browser";
-import { requireServer } from "../support/env";
-import { codeFor, uniqueEmail } from "../support/mailbox";
-import { signInToPortal } from "../support/portal";
+import { serverSql } from "../support/database";
+import { requireServer, testEnv } from "../support/env";
+import { codeFor, mailsTo, uniqueEmail } from "../support/mailbox";
+import { signInByEmailAtVia, signInToPortal } from "../support/portal";
 import { addVirtualAuthenticator, openVia, shoot } from "../support/via-page";
 
 let browser: Browser;
@@ -124,6 +125,42 @@ describe("With portal: sign-in methods, privacy, data sharing", () => {
     await page.getByRole("button", { name: "Yes, remove it" }).click();
     await page.getByText("Passkey “Work laptop” removed.").waitFor();
     await page.getByText("No passkeys yet").waitFor();
+    assert.deepEqual(via.problems, []);
+    await via.close();
+  });
+
+  it("asks to confirm it's you before adding a passkey or an address when this browser's sign-in is not recent", async () => {
+    const via = await openVia(browser, { viewport: { width: 1280, height: 900 } });
+    const { page } = via;
+    await addVirtualAuthenticator(via);
+    const email = uniqueEmail("confirm");
+    await signInToPortal(page, email, { path: "/with/sign-in-methods" });
+    // via's session is gone (it expired, or was ended on via) while the portal session lives on.
+    await page.context().clearCookies({ name: "via_session" });
+    await page.getByRole("button", { name: "Add a passkey" }).click();
+    await page.getByText("adding a passkey or an email address needs a recent sign-in").waitFor();
+    await page.getByRole("button", { name: "Add an email address" }).click();
+    await page.getByLabel("New email address").fill(uniqueEmail("confirm-second"));
+    await page.getByRole("button", { name: "Send code" }).click();
+    await page.getByRole("button", { name: "Confirm it’s you" }).nth(1).waitFor();
+    await shootWidths(page, "with-sign-in-methods-confirm");
+    assert.equal((await mailsTo(email)).length, 1, "no code went out without a recent sign-in");
+
+    // Confirm it's you: sign in again at via, straight back to this page, and the passkey is added.
+    await page.getByRole("button", { name: "Confirm it’s you" }).first().click();
+    await signInByEmailAtVia(page, email, 2);
+    await page.waitForURL((url) => url.pathname === "/with/sign-in-methods");
+    await page.getByRole("button", { name: "Add a passkey" }).click();
+    await page.getByText(/Passkey “.+” added\./).waitFor();
+    if (testEnv.dbKind === "postgres") {
+      // The new sign-in replaced the portal session: the old refresh token was logged out, not left live.
+      const live = await serverSql(
+        (sql) => sql<{ count: string }[]>`select count(*) from refresh_tokens t join refresh_token_families f on f.id = t.family_id
+          join applications a on a.id = f.application_id join email_identities e on e.account_id = f.account_id
+          where e.email = ${email} and a.anchor = 'sudomimus-with' and t.suspended_at is null and t.rotated_at is null and f.revoked_at is null`,
+      );
+      assert.equal(Number(live[0]!.count), 1);
+    }
     assert.deepEqual(via.problems, []);
     await via.close();
   });

@@ -19,7 +19,7 @@ import { deleteAccount, listBlockingOrganizations } from "@/lib/account/delete-a
 import { listDataSharing, revokeSharing } from "@/lib/account/data-sharing";
 import { listSectorSubjects, rotateAccountAlias, rotateSectorSubject, accountAliasFor } from "@/lib/account/privacy";
 import { updateProfileName } from "@/lib/account/profile";
-import { loadSignInMethods, makePrimaryEmail, removeEmail, removePasskey, renamePasskey, startAddEmail, verifyAddEmail } from "@/lib/account/sign-in-methods";
+import { addPasskeyOptions, loadSignInMethods, makePrimaryEmail, removeEmail, removePasskey, renamePasskey, startAddEmail, verifyAddEmail } from "@/lib/account/sign-in-methods";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { establish } from "@/lib/inquiry/establish";
 import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
@@ -27,8 +27,8 @@ import { realize } from "@/lib/inquiry/realize";
 import { redeem } from "@/lib/inquiry/redeem";
 import { refresh } from "@/lib/sessions/refresh";
 import type { Browser } from "@/lib/via/browser";
-import { startBrowserSession } from "@/lib/via/browser-session";
-import { ADD_PASSKEY_WITHIN_SECONDS, passkeyRegistrationOptions, passkeyRegistrationVerify } from "@/lib/via/passkeys";
+import { RECENT_SIGN_IN_SECONDS, startBrowserSession } from "@/lib/via/browser-session";
+import { passkeyRegistrationOptions, passkeyRegistrationVerify } from "@/lib/via/passkeys";
 import { libDeps } from "../support/lib-deps";
 import { signInCodeIn } from "../support/mailbox";
 import { rejectsWith } from "../support/rejects";
@@ -88,6 +88,13 @@ async function connectSession(app: CreatedApplication, user: { id: string; email
 
 async function grant(accountId: string, applicationId: string, claims: ("EMAIL" | "FIRST_NAME" | "LAST_NAME")[]) {
   for (const claim of claims) await upsertClaimGrant(setup.deps.db, { accountId, applicationId, claim, decision: "GRANTED", decidedAt: setup.deps.clock.now() });
+}
+
+/** A browser that has just signed in to via as the user: the portal's acting browser for adding methods. */
+async function signedInBrowser(user: { id: string; email: string }) {
+  const browser: Browser = { binding: crypto.randomBytes(32).toString("hex"), sessionKey: null, locale: "en-US", address: null, setCookies: [] };
+  await startBrowserSession(setup.deps, browser, { accountId: user.id, authenticationMethod: "EMAIL_VERIFICATION", loginEmail: user.email });
+  return { accountId: user.id, binding: browser.binding, sessionKey: browser.sessionKey };
 }
 
 describe("Account surface (lib)", () => {
@@ -239,7 +246,7 @@ describe("Account surface (lib)", () => {
   it("adds an address by code, makes it primary, removes the old one; another account's address fails without saying so", async () => {
     const user = await newAccount();
     const neighbour = await newAccount();
-    const who = { accountId: user.id, binding: crypto.randomBytes(32).toString("hex"), address: null, locale: "en-US", portalName: "Sudomimus With" };
+    const who = { ...(await signedInBrowser(user)), address: null, locale: "en-US", portalName: "Sudomimus With" };
     const codeIn = async (to: string) => {
       const [mail] = (await listOutboxMessages(setup.deps.db, 20)).filter((message) => message.recipient === to);
       return signInCodeIn(mail!.textBody)!;
@@ -309,13 +316,32 @@ describe("Account surface (lib)", () => {
     assert.deepEqual(await updateProfileName(setup.deps.db, user.id, { firstName: "", lastName: "" }), { ok: true, firstName: null, lastName: null });
   });
 
+  it("the portal adds a passkey or an address only within 15 minutes of this browser's sign-in as the account", async () => {
+    const user = await newAccount();
+    const other = await newAccount();
+    const who = await signedInBrowser(user);
+    const mailWho = { address: null, locale: "en-US", portalName: "Sudomimus With" };
+    assert.equal((await addPasskeyOptions(setup.deps, who)).options.authenticatorSelection?.userVerification, "required");
+    const recentOnly = async (attempt: Promise<unknown>) => assert.equal((await rejectsWith(attempt, "SignInRequired", 401)).body?.key, "recentSignInRequired");
+    // No via session, or one of another account (the portal session and via's can differ): not this user's recent sign-in.
+    await recentOnly(addPasskeyOptions(setup.deps, { ...who, sessionKey: null }));
+    await recentOnly(addPasskeyOptions(setup.deps, { ...who, sessionKey: (await signedInBrowser(other)).sessionKey }));
+    setup.deps.clock.advance(RECENT_SIGN_IN_SECONDS + 1);
+    await recentOnly(addPasskeyOptions(setup.deps, who));
+    await recentOnly(startAddEmail(setup.deps, { ...who, ...mailWho }, { email: `late-${rand()}@example.com` }));
+    // Signed in again ("Confirm it's you"): both work.
+    const again = await signedInBrowser(user);
+    assert.ok((await addPasskeyOptions(setup.deps, again)).challengeId);
+    assert.ok((await startAddEmail(setup.deps, { ...again, ...mailWho }, { email: `fresh-${rand()}@example.com` })).challengeId);
+  });
+
   it("via adds a passkey only right after a sign-in: a session signed in over 15 minutes ago cannot plant one", async () => {
     const user = await newAccount();
     const browser: Browser = { binding: crypto.randomBytes(32).toString("hex"), sessionKey: null, locale: "en-US", address: null, setCookies: [] };
     await startBrowserSession(setup.deps, browser, { accountId: user.id, authenticationMethod: "EMAIL_VERIFICATION", loginEmail: user.email });
     const offered = await passkeyRegistrationOptions(setup.deps, browser);
     assert.equal(offered.options.authenticatorSelection?.residentKey, "required");
-    setup.deps.clock.advance(ADD_PASSKEY_WITHIN_SECONDS + 1);
+    setup.deps.clock.advance(RECENT_SIGN_IN_SECONDS + 1);
     await rejectsWith(passkeyRegistrationOptions(setup.deps, browser), "SignInRequired", 401);
     const response = { id: "x", rawId: "x", type: "public-key", response: { clientDataJSON: "", attestationObject: "" }, clientExtensionResults: {} } as RegistrationResponseJSON;
     await rejectsWith(passkeyRegistrationVerify(setup.deps, browser, { challengeId: offered.challengeId, response }), "SignInRequired", 401);

@@ -6,11 +6,11 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { compactVerify, importSPKI } from "jose";
-import postgres from "postgres";
 import { AUTHORIZE_PER_CLIENT } from "@/lib/device/authorize";
 import { createTestApplication, serverEnv } from "../support/applications";
 import { post, signedPost, type TestApplication } from "../support/connect-client";
 import { authorizeDevice, DevicePoller, type DeviceAuthorization, type TokenAnswer } from "../support/device-client";
+import { serverSql } from "../support/database";
 import { requireServer, testEnv } from "../support/env";
 import { uniqueEmail } from "../support/mailbox";
 import { freePort } from "../support/ports";
@@ -93,12 +93,7 @@ describe("Device API", () => {
     // Only Postgres can be changed beside the running server; the lib suite covers PGlite.
     if (testEnv.dbKind !== "postgres") return t.skip("PGlite belongs to the server process");
     const disabled = await createTestApplication({ anchorPrefix: "device-off", template: "cli-device" });
-    const sql = postgres(testEnv.serverDatabaseUrl, { max: 1, onnotice: () => {} });
-    try {
-      await sql`update applications set enabled = false where anchor = ${disabled.anchor}`;
-    } finally {
-      await sql.end();
-    }
+    await serverSql((sql) => sql`update applications set enabled = false where anchor = ${disabled.anchor}`);
     const refused = await authorizeRaw({ applicationAnchor: disabled.anchor });
     assert.deepEqual([refused.status, refused.body.reason], [403, "ApplicationDisabled"]);
   });
@@ -109,13 +104,8 @@ describe("Device API", () => {
     const started = await authorizeDevice(broken.anchor);
     const { via, exposureKey } = await signInForCode(started);
     await via.call("device/decide", { exposureKey, decision: "approve" });
-    const sql = postgres(testEnv.serverDatabaseUrl, { max: 1, onnotice: () => {} });
-    try {
-      // The application's token-signing key becomes unreadable: nothing can be signed for it.
-      await sql`update applications set token_signing_private_key_sealed = 'unreadable' where anchor = ${broken.anchor}`;
-    } finally {
-      await sql.end();
-    }
+    // The application's token-signing key becomes unreadable: nothing can be signed for it.
+    await serverSql((sql) => sql`update applications set token_signing_private_key_sealed = 'unreadable' where anchor = ${broken.anchor}`);
     const failed = await token({ deviceCode: started.deviceCode });
     assert.deepEqual([failed.status, failed.body], [500, { error: "server_error" }]);
     const again = await token({ deviceCode: started.deviceCode });

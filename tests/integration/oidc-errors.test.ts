@@ -6,9 +6,9 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as client from "openid-client";
-import postgres from "postgres";
 import { createTestApplication, webRules } from "../support/applications";
 import { establish, post } from "../support/connect-client";
+import { serverSql } from "../support/database";
 import { requireServer, testEnv } from "../support/env";
 import { uniqueEmail } from "../support/mailbox";
 import {
@@ -72,15 +72,6 @@ function authorizeQuery(target: OidcApplication, overrides: Record<string, strin
   };
   for (const [name, value] of Object.entries(values)) if (value !== null) url.searchParams.set(name, value);
   return url;
-}
-
-async function serverSql<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-  const sql = postgres(testEnv.serverDatabaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    return await work(sql);
-  } finally {
-    await sql.end();
-  }
 }
 
 describe("OIDC errors", () => {

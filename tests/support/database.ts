@@ -35,3 +35,17 @@ export async function openTestDatabase(kind = testEnv.dbKind): Promise<OpenDatab
   const opened = await openPglite(dir);
   return { ...opened, close: async () => (await opened.close(), fs.rmSync(dir, { recursive: true, force: true })) };
 }
+
+/**
+ * A query against the running server's Postgres database, beside the server
+ * (to put it into states no public call can). Postgres only: PGlite belongs
+ * to the server process.
+ */
+export async function serverSql<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(testEnv.serverDatabaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    return await work(sql);
+  } finally {
+    await sql.end();
+  }
+}

@@ -15,18 +15,23 @@ import { codeFor, uniqueEmail } from "./mailbox";
 export async function signInToPortal(page: Page, email: string, options: { path?: string; nthMail?: number } = {}): Promise<void> {
   const path = options.path ?? "/with/profile";
   await page.goto(`${requireServer()}${path}`);
+  await signInByEmailAtVia(page, email, options.nthMail ?? 1);
+  await page.waitForURL((url) => url.pathname === path.split("?")[0], { timeout: 20_000 });
+}
+
+/** From the portal's hop to via: signs in by email code (the nth mail to the address) until the browser is back on /with. */
+export async function signInByEmailAtVia(page: Page, email: string, nthMail: number): Promise<void> {
   await page.waitForURL((url) => url.pathname === "/via");
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Continue", exact: true }).click();
   await page.getByRole("button", { name: "Email me a code" }).click();
-  await page.getByLabel("Verification code").fill((await codeFor(email, options.nthMail ?? 1)).code);
+  await page.getByLabel("Verification code").fill((await codeFor(email, nthMail)).code);
   // A new account is offered a passkey first; an existing one goes straight back.
   const notNow = page.getByRole("button", { name: "Not now" });
   await Promise.race([
     notNow.waitFor({ timeout: 15_000 }).then(() => notNow.click()),
     page.waitForURL((url) => url.pathname.startsWith("/with"), { timeout: 15_000 }),
   ]);
-  await page.waitForURL((url) => url.pathname === path.split("?")[0], { timeout: 20_000 });
 }
 
 export interface PortalUser {

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { EmailField, TextField } from "@/components/ui/text-field";
 import { Notice } from "@/components/with/portal-ui";
 import { makePrimaryEmailAction, removeEmailAction, startAddEmailAction, verifyAddEmailAction } from "@/app/(with)/with/sign-in-methods/actions";
+import { ConfirmItsYou, RECENT_SIGN_IN_REQUIRED } from "./confirm-its-you";
 import { useAccountError } from "./use-account-error";
 
 export interface EmailItem {
@@ -106,10 +107,12 @@ function AddEmailForm({ onMessage }: { onMessage: (message: Message) => void }) 
   const [code, setCode] = useState("");
   const [challenge, setChallenge] = useState<{ id: string; email: string } | null>(null);
   const [error, setError] = useState<{ field: "email" | "code"; text: string } | null>(null);
+  const [confirm, setConfirm] = useState(false);
   const [pending, startTransition] = useTransition();
 
   const reset = () => {
     setOpen(false);
+    setConfirm(false);
     setEmail("");
     setCode("");
     setChallenge(null);
@@ -120,6 +123,7 @@ function AddEmailForm({ onMessage }: { onMessage: (message: Message) => void }) 
     event.preventDefault();
     startTransition(async () => {
       const result = await startAddEmailAction({ email });
+      if (!result.ok && result.error === RECENT_SIGN_IN_REQUIRED) return setConfirm(true);
       if (!result.ok) return setError({ field: "email", text: errorText(result.error, result.values) });
       setError(null);
       setChallenge({ id: result.challengeId, email: result.email });
@@ -158,6 +162,11 @@ function AddEmailForm({ onMessage }: { onMessage: (message: Message) => void }) 
           <TextField id="add-email-code" name="code" label={t("code")} inputMode="numeric" autoComplete="one-time-code" maxLength={12} value={code} error={error?.field === "code" ? error.text : null} onChange={(event) => setCode(event.target.value)} autoFocus />
           <SubmitOrCancel submit={t("verify")} busyLabel={t("verifying")} busy={pending} cancel={t("cancel")} onCancel={reset} />
         </form>
+      )}
+      {confirm && (
+        <div className="mt-3">
+          <ConfirmItsYou returnTo="/with/sign-in-methods" />
+        </div>
       )}
     </div>
   );

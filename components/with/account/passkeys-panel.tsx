@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { EmptyState, Notice } from "@/components/with/portal-ui";
 import { passkeyOptions, passkeyVerify, removePasskeyAction, renamePasskeyAction } from "@/app/(with)/with/sign-in-methods/actions";
+import { ConfirmItsYou, RECENT_SIGN_IN_REQUIRED } from "./confirm-its-you";
 import { useAccountError } from "./use-account-error";
 
 export interface PasskeyItem {
@@ -31,12 +32,14 @@ export function PasskeysPanel({ passkeys, removable }: { passkeys: PasskeyItem[]
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "danger" | "info"; text: string } | null>(null);
   const [adding, startAdding] = useTransition();
+  const [confirm, setConfirm] = useState(false);
 
   const add = () =>
     startAdding(async () => {
       setMessage(null);
       const options = await passkeyOptions();
-      if (!options.ok) return setMessage({ tone: "danger", text: errorText(options.error) });
+      setConfirm(!options.ok && options.error === RECENT_SIGN_IN_REQUIRED);
+      if (!options.ok) return options.error === RECENT_SIGN_IN_REQUIRED ? undefined : setMessage({ tone: "danger", text: errorText(options.error) });
       let response;
       try {
         response = await startRegistration({ optionsJSON: options.options });
@@ -68,6 +71,7 @@ export function PasskeysPanel({ passkeys, removable }: { passkeys: PasskeyItem[]
         </Button>
       </div>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {confirm && <ConfirmItsYou returnTo="/with/sign-in-methods" />}
     </div>
   );
 }

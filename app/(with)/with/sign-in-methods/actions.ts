@@ -1,20 +1,21 @@
 "use server";
 // Sign-in method mutations. Who is acting comes from the portal session; the
 // browser binding (via's cookie) ties passkey challenges and email codes to
-// the browser that asked for them, as on via.
+// the browser that asked for them, as on via, and via's session on this
+// browser must be a recent sign-in to add a passkey or an address.
 import { cookies, headers } from "next/headers";
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { findApplicationByAnchor } from "@/db/queries/applications";
-import { makePrimaryEmail, removeEmail, removePasskey, renamePasskey, startAddEmail, verifyAddEmail } from "@/lib/account/sign-in-methods";
+import { addPasskeyOptions, makePrimaryEmail, removeEmail, removePasskey, renamePasskey, startAddEmail, verifyAddEmail, type ActingBrowser } from "@/lib/account/sign-in-methods";
 import { localizedName } from "@/lib/applications/info";
 import { randomHex } from "@/lib/crypto/random-key";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { portalAction, refusal, type ActionResult } from "@/lib/portal/portal-action";
 import { PORTAL_ANCHOR } from "@/lib/seed";
-import { BINDING_COOKIE } from "@/lib/via/browser";
-import { registrationOptionsFor, registrationVerifyFor } from "@/lib/via/passkeys";
+import { BINDING_COOKIE, SESSION_COOKIE } from "@/lib/via/browser";
+import { registrationVerifyFor } from "@/lib/via/passkeys";
 
 const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
 
@@ -28,10 +29,14 @@ async function browserBinding(secure: boolean): Promise<string> {
   return binding;
 }
 
+/** The portal's caller as via sees this browser: its binding and its via session (for the recent-sign-in check). */
+async function actingBrowser(deps: { config: { secure: boolean } }, accountId: string): Promise<ActingBrowser> {
+  const binding = await browserBinding(deps.config.secure);
+  return { accountId, binding, sessionKey: (await cookies()).get(SESSION_COOKIE)?.value ?? null };
+}
+
 export async function passkeyOptions(): Promise<ActionResult<{ challengeId: string; options: PublicKeyCredentialCreationOptionsJSON }>> {
-  return portalAction("passkey.options", async ({ deps, account }) =>
-    registrationOptionsFor(deps, { accountId: account.id, binding: await browserBinding(deps.config.secure) }),
-  );
+  return portalAction("passkey.options", async ({ deps, account }) => addPasskeyOptions(deps, await actingBrowser(deps, account.id)));
 }
 
 export async function passkeyVerify(input: { challengeId: string; response: unknown; label?: string }): Promise<ActionResult<{ label: string }>> {
@@ -62,12 +67,11 @@ export async function removePasskeyAction(input: { credentialId: string }): Prom
 
 export async function startAddEmailAction(input: { email: string }): Promise<ActionResult<{ challengeId: string; email: string }>> {
   return portalAction("email.start", async ({ deps, account }) => {
-    const binding = await browserBinding(deps.config.secure);
     const locale = await getLocale();
     const portal = await findApplicationByAnchor(deps.db, PORTAL_ANCHOR);
     const portalName = portal ? localizedName(portal.names, portal.defaultLocale, locale) : "Sudomimus";
     const address = (await headers()).get(CLIENT_ADDRESS_HEADER);
-    return startAddEmail(deps, { accountId: account.id, binding, address, locale, portalName }, { email: text(input?.email, 400) });
+    return startAddEmail(deps, { ...(await actingBrowser(deps, account.id)), address, locale, portalName }, { email: text(input?.email, 400) });
   });
 }
 
