@@ -11,6 +11,8 @@ import { accountAliasFor } from "../identity/account-alias";
 import { loadAccountIdentity } from "../identity/accounts";
 import { erasedSteamIdHash } from "../identity/steam-identity";
 import type { Deps } from "../runtime";
+import { recentBrowserSession } from "../via/browser-session";
+import type { ActingBrowser } from "./sign-in-methods";
 
 export { listBlockingOrganizations };
 
@@ -22,6 +24,12 @@ export async function deletionConfirmationPhrase(db: Executor, accountId: string
 
 function sameText(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** The portal's "Delete my account": irreversible, so only after a recent sign-in on this browser as the account. */
+export async function deleteOwnAccount(deps: Pick<Deps, "db" | "clock" | "keyring">, who: ActingBrowser, input: { confirmation: string }): Promise<void> {
+  await recentBrowserSession(deps, who, who.accountId);
+  await deleteAccount(deps, who.accountId, input);
 }
 
 export async function deleteAccount(deps: Pick<Deps, "db" | "clock" | "keyring">, accountId: string, input: { confirmation: string }): Promise<void> {

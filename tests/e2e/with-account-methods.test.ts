@@ -138,7 +138,7 @@ describe("With portal: sign-in methods, privacy, data sharing", () => {
     // via's session is gone (it expired, or was ended on via) while the portal session lives on.
     await page.context().clearCookies({ name: "via_session" });
     await page.getByRole("button", { name: "Add a passkey" }).click();
-    await page.getByText("adding a passkey or an email address needs a recent sign-in").waitFor();
+    await page.getByText("For your security, this needs a recent sign-in.").waitFor();
     await page.getByRole("button", { name: "Add an email address" }).click();
     await page.getByLabel("New email address").fill(uniqueEmail("confirm-second"));
     await page.getByRole("button", { name: "Send code" }).click();

@@ -11,8 +11,8 @@ import type { Browser, Page } from "playwright-core";
 import { createTestApplication, runAdmin } from "../support/applications";
 import { launchBrowser } from "../support/browser";
 import { requireServer } from "../support/env";
-import { codeFor, uniqueEmail } from "../support/mailbox";
-import { signInToPortal } from "../support/portal";
+import { codeFor, mailsTo, uniqueEmail } from "../support/mailbox";
+import { signInByEmailAtVia, signInToPortal } from "../support/portal";
 import { openVia, shoot } from "../support/via-page";
 
 let browser: Browser;
@@ -153,6 +153,18 @@ describe("With portal: profile and account deletion", () => {
     await page.getByRole("button", { name: "Delete my account…" }).click();
     await page.getByLabel(`To confirm, type ${email}`).fill(email.toUpperCase());
     await shootWidths(page, "with-profile-delete-confirm");
+    // Erasure is irreversible: without a recent sign-in on this browser (via's session gone), it asks to confirm it's you first.
+    const viaSession = (await page.context().cookies()).filter((cookie) => cookie.name === "via_session");
+    await page.context().clearCookies({ name: "via_session" });
+    await page.getByRole("button", { name: "Delete my account forever" }).click();
+    await page.getByText("this needs a recent sign-in").waitFor();
+    assert.equal(new URL(page.url()).pathname, "/with/profile", "nothing deleted");
+    await page.context().addCookies(viaSession);
+    await page.getByRole("button", { name: "Confirm it’s you" }).click();
+    await signInByEmailAtVia(page, email, (await mailsTo(email)).length + 1);
+    await page.waitForURL((url) => url.pathname === "/with/profile");
+    await page.getByRole("button", { name: "Delete my account…" }).click();
+    await page.getByLabel(`To confirm, type ${email}`).fill(email);
     await page.getByRole("button", { name: "Delete my account forever" }).click();
     await page.waitForURL((url) => url.pathname === "/with" && url.searchParams.get("ended") === "AccountDeleted");
     await page.getByText("Your account has been deleted.").waitFor();
@@ -167,7 +179,7 @@ describe("With portal: profile and account deletion", () => {
     await page.goto(`${requireServer()}/demo`);
     const signOut = page.getByRole("button", { name: "Sign out" });
     if (await signOut.count()) await signOut.click();
-    const subjectAfter = await demoSignIn(page, email, 2);
+    const subjectAfter = await demoSignIn(page, email, (await mailsTo(email)).length + 1);
     assert.notEqual(subjectAfter, subjectBefore);
     assert.deepEqual(via.problems, []);
     await via.close();

@@ -15,7 +15,7 @@ import { insertAuthentication, listEmailIdentities, upsertClaimGrant } from "@/d
 import { listOutboxMessages } from "@/db/queries/mail-outbox";
 import { insertMembership, insertOrganization } from "@/db/queries/organizations";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
-import { deleteAccount, listBlockingOrganizations } from "@/lib/account/delete-account";
+import { deleteAccount, deleteOwnAccount, listBlockingOrganizations } from "@/lib/account/delete-account";
 import { listDataSharing, revokeSharing } from "@/lib/account/data-sharing";
 import { listSectorSubjects, rotateAccountAlias, rotateSectorSubject, accountAliasFor } from "@/lib/account/privacy";
 import { updateProfileName } from "@/lib/account/profile";
@@ -333,6 +333,17 @@ describe("Account surface (lib)", () => {
     const again = await signedInBrowser(user);
     assert.ok((await addPasskeyOptions(setup.deps, again)).challengeId);
     assert.ok((await startAddEmail(setup.deps, { ...again, ...mailWho }, { email: `fresh-${rand()}@example.com` })).challengeId);
+  });
+
+  it("the portal erases an account only within 15 minutes of this browser's sign-in as it", async () => {
+    const user = await newAccount();
+    const who = await signedInBrowser(user);
+    setup.deps.clock.advance(RECENT_SIGN_IN_SECONDS + 1);
+    const refused = await rejectsWith(deleteOwnAccount(setup.deps, who, { confirmation: user.email }), "SignInRequired", 401);
+    assert.equal(refused.body?.key, "recentSignInRequired");
+    assert.equal((await setup.deps.db.select().from(accounts).where(eq(accounts.id, user.id)))[0]!.status, "ACTIVE", "nothing erased");
+    await deleteOwnAccount(setup.deps, await signedInBrowser(user), { confirmation: user.email });
+    assert.equal((await setup.deps.db.select().from(accounts).where(eq(accounts.id, user.id)))[0]!.status, "DELETED");
   });
 
   it("via adds a passkey only right after a sign-in: a session signed in over 15 minutes ago cannot plant one", async () => {

@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { Notice } from "@/components/with/portal-ui";
+import { ConfirmItsYou, RECENT_SIGN_IN_REQUIRED } from "./confirm-its-you";
 import { useAccountError } from "./use-account-error";
 import { deleteMyAccount } from "@/app/(with)/with/profile/actions";
 
@@ -82,7 +83,7 @@ export function DeleteAccountPanel({ phrase, blocking }: { phrase: string; block
             autoComplete="off"
             spellCheck={false}
             value={confirmation}
-            error={error && error !== "ownsLiveOrganizations" ? errorText(error) : null}
+            error={error && error !== "ownsLiveOrganizations" && error !== RECENT_SIGN_IN_REQUIRED ? errorText(error) : null}
             onChange={(event) => {
               setConfirmation(event.target.value);
               setError(null);
@@ -106,6 +107,7 @@ export function DeleteAccountPanel({ phrase, blocking }: { phrase: string; block
           </div>
         </form>
       )}
+      {error === RECENT_SIGN_IN_REQUIRED && <ConfirmItsYou returnTo="/with/profile" />}
     </div>
   );
 }

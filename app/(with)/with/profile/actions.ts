@@ -1,8 +1,9 @@
 "use server";
 // Profile mutations: the caller is resolved from the portal session on the
 // server, never from anything the browser sends.
-import { deleteAccount } from "@/lib/account/delete-account";
+import { deleteOwnAccount } from "@/lib/account/delete-account";
 import { updateProfileName } from "@/lib/account/profile";
+import { actingBrowser } from "@/lib/portal/acting-browser";
 import { portalAction, type ActionResult } from "@/lib/portal/portal-action";
 
 export type SaveNameResult =
@@ -21,7 +22,7 @@ export async function deleteMyAccount(input: { confirmation: string }): Promise<
   const confirmation = typeof input?.confirmation === "string" ? input.confirmation.slice(0, 400) : "";
   // On success the client leaves through /with/session/end, which forgets the session and says why.
   return portalAction("account.delete", async ({ deps, account }) => {
-    await deleteAccount(deps, account.id, { confirmation });
+    await deleteOwnAccount(deps, await actingBrowser(deps, account.id), { confirmation });
     return {};
   });
 }

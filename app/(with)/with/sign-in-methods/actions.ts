@@ -3,37 +3,20 @@
 // browser binding (via's cookie) ties passkey challenges and email codes to
 // the browser that asked for them, as on via, and via's session on this
 // browser must be a recent sign-in to add a passkey or an address.
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { findApplicationByAnchor } from "@/db/queries/applications";
-import { addPasskeyOptions, makePrimaryEmail, removeEmail, removePasskey, renamePasskey, startAddEmail, verifyAddEmail, type ActingBrowser } from "@/lib/account/sign-in-methods";
+import { addPasskeyOptions, makePrimaryEmail, removeEmail, removePasskey, renamePasskey, startAddEmail, verifyAddEmail } from "@/lib/account/sign-in-methods";
 import { localizedName } from "@/lib/applications/info";
-import { randomHex } from "@/lib/crypto/random-key";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { actingBrowser, browserBinding } from "@/lib/portal/acting-browser";
 import { portalAction, refusal, type ActionResult } from "@/lib/portal/portal-action";
 import { PORTAL_ANCHOR } from "@/lib/seed";
-import { BINDING_COOKIE, SESSION_COOKIE } from "@/lib/via/browser";
 import { registrationVerifyFor } from "@/lib/via/passkeys";
 
 const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
-
-/** via's browser binding; a browser without one (cookie cleared) gets a fresh one. */
-async function browserBinding(secure: boolean): Promise<string> {
-  const store = await cookies();
-  const existing = store.get(BINDING_COOKIE)?.value;
-  if (existing && /^[0-9a-f]{64}$/.test(existing)) return existing;
-  const binding = randomHex(32);
-  store.set(BINDING_COOKIE, binding, { path: "/", httpOnly: true, sameSite: "lax", secure, maxAge: 400 * 24 * 3600 });
-  return binding;
-}
-
-/** The portal's caller as via sees this browser: its binding and its via session (for the recent-sign-in check). */
-async function actingBrowser(deps: { config: { secure: boolean } }, accountId: string): Promise<ActingBrowser> {
-  const binding = await browserBinding(deps.config.secure);
-  return { accountId, binding, sessionKey: (await cookies()).get(SESSION_COOKIE)?.value ?? null };
-}
 
 export async function passkeyOptions(): Promise<ActionResult<{ challengeId: string; options: PublicKeyCredentialCreationOptionsJSON }>> {
   return portalAction("passkey.options", async ({ deps, account }) => addPasskeyOptions(deps, await actingBrowser(deps, account.id)));
