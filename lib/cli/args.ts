@@ -3,9 +3,11 @@
 // login) what the stored session used, else derived from one server URL.
 // Pure: everything it reads is passed in.
 
-export const COMMANDS = ["login", "whoami", "organizations", "logout", "help"] as const;
+export const COMMANDS = ["login", "whoami", "organizations", "application", "logout", "help"] as const;
 /** The commands that print data, and so take --json. */
-const READ_COMMANDS: readonly Command[] = ["whoami", "organizations"];
+const READ_COMMANDS: readonly Command[] = ["whoami", "organizations", "application"];
+/** An application anchor (docs 17): lowercase words joined by hyphens. */
+const ANCHOR = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Endpoints {
@@ -18,8 +20,10 @@ export interface Invocation {
   command: Command;
   /** login: print the link instead of opening a browser. */
   noOpen: boolean;
-  /** whoami, organizations: print JSON for programs. */
+  /** whoami, organizations, application: print JSON for programs. */
   json: boolean;
+  /** application: the anchor of the application to show. */
+  applicationToShow?: string;
   /** Endpoints given on the command line or in the environment (the rest comes from the session or the server URL). */
   endpoints: Partial<Endpoints>;
   /** The server, when given (--url, $SUDOMIMUS_URL). */
@@ -41,6 +45,9 @@ Commands:
   whoami [--json]     Show the signed-in account. --json prints it for programs.
   organizations [--json]
                       Your organizations with their applications and sectors.
+  application <anchor> [--json]
+                      One application of your organizations: its state, public keys,
+                      claim policy and rules (in the shape \`admin --rules-file\` takes).
   logout              End the session and forget it.
   help                Show this text.
 
@@ -97,8 +104,14 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
   let serverUrl = env.SUDOMIMUS_URL ? checkedUrl(env.SUDOMIMUS_URL, "SUDOMIMUS_URL") : undefined;
   let noOpen = false;
   let json = false;
+  let applicationToShow: string | undefined;
   while (args.length > 0) {
     const arg = args.shift()!;
+    if (command === "application" && applicationToShow === undefined && !arg.startsWith("-")) {
+      if (!ANCHOR.test(arg) || arg.length > 64) throw new UsageError(`Not an application anchor: ${arg}`);
+      applicationToShow = arg;
+      continue;
+    }
     const [name, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const value = () => {
       const given = inline ?? args.shift();
@@ -114,10 +127,11 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
     } else if (name === "--help" || name === "-h") return { ...parseInvocation(["help"], env, homeDir) };
     else throw new UsageError(`Unknown option for ${command}: ${name}`);
   }
+  if (command === "application" && applicationToShow === undefined) throw new UsageError("application needs the anchor of the application to show");
   const applicationAnchor = env.SUDOMIMUS_WITH_APPLICATION_ANCHOR || "sudomimus-with";
-  if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(applicationAnchor)) throw new UsageError(`SUDOMIMUS_WITH_APPLICATION_ANCHOR is not an application anchor: ${applicationAnchor}`);
+  if (!ANCHOR.test(applicationAnchor)) throw new UsageError(`SUDOMIMUS_WITH_APPLICATION_ANCHOR is not an application anchor: ${applicationAnchor}`);
   const home = env.SUDOMIMUS_CLI_HOME || `${homeDir}/.sudomimus`;
-  return { command, noOpen, json, endpoints, serverUrl, applicationAnchor, home };
+  return { command, noOpen, json, endpoints, serverUrl, applicationAnchor, home, ...(applicationToShow ? { applicationToShow } : {}) };
 }
 
 export const DEFAULT_SERVER_URL = "http://localhost:3000";

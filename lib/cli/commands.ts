@@ -5,7 +5,7 @@
 // stderr; exit 0 done, 1 failed, 2 a usage mistake, 3 not signed in (no
 // session, or it ended): an agent can tell the user to log in (docs 03).
 import os from "node:os";
-import type { Whoami, WithOrganizations } from "../portal/with-api";
+import type { Whoami, WithApplication, WithOrganizations } from "../portal/with-api";
 import { callJson } from "./api";
 import { parseInvocation, resolveEndpoints, USAGE, UsageError, type Endpoints, type Invocation } from "./args";
 import { credentialsPath, forgetSession, readSession, sessionFileFor, writeSession, type StoredSession } from "./credentials";
@@ -60,11 +60,11 @@ async function login(invocation: Invocation): Promise<number> {
  * A command that reads one With API path as the signed-in account: JSON for
  * programs with --json, else `show` prints it for people.
  */
-function readCommand<T>(path: string, show: (data: T) => void): (invocation: Invocation) => Promise<number> {
+function readCommand<T>(path: string | ((invocation: Invocation) => string), show: (data: T) => void): (invocation: Invocation) => Promise<number> {
   return async (invocation) => {
     const { file, session } = locate(invocation, readSession(credentialsPath(invocation.home)));
     if (!session) return notSignedIn(invocation);
-    const data = await withApi<T>(file, session, path);
+    const data = await withApi<T>(file, session, typeof path === "string" ? path : path(invocation));
     if (invocation.json) out(JSON.stringify(data, null, 2));
     else show(data);
     return 0;
@@ -91,6 +91,24 @@ const organizations = readCommand<WithOrganizations>("/organizations", (listed) 
   }
 });
 
+const application = readCommand<WithApplication>(
+  (invocation) => `/applications/${encodeURIComponent(invocation.applicationToShow ?? "")}`,
+  (shown) => {
+    out(`${shown.applicationAnchor}  ${shown.name}  (${shown.enabled ? "enabled" : "retired"})`);
+    out(`  Organization:  ${shown.organizationAnchor} (${shown.role})`);
+    if (shown.sectorAnchor) out(`  Sector:        ${shown.sectorAnchor}`);
+    out(`  Claims:        ${Object.entries(shown.claimPolicy).map(([claim, requirement]) => `${claim} ${requirement}`).join(", ")}`);
+    const layers = [
+      ["Layer 1", shown.rules.authentication.map((rule) => rule.method)],
+      ["Layer 2", shown.rules.realize.map((rule) => rule.constraintType)],
+      ["Layer 3", shown.rules.return.map((rule) => rule.returnMethod)],
+    ] as const;
+    for (const [layer, kinds] of layers) out(`  ${layer}:       ${kinds.length > 0 ? kinds.join(", ") : "(none: nobody gets through)"}`);
+    out(`  Token-signing key rotated: ${shown.tokenSigningKeyRotatedAt ?? "never"}`);
+    out("  Rules, payloads and public keys: --json");
+  },
+);
+
 async function logout(invocation: Invocation): Promise<number> {
   const { file, session } = locate(invocation, readSession(credentialsPath(invocation.home)));
   if (!session) {
@@ -116,7 +134,7 @@ export async function runCli(argv: readonly string[], env: Record<string, string
       return 0;
     }
     try {
-      return await { login, whoami, organizations, logout }[invocation.command](invocation);
+      return await { login, whoami, organizations, application, logout }[invocation.command](invocation);
     } catch (error) {
       if (error instanceof SessionEnded) return notSignedIn(invocation, error.message);
       throw error;

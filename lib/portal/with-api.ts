@@ -5,7 +5,11 @@
 // portal's, genuine, unexpired, and its session still alive — a logout or a
 // revoked family ends it at once, not at the token's exp. Its subject is
 // resolved to the account here; the internal account id never leaves.
+import { findSectorById } from "@/db/queries/applications";
 import { findAccountBySubject, listEmailIdentities, type AccountRow } from "@/db/queries/identity";
+import { loadApplicationContext, type ApplicationRules } from "../applications/application-context";
+import type { ClaimPolicy } from "../applications/claim-policy";
+import { applicationFor } from "../developer/access";
 import { applicationName, developerOverview } from "../developer/overview";
 import { fail } from "../errors";
 import { accountAliasFor } from "../identity/account-alias";
@@ -105,4 +109,59 @@ export async function organizations(deps: WithApiDeps, authorization: string | n
       };
     }),
   };
+}
+
+/**
+ * `sudomimus application <anchor>`: one application of the caller's
+ * organizations (any role may view, as in the portal), by anchors only. The
+ * rules are those in force, in the shape the admin CLI's --rules-file takes.
+ */
+export interface WithApplication {
+  applicationAnchor: string;
+  name: string;
+  /** The display name per locale, and the locale that is the fallback. */
+  names: Record<string, string>;
+  defaultLocale: string;
+  enabled: boolean;
+  organizationAnchor: string;
+  role: "VIEWER" | "ADMIN" | "OWNER";
+  sectorAnchor: string | null;
+  /** PEM: verify this application's tokens with it (the same key /info returns). */
+  tokenSigningPublicKey: string;
+  clientAuthPublicKey: string;
+  tokenSigningKeyRotatedAt: string | null;
+  clientAuthKeyRotatedAt: string | null;
+  claimPolicy: ClaimPolicy;
+  rules: ApplicationRules;
+}
+
+export async function application(deps: WithApiDeps, authorization: string | null, anchor: string, locale = "en-US"): Promise<WithApplication> {
+  const { account } = await withApiCaller(deps, authorization);
+  const { application: found, organization, role } = await applicationFor(deps.db, account.id, anchor, "view");
+  const [context, sector] = await Promise.all([loadApplicationContext(deps.db, found), findSectorById(deps.db, found.sectorId)]);
+  return {
+    applicationAnchor: found.anchor,
+    name: applicationName(found, locale),
+    names: found.names,
+    defaultLocale: found.defaultLocale,
+    enabled: found.enabled,
+    organizationAnchor: organization.anchor,
+    role,
+    sectorAnchor: sector?.anchor ?? null,
+    tokenSigningPublicKey: found.tokenSigningPublicKey,
+    clientAuthPublicKey: found.clientAuthPublicKey,
+    tokenSigningKeyRotatedAt: found.tokenSigningKeyRotatedAt?.toISOString() ?? null,
+    clientAuthKeyRotatedAt: found.clientAuthKeyRotatedAt?.toISOString() ?? null,
+    claimPolicy: context.claimPolicy,
+    rules: {
+      authentication: context.rules.authentication.map(withoutUnsetTtls),
+      realize: context.rules.realize.map(withoutUnsetTtls),
+      return: context.rules.return.map(withoutUnsetTtls),
+    },
+  };
+}
+
+/** A rule as the docs write it: a TTL override only where one is set (stored rules say null). */
+function withoutUnsetTtls<T extends object>(rule: T): T {
+  return Object.fromEntries(Object.entries(rule).filter(([key, value]) => !(key.endsWith("TtlSeconds") && value === null))) as T;
 }

@@ -169,6 +169,45 @@ describe("Sudomimus CLI and the With API", () => {
     assert.match(human.stdout, new RegExp(`^${only!.organizationAnchor}  ${organization}  \\(ADMIN\\)\n  application ${app.anchor}  Orgs App\n`));
   });
 
+  it("application shows one application of the account's organizations; its rules go back into admin --rules-file unchanged", async () => {
+    const home = newHome();
+    const email = uniqueEmail("cli-app");
+    assert.equal((await login(home, email)).code, 0);
+    const organization = `CLI App Org ${Date.now().toString(36)}`;
+    const rules = webRules({ realize: [{ constraintType: "EVERYONE", payload: {}, accessTokenTtlSeconds: 600 }] as never });
+    const app = await createTestApplication({ anchorPrefix: "cli-app", organization, rules, name: "Shown App" });
+    // Not a member yet: the application is not found (nothing says it exists).
+    const hidden = await cli(home, ["application", app.anchor, "--json"]);
+    assert.equal(hidden.code, 1);
+    assert.match(hidden.stderr, /^ApplicationNotFound/);
+    assert.equal((await runAdmin(["add-member", "--organization", organization, "--email", email, "--role", "VIEWER"])).code, 0);
+
+    const shown = await cli(home, ["application", app.anchor, "--json"]);
+    assert.equal(shown.code, 0, shown.stderr);
+    const body = JSON.parse(shown.stdout) as { applicationAnchor: string; name: string; enabled: boolean; role: string; rules: typeof rules; claimPolicy: Record<string, string>; tokenSigningPublicKey: string };
+    assert.deepEqual([body.applicationAnchor, body.name, body.enabled, body.role], [app.anchor, "Shown App", true, "VIEWER"]);
+    assert.deepEqual(body.rules, rules, "the rules in force, as the docs write them (a TTL only where set)");
+    const info = await post("/connect-api/info", { applicationAnchor: app.anchor, locale: "en-US" });
+    assert.equal(body.tokenSigningPublicKey, (info.body as { applicationPublicKey: string }).applicationPublicKey, "the key /info publishes");
+    assert.doesNotMatch(shown.stdout, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, "no internal id");
+
+    // Round trip: the printed rules create an application with the same rules.
+    const rulesFile = path.join(home, "rules.json");
+    fs.writeFileSync(rulesFile, JSON.stringify(body.rules));
+    const copy = `cli-app-copy-${Date.now().toString(36)}`;
+    const created = await runAdmin(["create-application", "--organization", organization, "--anchor", copy, "--rules-file", rulesFile, "--json"]);
+    assert.equal(created.code, 0, created.stderr);
+    const copied = await cli(home, ["application", copy, "--json"]);
+    assert.deepEqual((JSON.parse(copied.stdout) as { rules: unknown }).rules, body.rules);
+
+    const human = await cli(home, ["application", app.anchor]);
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, new RegExp(`^${app.anchor}  Shown App  \\(enabled\\)\n  Organization:  [a-z0-9-]+ \\(VIEWER\\)\n`));
+    assert.match(human.stdout, /\n {2}Layer 1: {7}EMAIL_VERIFICATION, PASSKEY_USERNAMELESS, PASSKEY_REASONED\n {2}Layer 2: {7}EVERYONE\n {2}Layer 3: {7}CALLBACK, STATUS_POLL, REVEAL\n/);
+    const usage = await cli(home, ["application"]);
+    assert.equal(usage.code, 2);
+  });
+
   it("refreshes through Connect when the With API refuses the access token, storing the rotated pair; a session ended elsewhere ends here", async () => {
     const home = newHome();
     assert.equal((await login(home, uniqueEmail("cli-refresh"))).code, 0);

@@ -24,6 +24,8 @@ describe("CLI command line", () => {
     assert.equal(parseInvocation(["--help"], {}, HOME).command, "help");
     assert.equal(parseInvocation(["whoami", "--json"], { SUDOMIMUS_CLI_HOME: ".sudomimus-cli" }, HOME).home, ".sudomimus-cli");
     assert.equal(parseInvocation(["organizations", "--json"], {}, HOME).json, true);
+    const shown = parseInvocation(["application", "demo-app", "--json"], {}, HOME);
+    assert.deepEqual([shown.command, shown.applicationToShow, shown.json], ["application", "demo-app", true]);
     const overridden = parseInvocation(
       ["whoami", "--connect-api-base-url=http://127.0.0.1:7101/", "--with-api-base-url", "https://with.example.com/api"],
       { SUDOMIMUS_DEVICE_API_BASE_URL: "http://localhost:7701", SUDOMIMUS_WITH_API_BASE_URL: "http://localhost:1", SUDOMIMUS_WITH_APPLICATION_ANCHOR: "my-portal" },
@@ -38,6 +40,9 @@ describe("CLI command line", () => {
     refused(["whoareyou"]);
     refused(["whoami", "--no-open"]);
     refused(["login", "--json"]);
+    refused(["application"]);
+    refused(["application", "Not_An_Anchor"]);
+    refused(["application", "demo-app", "other-app"]);
     refused(["login", "--url"]);
     refused(["whoami", "--url", "http://sudomimus.example.com"]);
     refused(["whoami", "--url", "ftp://localhost"]);
