@@ -40,7 +40,9 @@ async function demoSignIn(page: Page, email: string, nthMail?: number): Promise<
     await page.getByRole("button", { name: "Continue", exact: true }).click();
     await page.getByRole("button", { name: "Email me a code" }).click();
     await page.getByLabel("Verification code").fill((await codeFor(email, nthMail)).code);
-    await page.getByRole("button", { name: "Not now" }).click();
+    // A new account is offered a passkey first.
+    const notNow = page.getByRole("button", { name: "Not now" });
+    await Promise.race([notNow.waitFor().then(() => notNow.click()), page.getByRole("heading", { name: /would like to know/ }).waitFor()]);
   }
   await page.getByRole("heading", { name: /would like to know/ }).waitFor();
   await page.getByRole("button", { name: "Continue", exact: true }).click();

@@ -12,7 +12,8 @@ import type { Browser } from "playwright-core";
 import { launchBrowser } from "../support/browser";
 import { signedPost, type TestApplication } from "../support/connect-client";
 import { requireServer } from "../support/env";
-import { clickAndConfirm, newPortalUser as openPortalUser, shots } from "../support/portal";
+import { mailsTo } from "../support/mailbox";
+import { clickAndConfirm, newPortalUser as openPortalUser, shots, signInByEmailAtVia } from "../support/portal";
 
 let browser: Browser;
 
@@ -183,6 +184,17 @@ describe("With portal developer surface", () => {
     await page.getByRole("button", { name: "Re-enable application" }).click();
     await page.getByText("This application is retired", { exact: false }).waitFor({ state: "detached" });
     assert.equal((await establishStatus(app)).status, 200);
+
+    // A new client-auth key is a credential for a live application: without a recent sign-in on this browser
+    // (via's session gone, the portal cookie alone), it asks to confirm it's you first and rotates nothing.
+    await owner.context.clearCookies({ name: "via_session" });
+    await clickAndConfirm(page, "Rotate client-auth key");
+    await page.getByText("For your security, this needs a recent sign-in.").waitFor();
+    assert.equal((await establishStatus(app)).status, 200, "the key in use still works");
+    await shots(page, "with-developer-rotate-confirm");
+    await page.getByRole("button", { name: "Confirm it’s you" }).click();
+    await signInByEmailAtVia(page, owner.email, (await mailsTo(owner.email)).length + 1);
+    await page.waitForURL((url) => url.pathname === `/with/applications/${appAnchor}`);
 
     // Rotating the client-auth key: the new private key is shown once, the old one stops working.
     await clickAndConfirm(page, "Rotate client-auth key");

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { Notice } from "@/components/with/portal-ui";
-import { ConfirmItsYou, RECENT_SIGN_IN_REQUIRED } from "./confirm-its-you";
+import { ConfirmItsYou, RECENT_SIGN_IN_REQUIRED } from "@/components/with/confirm-its-you";
 import { useAccountError } from "./use-account-error";
 import { deleteMyAccount } from "@/app/(with)/with/profile/actions";
 

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { EmailField, TextField } from "@/components/ui/text-field";
 import { Notice } from "@/components/with/portal-ui";
 import { makePrimaryEmailAction, removeEmailAction, startAddEmailAction, verifyAddEmailAction } from "@/app/(with)/with/sign-in-methods/actions";
-import { ConfirmItsYou, RECENT_SIGN_IN_REQUIRED } from "./confirm-its-you";
+import { ConfirmItsYou, RECENT_SIGN_IN_REQUIRED } from "@/components/with/confirm-its-you";
 import { useAccountError } from "./use-account-error";
 
 export interface EmailItem {

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { EmptyState, Notice } from "@/components/with/portal-ui";
 import { passkeyOptions, passkeyVerify, removePasskeyAction, renamePasskeyAction } from "@/app/(with)/with/sign-in-methods/actions";
-import { ConfirmItsYou, RECENT_SIGN_IN_REQUIRED } from "./confirm-its-you";
+import { ConfirmItsYou, RECENT_SIGN_IN_REQUIRED } from "@/components/with/confirm-its-you";
 import { useAccountError } from "./use-account-error";
 
 export interface PasskeyItem {

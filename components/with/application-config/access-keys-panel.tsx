@@ -11,6 +11,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { Claim } from "@/lib/identity/claims-vocabulary";
 import { EmptyState, Notice, Panel } from "../portal-ui";
 import { ReadOnlyHint } from "./form-bits";
+import { ConfirmItsYou, RECENT_SIGN_IN_REQUIRED } from "@/components/with/confirm-its-you";
 import { useErrorText } from "./use-error-text";
 
 export interface AccessKeyView {
@@ -69,6 +70,7 @@ export function AccessKeysPanel({
       } else {
         // The lib's own validation keys live in this tab's catalog; the envelope's in the common one.
         const known = ["labelTooLong", "expiryRange", "ttlRange"].includes(result.error);
+        if (result.error === RECENT_SIGN_IN_REQUIRED) return setError({ field: "form", text: RECENT_SIGN_IN_REQUIRED });
         setError({ field: result.field ?? "form", text: known ? t(`errors.${result.error}`) : errorText(result.error) });
       }
     });
@@ -130,7 +132,7 @@ export function AccessKeysPanel({
             </div>
           </fieldset>
         )}
-        {error?.field === "form" && <div className="mt-4"><Notice tone="danger">{error.text}</Notice></div>}
+        {error?.field === "form" && <div className="mt-4">{error.text === RECENT_SIGN_IN_REQUIRED ? <ConfirmItsYou /> : <Notice tone="danger">{error.text}</Notice>}</div>}
         <div className="mt-5">
           <Button fullWidth={false} onClick={onCreate} busy={pending && revoking === null} busyLabel={t("creating")} disabled={!canEdit} title={readOnlyReason ?? undefined}>
             {t("create")}

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Notice, Panel } from "../portal-ui";
 import { ReadOnlyHint } from "./form-bits";
+import { ConfirmItsYou, RECENT_SIGN_IN_REQUIRED } from "@/components/with/confirm-its-you";
 import { useErrorText } from "./use-error-text";
 
 export type RotateClientSecret = (anchor: string) => Promise<{ ok: true; clientSecret: string } | { ok: false; error: string }>;
@@ -31,7 +32,7 @@ export function ClientSecretPanel({ anchor, hasSecret, rotatedAt, usesSecret, ca
         setError(null);
         router.refresh();
       } else {
-        setError(errorText(result.error));
+        setError(result.error === RECENT_SIGN_IN_REQUIRED ? RECENT_SIGN_IN_REQUIRED : errorText(result.error));
       }
     });
 
@@ -48,7 +49,7 @@ export function ClientSecretPanel({ anchor, hasSecret, rotatedAt, usesSecret, ca
           </div>
         </div>
       )}
-      {error && <div className="mt-4"><Notice tone="danger">{error}</Notice></div>}
+      {error && <div className="mt-4">{error === RECENT_SIGN_IN_REQUIRED ? <ConfirmItsYou /> : <Notice tone="danger">{error}</Notice>}</div>}
       <div className="mt-5 flex flex-wrap items-center gap-3">
         {hasSecret && !confirming ? (
           <Button key="rotate" variant="secondary" fullWidth={false} onClick={() => setConfirming(true)} disabled={!canEdit} title={readOnlyReason ?? undefined}>

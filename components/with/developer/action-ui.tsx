@@ -6,6 +6,7 @@
 import { startTransition, useActionState, useId, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Button, type ButtonVariant } from "@/components/ui/button";
+import { ConfirmItsYou, RECENT_SIGN_IN_REQUIRED } from "@/components/with/confirm-its-you";
 import type { ActionResult } from "@/lib/portal/portal-action";
 
 /**
@@ -125,7 +126,13 @@ export function ActionButton({ action, label, busyLabel, variant = "secondary", 
         </Button>
       )}
       {disabledReason && <DisabledReason id={reasonId}>{disabledReason}</DisabledReason>}
-      <FormError id={errorId} message={errorText(error)} />
+      {error === RECENT_SIGN_IN_REQUIRED ? (
+        <div id={errorId} className="mt-3">
+          <ConfirmItsYou />
+        </div>
+      ) : (
+        <FormError id={errorId} message={errorText(error)} />
+      )}
     </div>
   );
 }

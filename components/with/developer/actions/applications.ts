@@ -47,7 +47,11 @@ export async function rotateTokenSigningKeyAction(anchor: string): Promise<Actio
 }
 
 export async function rotateClientAuthKeyAction(anchor: string): Promise<ActionResult<{ privateKey: string }>> {
-  const result = await portalAction("application.rotate-client-auth-key", async ({ deps, account }) => ({ privateKey: await rotateClientAuthKey(deps, account.id, anchor) }));
+  const result = await portalAction(
+    "application.rotate-client-auth-key",
+    async ({ deps, account }) => ({ privateKey: await rotateClientAuthKey(deps, account.id, anchor) }),
+    { recentSignIn: true },
+  );
   if (result.ok) revalidatePath(path(anchor));
   return result;
 }

@@ -7,7 +7,7 @@ export async function createAccessKeyAction(anchor: string, input: unknown) {
   return portalAction("access-key.create", async ({ deps, account }) => {
     if (typeof anchor !== "string") return refusal(UNEXPECTED);
     return createOwnAccessKey(deps, account.id, anchor, input);
-  });
+  }, { recentSignIn: true });
 }
 
 export async function revokeAccessKeyAction(anchor: string, accessKeyIdentifier: string) {

@@ -7,5 +7,5 @@ export async function rotateClientSecretAction(anchor: string) {
   return portalAction("oidc.rotate-client-secret", async ({ deps, account }) => {
     if (typeof anchor !== "string") return refusal(UNEXPECTED);
     return rotateClientSecret(deps, account.id, anchor);
-  });
+  }, { recentSignIn: true });
 }
