@@ -1,8 +1,9 @@
 // Realize: the one pipeline every sign-in method and every flow runs after
 // the user has proven who they are (docs 07–09, 12, 22):
 //   inquiry alive → Layer 1 (again, at the attempt) → account active →
-//   the user the flow names, if any → domain login policy → Layer 2 (app rules AND inquiry constraints) →
-//   claim consent gate → mark realized (one conditional write) → deliver.
+//   the user the flow names, if any → domain login policy → Layer 2 (app
+//   rules AND inquiry constraints) → claim consent gate → mark realized (one
+//   conditional write) → deliver.
 // It never authenticates anybody itself; callers pass the proven account.
 // How the result is delivered depends on the inquiry's purpose (deliveries/).
 import { markInquiryRealized } from "@/db/queries/inquiries";
@@ -121,7 +122,7 @@ export function signInDemandsOf(
 }
 
 /** A flow that names its user (OIDC id_token_hint) is realized by that user only. */
-export async function checkExpectedAccount(deps: Pick<Deps, "db">, plan: Pick<DeliveryPlan, "expectedSubject">, accountId: string, sectorId: string): Promise<void> {
+async function checkExpectedAccount(deps: Pick<Deps, "db">, plan: Pick<DeliveryPlan, "expectedSubject">, accountId: string, sectorId: string): Promise<void> {
   if (plan.expectedSubject && !(await isLiveSectorSubjectOf(deps.db, accountId, sectorId, plan.expectedSubject))) {
     fail("OtherAccountExpected", { message: "The application asked for a different account. Sign in with the account you use there." });
   }

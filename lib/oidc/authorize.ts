@@ -8,6 +8,7 @@
 // (OIDC Core §3.1.2.1): via does not offer another signed-in account, and
 // with prompt=none a browser signed in as anybody else is login_required —
 // never a silent answer about another user.
+import { findAccountBySubject } from "@/db/queries/identity";
 import { insertInquiry } from "@/db/queries/inquiries";
 import { addSeconds } from "../clock";
 import { newKey } from "../crypto/random-key";
@@ -54,6 +55,10 @@ export async function authorize(deps: AuthorizeDeps, input: { params: URLSearchP
     const hint = hintText ? await verifyIdTokenHint(deps, hintText) : null;
     if (hintText && hint?.clientId !== trusted.context.application.anchor) {
       return answerError("invalid_request", "id_token_hint is not an ID token this provider issued to this client.");
+    }
+    // A subject since rotated away (or an account erased) names nobody: no sign-in could ever answer this request.
+    if (hint && !(await findAccountBySubject(deps.db, hint.sub, trusted.context.application.anchor))) {
+      return answerError("login_required", "The user id_token_hint names can no longer sign in to this client.");
     }
     // Default-deny: with an empty layer nobody could ever finish signing in.
     if (trusted.context.rules.authentication.length === 0 || trusted.context.rules.realize.length === 0) {

@@ -1,7 +1,8 @@
 // The portal's caller as via sees this browser, for server actions: via's
 // browser binding (it ties passkey challenges and email codes to the browser
 // that asked for them) and via's session on this browser (a recent sign-in
-// there is what adding a way in, or erasing the account, requires).
+// there is what adding a way in, erasing the account, or a new application
+// credential requires).
 import { cookies } from "next/headers";
 import type { ActingBrowser } from "../account/sign-in-methods";
 import { randomHex } from "../crypto/random-key";

@@ -8,7 +8,9 @@ import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
 import { SignJWT, decodeJwt, importPKCS8 } from "jose";
 import { accounts, applications } from "@/db/schema";
+import { findSectorById } from "@/db/queries/applications";
 import { upsertClaimGrant } from "@/db/queries/identity";
+import { rotateSectorSubject } from "@/lib/account/privacy";
 import { replaceRuleSet, type RuleSetInput } from "@/lib/applications/rule-set";
 import { deleteAccount } from "@/lib/account/delete-account";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
@@ -246,6 +248,19 @@ describe("OIDC provider (lib, fixed clock)", () => {
     const tokens = await exchangePublic(await codeFor(publicApp, purged));
     await setup.deps.db.delete(accounts).where(eq(accounts.id, purged.id));
     assert.deepEqual(await oauthFailure(refreshPublic(tokens.refresh_token!)), { error: "invalid_grant", description: "Account does not exist", status: 400 });
+  });
+
+  it("an id_token_hint naming a subject since rotated away answers login_required at once: no sign-in could match it", async () => {
+    const user = await newAccount();
+    const tokens = (await exchangePublic(await codeFor(publicApp, user))) as TokenResponse;
+    const hinted = () => authorize(setup.deps, { params: params(publicApp, { id_token_hint: tokens.id_token! }), browserSessionKey: null });
+    const live = await hinted();
+    assert.ok(live.kind === "redirect" && new URL(live.location).pathname === "/via", "the hinted user can sign in");
+    const sector = await findSectorById(setup.deps.db, publicApp.sectorId);
+    await rotateSectorSubject(setup.deps, user.id, sector!.anchor);
+    const stale = await hinted();
+    assert.ok(stale.kind === "redirect");
+    assert.deepEqual([new URL(stale.location).searchParams.get("error"), new URL(stale.location).searchParams.get("state")], ["login_required", "s"]);
   });
 
   it("a retired (disabled) application (docs 13): no new sign-ins, issued tokens keep working until they expire, without sliding", async () => {

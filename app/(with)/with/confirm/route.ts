@@ -1,5 +1,6 @@
-// POST /with/confirm — "Confirm it's you": adding a way into the account needs
-// a recent sign-in on this browser (lib/via/browser-session). This ends the
+// POST /with/confirm — "Confirm it's you": adding a way into the account,
+// erasing it, or a new key, secret or access key for an application needs a
+// recent sign-in on this browser (lib/via/browser-session). This ends the
 // browser's via session, so via really asks again, and signs in to the portal
 // anew, coming back to the page the form names. The portal session stays until
 // the new sign-in replaces it: giving up halfway leaves the user signed in.
