@@ -114,7 +114,8 @@ export async function organizations(deps: WithApiDeps, authorization: string | n
 /**
  * `sudomimus application <anchor>`: one application of the caller's
  * organizations (any role may view, as in the portal), by anchors only. The
- * rules are those in force, in the shape the admin CLI's --rules-file takes.
+ * rules are those in force, in the docs' shape (an unset TTL override is
+ * null) — what the admin CLI's --rules-file takes.
  */
 export interface WithApplication {
   applicationAnchor: string;
@@ -153,15 +154,6 @@ export async function application(deps: WithApiDeps, authorization: string | nul
     tokenSigningKeyRotatedAt: found.tokenSigningKeyRotatedAt?.toISOString() ?? null,
     clientAuthKeyRotatedAt: found.clientAuthKeyRotatedAt?.toISOString() ?? null,
     claimPolicy: context.claimPolicy,
-    rules: {
-      authentication: context.rules.authentication.map(withoutUnsetTtls),
-      realize: context.rules.realize.map(withoutUnsetTtls),
-      return: context.rules.return.map(withoutUnsetTtls),
-    },
+    rules: context.rules,
   };
-}
-
-/** A rule as the docs write it: a TTL override only where one is set (stored rules say null). */
-function withoutUnsetTtls<T extends object>(rule: T): T {
-  return Object.fromEntries(Object.entries(rule).filter(([key, value]) => !(key.endsWith("TtlSeconds") && value === null))) as T;
 }

@@ -186,7 +186,10 @@ describe("Sudomimus CLI and the With API", () => {
     assert.equal(shown.code, 0, shown.stderr);
     const body = JSON.parse(shown.stdout) as { applicationAnchor: string; name: string; enabled: boolean; role: string; rules: typeof rules; claimPolicy: Record<string, string>; tokenSigningPublicKey: string };
     assert.deepEqual([body.applicationAnchor, body.name, body.enabled, body.role], [app.anchor, "Shown App", true, "VIEWER"]);
-    assert.deepEqual(body.rules, rules, "the rules in force, as the docs write them (a TTL only where set)");
+    // As the docs write rules: an unset TTL override is null.
+    const docsShape = (rule: unknown) => ({ accessTokenTtlSeconds: null, refreshTokenTtlSeconds: null, ...(rule as object) });
+    const expected = { authentication: rules.authentication.map(docsShape), realize: rules.realize.map(docsShape), return: rules.return.map(docsShape) };
+    assert.deepEqual(body.rules, expected, "the rules in force, as the docs write them");
     const info = await post("/connect-api/info", { applicationAnchor: app.anchor, locale: "en-US" });
     assert.equal(body.tokenSigningPublicKey, (info.body as { applicationPublicKey: string }).applicationPublicKey, "the key /info publishes");
     assert.doesNotMatch(shown.stdout, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, "no internal id");
