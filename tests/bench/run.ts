@@ -375,7 +375,10 @@ async function benchDatabase(kind: "pglite" | "postgres", boundsNow: () => Bound
     });
 
     const profileDir = process.env.BENCH_PROFILE ?? process.env.BENCH_PERF;
-    if (profileDir) fs.writeFileSync(path.join(profileDir, `phases-${kind}.json`), JSON.stringify(phaseWindows));
+    if (profileDir) {
+      fs.mkdirSync(profileDir, { recursive: true }); // the server writes its profile only when it exits, after this
+      fs.writeFileSync(path.join(profileDir, `phases-${kind}.json`), JSON.stringify(phaseWindows));
+    }
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.process.pid}/status`, "utf8"))?.[1] ?? 0);
     return {
       kind,
