@@ -11,8 +11,7 @@ import { accountAliasFor } from "../identity/account-alias";
 import { loadAccountIdentity } from "../identity/accounts";
 import { erasedSteamIdHash } from "../identity/steam-identity";
 import type { Deps } from "../runtime";
-import { recentBrowserSession } from "../via/browser-session";
-import type { ActingBrowser } from "./sign-in-methods";
+import { confirmRecentSignIn, type ActingBrowser } from "../via/browser-session";
 
 export { listBlockingOrganizations };
 
@@ -28,7 +27,7 @@ function sameText(a: string, b: string): boolean {
 
 /** The portal's "Delete my account": irreversible, so only after a recent sign-in on this browser as the account. */
 export async function deleteOwnAccount(deps: Pick<Deps, "db" | "clock" | "keyring">, who: ActingBrowser, input: { confirmation: string }): Promise<void> {
-  await recentBrowserSession(deps, who, who.accountId);
+  await confirmRecentSignIn(deps, who);
   await deleteAccount(deps, who.accountId, input);
 }
 

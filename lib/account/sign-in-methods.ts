@@ -13,7 +13,7 @@ import { emailAddressSchema } from "../identity/email-address";
 import { emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS, spendAttempt } from "../identity/email-codes";
 import { sendAddEmailCode } from "../errand/errand-mail";
 import type { Deps } from "../runtime";
-import { recentBrowserSession } from "../via/browser-session";
+import { confirmRecentSignIn, type ActingBrowser } from "../via/browser-session";
 import { recordEmailCredentialUse } from "../via/email-code";
 import { registrationOptionsFor } from "../via/passkeys";
 
@@ -109,21 +109,9 @@ export async function removeEmail(deps: Pick<Deps, "db">, accountId: string, inp
 
 type MailDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "mailer">;
 
-/**
- * The portal's caller as a browser: the account, via's browser binding (it
- * ties challenges to this browser) and via's session key — adding a way in
- * needs this browser to have signed in as the account recently
- * (RECENT_SIGN_IN_SECONDS); the step that issues the challenge checks it.
- */
-export interface ActingBrowser {
-  accountId: string;
-  binding: string;
-  sessionKey: string | null;
-}
-
 /** The portal's "Add a passkey": options for this account, after a recent sign-in. */
 export async function addPasskeyOptions(deps: Pick<Deps, "db" | "keyring" | "clock" | "config">, who: ActingBrowser) {
-  await recentBrowserSession(deps, who, who.accountId);
+  await confirmRecentSignIn(deps, who);
   return registrationOptionsFor(deps, who);
 }
 
@@ -137,7 +125,7 @@ export async function startAddEmail(
   who: ActingBrowser & { address: string | null; locale: string; portalName: string },
   input: { email: string },
 ): Promise<{ challengeId: string; email: string }> {
-  await recentBrowserSession(deps, who, who.accountId);
+  await confirmRecentSignIn(deps, who);
   const parsed = emailAddressSchema.safeParse(input.email);
   if (!parsed.success) fail("Invalid email", { body: { key: "emailInvalid", field: "email" } });
   const email = parsed.data;

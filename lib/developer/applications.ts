@@ -14,6 +14,7 @@ import { generateRsaKeyPair } from "../crypto/rsa";
 import { seal } from "../crypto/seal";
 import { fail } from "../errors";
 import type { Deps } from "../runtime";
+import { confirmRecentSignIn, type ActingBrowser } from "../via/browser-session";
 import { holdQuota } from "./quotas";
 import { refuseSectorQuota } from "./sectors";
 import { applicationFor, organizationFor, requireSoleOwner } from "./access";
@@ -96,9 +97,13 @@ export async function rotateTokenSigningKey(deps: DevDeps, accountId: string, an
   });
 }
 
-/** A new client-auth keypair: the public half replaces the old one at once; the private half is returned once. */
-export async function rotateClientAuthKey(deps: DevDeps, accountId: string, anchor: string): Promise<string> {
-  const { application } = await applicationFor(deps.db, accountId, anchor, "editApplications");
+/**
+ * A new client-auth keypair: the public half replaces the old one at once; the
+ * private half is returned once — so it needs a recent sign-in too.
+ */
+export async function rotateClientAuthKey(deps: DevDeps, who: ActingBrowser, anchor: string): Promise<string> {
+  const { application } = await applicationFor(deps.db, who.accountId, anchor, "editApplications");
+  await confirmRecentSignIn(deps, who);
   const pair = await generateRsaKeyPair();
   await updateApplication(deps.db, application.id, { clientAuthPublicKey: pair.publicKeyPem, clientAuthKeyRotatedAt: deps.clock.now() });
   return pair.privateKeyPem;

@@ -4,7 +4,7 @@
 // there is what adding a way in, erasing the account, or a new application
 // credential requires).
 import { cookies } from "next/headers";
-import type { ActingBrowser } from "../account/sign-in-methods";
+import type { ActingBrowser } from "../via/browser-session";
 import { randomHex } from "../crypto/random-key";
 import { BINDING_COOKIE, SESSION_COOKIE } from "../via/browser";
 

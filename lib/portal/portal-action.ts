@@ -6,8 +6,6 @@
 // to keys here, once; anything else is logged and answered as UNEXPECTED,
 // never a 500 page. Every catalog of the portal carries these shared keys.
 import { isSudomimusError } from "../errors";
-import { recentBrowserSession } from "../via/browser-session";
-import { actingBrowser } from "./acting-browser";
 import { portalActionContext, type PortalContext } from "./portal-context";
 
 /** The key of a failure the user cannot fix; every portal catalog has it. */
@@ -74,21 +72,15 @@ export function refusal(error: string, field?: string): ActionFailure {
 
 /**
  * Runs one portal mutation for the signed-in caller; `action` names it in the
- * log. `recentSignIn`: the action hands out a credential for something that
- * already exists (a client key, a client secret, an access key), so this
- * browser must have signed in as the caller within RECENT_SIGN_IN_SECONDS —
- * a long-lived portal cookie alone (left on a shared machine, or stolen) is
- * not enough; the page then offers "Confirm it's you".
+ * log. What needs a recent sign-in the lib call decides (confirmRecentSignIn).
  */
 export async function portalAction<T extends object>(
   action: string,
   run: (ctx: PortalContext) => Promise<T>,
-  options: { recentSignIn?: boolean } = {},
 ): Promise<Settled<T> | ActionFailure> {
   const ctx = await portalActionContext();
   if (!ctx) return refusal("signedOut");
   try {
-    if (options.recentSignIn) await recentBrowserSession(ctx.deps, await actingBrowser(ctx.deps, ctx.account.id), ctx.account.id);
     const value = await run(ctx);
     return (isResult(value) ? value : { ok: true, ...value }) as Settled<T>;
   } catch (error) {

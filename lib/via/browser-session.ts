@@ -84,6 +84,28 @@ export async function recentBrowserSession(
   return session!;
 }
 
+/**
+ * The portal's caller as a browser: the account, via's browser binding (it
+ * ties challenges to this browser) and via's session key on this browser.
+ */
+export interface ActingBrowser {
+  accountId: string;
+  binding: string;
+  sessionKey: string | null;
+}
+
+/**
+ * The one gate of the portal's sensitive actions — adding a way in (a
+ * passkey, an address), erasing the account, and a new credential for an
+ * application that exists (client-auth key, OIDC client secret, access key):
+ * this browser signed in as the caller within RECENT_SIGN_IN_SECONDS. A
+ * long-lived portal cookie alone (left on a shared machine, or stolen) is not
+ * enough; the page then offers "Confirm it's you".
+ */
+export async function confirmRecentSignIn(deps: Pick<Deps, "db" | "keyring" | "clock">, who: ActingBrowser): Promise<void> {
+  await recentBrowserSession(deps, who, who.accountId);
+}
+
 export async function endBrowserSession(deps: Pick<Deps, "db" | "keyring" | "clock">, browser: Browser): Promise<void> {
   if (browser.sessionKey && isKey("browserSession", browser.sessionKey)) {
     await revokeBrowserSession(deps.db, hashKey(deps, browser.sessionKey), deps.clock.now());

@@ -28,6 +28,7 @@ import { redeem } from "@/lib/inquiry/redeem";
 import { refresh } from "@/lib/sessions/refresh";
 import type { Browser } from "@/lib/via/browser";
 import { RECENT_SIGN_IN_SECONDS, startBrowserSession } from "@/lib/via/browser-session";
+import { signedInBrowser as signedInBrowserAs } from "../support/acting-browser";
 import { passkeyRegistrationOptions, passkeyRegistrationVerify } from "@/lib/via/passkeys";
 import { libDeps } from "../support/lib-deps";
 import { signInCodeIn } from "../support/mailbox";
@@ -90,12 +91,8 @@ async function grant(accountId: string, applicationId: string, claims: ("EMAIL" 
   for (const claim of claims) await upsertClaimGrant(setup.deps.db, { accountId, applicationId, claim, decision: "GRANTED", decidedAt: setup.deps.clock.now() });
 }
 
-/** A browser that has just signed in to via as the user: the portal's acting browser for adding methods. */
-async function signedInBrowser(user: { id: string; email: string }) {
-  const browser: Browser = { binding: crypto.randomBytes(32).toString("hex"), sessionKey: null, locale: "en-US", address: null, setCookies: [] };
-  await startBrowserSession(setup.deps, browser, { accountId: user.id, authenticationMethod: "EMAIL_VERIFICATION", loginEmail: user.email });
-  return { accountId: user.id, binding: browser.binding, sessionKey: browser.sessionKey };
-}
+/** A browser that has just signed in to via as the user: the portal's acting browser. */
+const signedInBrowser = (user: { id: string; email: string }) => signedInBrowserAs(setup.deps, user.id, user.email);
 
 describe("Account surface (lib)", () => {
   before(async () => {

@@ -8,16 +8,21 @@
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { listAllRules, listEnabledRules } from "@/db/queries/applications";
+import { findApplicationByAnchor, listAllRules, listEnabledRules } from "@/db/queries/applications";
 import { insertMembership, insertOrganization, updateOrganization } from "@/db/queries/organizations";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
 import { createOwnAccessKey, listOwnAccessKeys, revokeOwnAccessKey } from "@/lib/developer/application-config/access-keys";
 import { loadClaimPolicy, saveClaimPolicy } from "@/lib/developer/application-config/claims";
 import { newRuleDraft, type RuleSetDraft } from "@/lib/developer/application-config/rule-fields";
 import { applyTemplate, loadRuleDraft, saveRules } from "@/lib/developer/application-config/rules";
+import { rotateClientSecret } from "@/lib/developer/application-config/oidc";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
+import { CLIENT_SECRET_HASH_PURPOSE } from "@/lib/oidc/client-secret";
+import { secretMatches } from "@/lib/crypto/secret-hash";
 import { buildTemplate } from "@/lib/rules/templates";
 import type { Deps } from "@/lib/runtime";
+import { RECENT_SIGN_IN_SECONDS } from "@/lib/via/browser-session";
+import { signedInBrowser } from "../support/acting-browser";
 import { libDeps, type TestClock } from "../support/lib-deps";
 import { rejectsWith } from "../support/rejects";
 
@@ -166,13 +171,20 @@ describe("application configuration (lib)", () => {
   });
 
   it("issues access keys for the caller's own account only, and revokes only the caller's keys", async () => {
-    const bad = await createOwnAccessKey(deps, people.admin, app.applicationAnchor, { label: "x", expiresInDays: "0", accessTokenTtlSeconds: "", refreshTokenTtlSeconds: "", grants: [] });
+    const admin = await signedInBrowser(deps, people.admin);
+    const bad = await createOwnAccessKey(deps, admin, app.applicationAnchor, { label: "x", expiresInDays: "0", accessTokenTtlSeconds: "", refreshTokenTtlSeconds: "", grants: [] });
     assert.deepEqual(bad, { ok: false, field: "expiresInDays", error: "expiryRange" });
-    const ttl = await createOwnAccessKey(deps, people.admin, app.applicationAnchor, { label: "", expiresInDays: "", accessTokenTtlSeconds: "30", refreshTokenTtlSeconds: "", grants: [] });
+    const ttl = await createOwnAccessKey(deps, admin, app.applicationAnchor, { label: "", expiresInDays: "", accessTokenTtlSeconds: "30", refreshTokenTtlSeconds: "", grants: [] });
     assert.deepEqual(ttl, { ok: false, field: "accessTokenTtlSeconds", error: "ttlRange" });
-    await rejectsWith(createOwnAccessKey(deps, people.viewer, app.applicationAnchor, { label: "", expiresInDays: "", accessTokenTtlSeconds: "", refreshTokenTtlSeconds: "", grants: [] }), "Forbidden");
+    const plain = { label: "", expiresInDays: "", accessTokenTtlSeconds: "", refreshTokenTtlSeconds: "", grants: [] };
+    await rejectsWith(createOwnAccessKey(deps, await signedInBrowser(deps, people.viewer), app.applicationAnchor, plain), "Forbidden");
+    // A lasting way into the caller's account: the portal cookie alone is not enough (docs 32's keys are bearer credentials).
+    assert.equal((await rejectsWith(createOwnAccessKey(deps, { ...admin, sessionKey: null }, app.applicationAnchor, plain), "SignInRequired", 401)).body?.key, "recentSignInRequired");
+    const viewersSession = (await signedInBrowser(deps, people.viewer)).sessionKey;
+    await rejectsWith(createOwnAccessKey(deps, { ...admin, sessionKey: viewersSession }, app.applicationAnchor, plain), "SignInRequired", 401);
+    assert.deepEqual(await listOwnAccessKeys(deps, people.admin, app.applicationId), [], "the refused calls created nothing");
 
-    const created = await createOwnAccessKey(deps, people.admin, app.applicationAnchor, { label: "ci", expiresInDays: "30", accessTokenTtlSeconds: "", refreshTokenTtlSeconds: "", grants: ["email"] });
+    const created = await createOwnAccessKey(deps, admin, app.applicationAnchor, { label: "ci", expiresInDays: "30", accessTokenTtlSeconds: "", refreshTokenTtlSeconds: "", grants: ["email"] });
     assert.ok(created.ok);
     const mine = await listOwnAccessKeys(deps, people.admin, app.applicationId);
     assert.deepEqual(mine.map((key) => [key.accessKeyIdentifier, key.label]), [[created.key.accessKeyIdentifier, "ci"]]);
@@ -181,6 +193,23 @@ describe("application configuration (lib)", () => {
     assert.deepEqual(await revokeOwnAccessKey(deps, people.owner, app.applicationAnchor, created.key.accessKeyIdentifier), { ok: false }, "nor revoke it");
     assert.deepEqual(await revokeOwnAccessKey(deps, people.admin, app.applicationAnchor, created.key.accessKeyIdentifier), { ok: true });
     assert.ok((await listOwnAccessKeys(deps, people.admin, app.applicationId))[0]!.revokedAt);
+  });
+
+  it("rotates the OIDC client secret for an ADMIN who signed in within 15 minutes, and only then", async () => {
+    const secretInUse = async (secret: string) => {
+      const stored = (await findApplicationByAnchor(deps.db, app.applicationAnchor))?.oidcClientSecretHash;
+      return !!stored && secretMatches(deps.keyring, CLIENT_SECRET_HASH_PURPOSE, secret, stored);
+    };
+    const admin = await signedInBrowser(deps, people.admin);
+    const { clientSecret: first } = await rotateClientSecret(deps, admin, app.applicationAnchor);
+    await rejectsWith(rotateClientSecret(deps, await signedInBrowser(deps, people.viewer), app.applicationAnchor), "Forbidden");
+    deps.clock.advance(RECENT_SIGN_IN_SECONDS + 1);
+    assert.equal((await rejectsWith(rotateClientSecret(deps, admin, app.applicationAnchor), "SignInRequired", 401)).body?.key, "recentSignInRequired");
+    assert.ok(await secretInUse(first), "the refused rotation kept the secret in use");
+    const { clientSecret: second } = await rotateClientSecret(deps, await signedInBrowser(deps, people.admin), app.applicationAnchor);
+    assert.notEqual(second, first);
+    assert.ok(await secretInUse(second));
+    assert.ok(!(await secretInUse(first)), "the old secret stops working at once");
   });
 
   it("freezes a retired organization's applications for everyone, OWNER included", async () => {

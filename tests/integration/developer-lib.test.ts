@@ -31,7 +31,9 @@ import {
 } from "@/lib/developer/organizations";
 import { OWNED_ORGANIZATION_QUOTA } from "@/lib/developer/quotas";
 import { createSector, reenableSector, retireSector } from "@/lib/developer/sectors";
+import { signedInBrowser } from "../support/acting-browser";
 import { libDeps } from "../support/lib-deps";
+import { rejectsWith } from "../support/rejects";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
@@ -128,7 +130,11 @@ describe("developer surface rules (lib)", () => {
 
     // Key rotation (ADMIN) replaces the public halves; the new private key is returned once.
     await rotateTokenSigningKey(deps, admin.id, anchor);
-    const rotatedPrivate = await rotateClientAuthKey(deps, admin.id, anchor);
+    // A new client-auth key is a credential shown once: it needs a recent sign-in on this browser, not only the portal cookie.
+    const refused = await rejectsWith(rotateClientAuthKey(deps, { ...(await signedInBrowser(deps, admin.id)), sessionKey: null }, anchor), "SignInRequired", 401);
+    assert.equal(refused.body?.key, "recentSignInRequired");
+    assert.equal((await findApplicationByAnchor(deps.db, anchor))?.clientAuthPublicKey, stored?.clientAuthPublicKey, "the refused rotation changed nothing");
+    const rotatedPrivate = await rotateClientAuthKey(deps, await signedInBrowser(deps, admin.id), anchor);
     const rotated = await findApplicationByAnchor(deps.db, anchor);
     assert.notEqual(rotated?.tokenSigningPublicKey, stored?.tokenSigningPublicKey);
     assert.notEqual(rotated?.clientAuthPublicKey, stored?.clientAuthPublicKey);

@@ -13,8 +13,7 @@ import { otpChallenges } from "@/db/schema";
 import { startAddEmail } from "@/lib/account/sign-in-methods";
 import { createSmtpMailer } from "@/lib/mail/mailer";
 import { CODES_PER_ADDRESS, CODES_PER_BROWSER, emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS, spendAttempt } from "@/lib/identity/email-codes";
-import type { Browser } from "@/lib/via/browser";
-import { startBrowserSession } from "@/lib/via/browser-session";
+import { signedInBrowser } from "../support/acting-browser";
 import { libDeps } from "../support/lib-deps";
 import { freePort } from "../support/ports";
 import { rejectsWith } from "../support/rejects";
@@ -94,9 +93,7 @@ describe("email one-time codes (lib)", () => {
   it("answers 503 MailUnavailable, not a failure of its own, when the mail server cannot be reached", async () => {
     const mailer = createSmtpMailer(`smtp://127.0.0.1:${await freePort()}`, "Sudomimus <no-reply@example.com>");
     const account = await insertAccount(setup.deps.db, {});
-    const browser: Browser = { binding: binding(), sessionKey: null, locale: "en-US", address: null, setCookies: [] };
-    await startBrowserSession(setup.deps, browser, { accountId: account.id, authenticationMethod: "EMAIL_VERIFICATION", loginEmail: null });
-    const who = { accountId: account.id, binding: browser.binding, sessionKey: browser.sessionKey, address: null, locale: "en-US", portalName: "Sudomimus With" };
+    const who = { ...(await signedInBrowser(setup.deps, account.id)), address: null, locale: "en-US", portalName: "Sudomimus With" };
     const error = await rejectsWith(startAddEmail({ ...setup.deps, mailer }, who, { email: address() }), "MailUnavailable", 503);
     assert.equal(error.publicMessage, "The email could not be sent right now. Try again in a few minutes.");
     assert.match(error.detail ?? "", /^SMTP: .*ECONNREFUSED/, "the log says why");

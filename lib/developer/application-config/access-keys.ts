@@ -1,6 +1,7 @@
 // The access-keys tab. An AccessKey signs in as one existing account (docs 32):
 // here, always the signed-in developer's own — the portal never mints a
-// credential for somebody else's account. Creating and revoking need ADMIN+;
+// credential for somebody else's account. Creating and revoking need ADMIN+,
+// creating a recent sign-in too (a lasting way into the caller's account);
 // the list shows the caller's own keys for this application.
 import { z } from "zod";
 import { addSeconds } from "@/lib/clock";
@@ -8,6 +9,7 @@ import { CLAIMS } from "@/lib/identity/claims-vocabulary";
 import { issueAccessKey, listAccessKeys, revokeAccessKey, type AccessKeySummary, type IssuedAccessKey } from "@/lib/native/access-keys";
 import { accessTokenTtlOverrideSchema, refreshTokenTtlOverrideSchema } from "@/lib/rules/ttl-fields";
 import type { Deps } from "@/lib/runtime";
+import { confirmRecentSignIn, type ActingBrowser } from "@/lib/via/browser-session";
 import { applicationFor } from "../access";
 
 export const MAX_ACCESS_KEY_LABEL = 100;
@@ -30,11 +32,12 @@ export type CreateAccessKeyResult =
 
 export async function createOwnAccessKey(
   deps: Pick<Deps, "db" | "keyring" | "clock">,
-  accountId: string,
+  who: ActingBrowser,
   anchor: string,
   input: unknown,
 ): Promise<CreateAccessKeyResult> {
-  const { application } = await applicationFor(deps.db, accountId, anchor, "editApplications");
+  const { application } = await applicationFor(deps.db, who.accountId, anchor, "editApplications");
+  await confirmRecentSignIn(deps, who);
   const parsed = createSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -45,7 +48,7 @@ export async function createOwnAccessKey(
   const { label, expiresInDays, accessTokenTtlSeconds, refreshTokenTtlSeconds, grants } = parsed.data;
   const issued = await issueAccessKey(deps, {
     applicationId: application.id,
-    accountId,
+    accountId: who.accountId,
     label: label || null,
     expiresAt: typeof expiresInDays === "number" ? addSeconds(deps.clock.now(), expiresInDays * 24 * 3600) : null,
     accessTokenTtlSeconds: (accessTokenTtlSeconds as number | null | undefined) ?? null,

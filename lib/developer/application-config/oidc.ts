@@ -7,6 +7,7 @@ import { oidcEndpoints } from "@/lib/oidc/issuer";
 import { setOidcClientSecret } from "@/lib/oidc/client-secret";
 import { oidcClientConfig } from "@/lib/rules/oidc-client-config";
 import type { Deps } from "@/lib/runtime";
+import { confirmRecentSignIn, type ActingBrowser } from "@/lib/via/browser-session";
 import { applicationFor } from "../access";
 
 export async function loadOidcView(deps: Pick<Deps, "db" | "config">, application: { id: string; anchor: string; oidcClientSecretHash: string | null; oidcClientSecretRotatedAt: Date | null }) {
@@ -22,8 +23,10 @@ export async function loadOidcView(deps: Pick<Deps, "db" | "config">, applicatio
   };
 }
 
-export async function rotateClientSecret(deps: Pick<Deps, "db" | "keyring" | "clock">, accountId: string, anchor: string): Promise<{ clientSecret: string }> {
-  await applicationFor(deps.db, accountId, anchor, "editApplications");
+/** A new client secret, shown once: it replaces the old one at once, so it needs a recent sign-in too. */
+export async function rotateClientSecret(deps: Pick<Deps, "db" | "keyring" | "clock">, who: ActingBrowser, anchor: string): Promise<{ clientSecret: string }> {
+  await applicationFor(deps.db, who.accountId, anchor, "editApplications");
+  await confirmRecentSignIn(deps, who);
   const { clientSecret } = await setOidcClientSecret(deps, anchor);
   return { clientSecret };
 }

@@ -3,6 +3,7 @@
 // client-auth private key travels back to the browser in the action's
 // response exactly once and is never stored anywhere.
 import { revalidatePath } from "next/cache";
+import { actingBrowser } from "@/lib/portal/acting-browser";
 import { portalAction, field, type ActionResult } from "@/lib/portal/portal-action";
 import {
   createDeveloperApplication,
@@ -47,11 +48,9 @@ export async function rotateTokenSigningKeyAction(anchor: string): Promise<Actio
 }
 
 export async function rotateClientAuthKeyAction(anchor: string): Promise<ActionResult<{ privateKey: string }>> {
-  const result = await portalAction(
-    "application.rotate-client-auth-key",
-    async ({ deps, account }) => ({ privateKey: await rotateClientAuthKey(deps, account.id, anchor) }),
-    { recentSignIn: true },
-  );
+  const result = await portalAction("application.rotate-client-auth-key", async ({ deps, account }) => ({
+    privateKey: await rotateClientAuthKey(deps, await actingBrowser(deps, account.id), anchor),
+  }));
   if (result.ok) revalidatePath(path(anchor));
   return result;
 }
