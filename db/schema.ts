@@ -229,6 +229,8 @@ export const applications = pgTable(
     tokenSigningPrivateKeySealed: text("token_signing_private_key_sealed").notNull(),
     tokenSigningPublicKey: text("token_signing_public_key").notNull(),
     tokenSigningKeyRotatedAt: at("token_signing_key_rotated_at"),
+    /** The key before the last rotation: tokens it signed keep verifying at Sudomimus until they expire (lib/applications/signing-key.ts). */
+    tokenSigningPreviousPublicKey: text("token_signing_previous_public_key"),
     // Client-auth keypair: only the public half; the private half is shown once.
     clientAuthPublicKey: text("client_auth_public_key").notNull(),
     clientAuthKeyRotatedAt: at("client_auth_key_rotated_at"),

@@ -64,6 +64,7 @@ export async function insertApplication(db: Executor, values: typeof application
 // statement rather than drizzle's builder, for speed on the hot paths.
 const applicationColumns = sql`id, anchor, organization_id as "organizationId", sector_id as "sectorId", names,
   default_locale as "defaultLocale", enabled, token_signing_public_key as "tokenSigningPublicKey", token_signing_key_rotated_at as "tokenSigningKeyRotatedAt",
+  token_signing_previous_public_key as "tokenSigningPreviousPublicKey",
   client_auth_public_key as "clientAuthPublicKey", client_auth_key_rotated_at as "clientAuthKeyRotatedAt",
   oidc_client_secret_hash as "oidcClientSecretHash", oidc_client_secret_rotated_at as "oidcClientSecretRotatedAt",
   created_at as "createdAt", disabled_at as "disabledAt"`;

@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 export const sessionSubjectColumns = sql`
   app.id as "applicationId", app.anchor as "applicationAnchor", app.enabled as "applicationEnabled",
   app.sector_id as "sectorId",
-  app.token_signing_public_key as "tokenSigningPublicKey",
+  app.token_signing_public_key as "tokenSigningPublicKey", app.token_signing_previous_public_key as "tokenSigningPreviousPublicKey",
   (select json_object_agg(p.claim, p.requirement) from claim_policies p where p.application_id = app.id) as "claimPolicy",
   acc.id as "accountId", acc.status as "accountStatus", acc.first_name as "firstName", acc.last_name as "lastName",
   (select e.email from email_identities e where e.account_id = acc.id
@@ -25,6 +25,7 @@ export interface SessionSubjectRow {
   applicationEnabled: boolean;
   sectorId: string;
   tokenSigningPublicKey: string;
+  tokenSigningPreviousPublicKey: string | null;
   claimPolicy: Record<string, "OFF" | "OPTIONAL" | "REQUIRED" | "SYNTHETIC"> | null;
   /** Null when the account row is gone (purged). */
   accountId: string | null;

@@ -12,6 +12,7 @@ import { parseRsaPrivateKey, parseRsaPublicKey } from "../crypto/rsa";
 import { unseal } from "../crypto/seal";
 import { memo } from "../memo";
 import type { Deps } from "../runtime";
+import { verifyToken, type TokenKind, type VerifiedToken } from "../tokens";
 
 /** Binds the sealed key to its application, so it cannot be moved to another row. */
 export function tokenSigningKeyAad(applicationAnchor: string): string {
@@ -43,6 +44,28 @@ export function tokenSigningPrivateKey(deps: KeyDeps, application: Application):
 /** Verification key for an application's token-signing public key PEM. */
 export function tokenVerificationKey(deps: Pick<Deps, "cache">, publicKeyPem: string): KeyObject {
   return memo(deps.cache, `token-verification:${publicKeyPem}`, () => parseRsaPublicKey(publicKeyPem));
+}
+
+/**
+ * A token Sudomimus signed for the application, verified with its current
+ * token-signing key or with the key before the last rotation: a rotation
+ * starts new tokens on the new key without ending anybody's session — a
+ * refresh token of the old key still refreshes, onto the new key. Relying
+ * parties only get the current key (/info), so they stop accepting old
+ * access tokens once they refetch it, and refresh. A second rotation drops
+ * the older key, and with it the sessions still on it. Every token's
+ * session is also looked up by its secret refresh id, so the old key alone
+ * (should it have leaked) forges nothing that is accepted here.
+ */
+export function verifyApplicationToken<Body>(
+  deps: Pick<Deps, "cache">,
+  token: string,
+  kind: TokenKind,
+  keys: Pick<ApplicationRow, "tokenSigningPublicKey" | "tokenSigningPreviousPublicKey">,
+): VerifiedToken<Body> | null {
+  const current = verifyToken<Body>(token, kind, tokenVerificationKey(deps, keys.tokenSigningPublicKey));
+  if (current || !keys.tokenSigningPreviousPublicKey) return current;
+  return verifyToken<Body>(token, kind, tokenVerificationKey(deps, keys.tokenSigningPreviousPublicKey));
 }
 
 /** Verification key for any RSA public key PEM (token-signing or client-auth). */

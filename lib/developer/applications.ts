@@ -83,9 +83,11 @@ export async function renameApplication(deps: DevDeps, accountId: string, anchor
 }
 
 /**
- * A new token-signing keypair. Every token Sudomimus signed with the old key
- * stops verifying — refresh tokens at /refresh and access tokens at any relying
- * party checking the old public key — so users of the application sign in again.
+ * A new token-signing keypair. New tokens are signed with it at once and /info
+ * hands out its public half; the old public key is kept as the previous one,
+ * so sessions live on: their refresh tokens still refresh (onto the new key)
+ * and Sudomimus still recognizes their access tokens (verifyApplicationToken).
+ * The key before that is dropped, with the sessions still on it.
  */
 export async function rotateTokenSigningKey(deps: DevDeps, accountId: string, anchor: string): Promise<void> {
   const { application } = await applicationFor(deps.db, accountId, anchor, "editApplications");
@@ -93,6 +95,7 @@ export async function rotateTokenSigningKey(deps: DevDeps, accountId: string, an
   await updateApplication(deps.db, application.id, {
     tokenSigningPrivateKeySealed: seal(deps.keyring, pair.privateKeyPem, tokenSigningKeyAad(application.anchor)),
     tokenSigningPublicKey: pair.publicKeyPem,
+    tokenSigningPreviousPublicKey: application.tokenSigningPublicKey,
     tokenSigningKeyRotatedAt: deps.clock.now(),
   });
 }

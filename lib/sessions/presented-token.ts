@@ -1,10 +1,10 @@
 // Reading a token a caller presents back to us: find the application from
 // the header's `aud`, then verify the signature with that application's
-// token-signing key. Returns null for anything that is not a genuine token.
+// token-signing key (or the one before its last rotation). Returns null for anything that is not a genuine token.
 import { findApplicationByAnchor, type ApplicationRow } from "@/db/queries/applications";
-import { tokenVerificationKey } from "../applications/signing-key";
+import { verifyApplicationToken } from "../applications/signing-key";
 import type { Deps } from "../runtime";
-import { peekTokenHeader, verifyToken, type TokenKind, type VerifiedToken } from "../tokens";
+import { peekTokenHeader, type TokenKind, type VerifiedToken } from "../tokens";
 
 export async function verifyPresentedToken<Body>(
   deps: Pick<Deps, "db" | "cache">,
@@ -15,7 +15,7 @@ export async function verifyPresentedToken<Body>(
   if (typeof audience !== "string" || audience.length > 64) return null;
   const application = await findApplicationByAnchor(deps.db, audience);
   if (!application) return null;
-  const verified = verifyToken<Body>(token, kind, tokenVerificationKey(deps, application.tokenSigningPublicKey));
+  const verified = verifyApplicationToken<Body>(deps, token, kind, application);
   if (!verified || verified.header.aud !== application.anchor) return null;
   return { ...verified, application };
 }

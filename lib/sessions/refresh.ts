@@ -5,7 +5,7 @@
 // except a near-simultaneous second presentation (two tabs), which converges
 // on the very same replacement session instead of logging the user out.
 import { findRefreshContext, revokeFamily, rotateRefreshToken, type RefreshContextRow } from "@/db/queries/sessions";
-import { tokenVerificationKey } from "../applications/signing-key";
+import { verifyApplicationToken } from "../applications/signing-key";
 import { addSeconds } from "../clock";
 import { fail, SudomimusError } from "../errors";
 import { assertAccountActive } from "../identity/accounts";
@@ -13,7 +13,7 @@ import type { ClaimsView } from "../identity/claims";
 import { CLAIMS } from "../identity/claims-vocabulary";
 import { claimsOfScope } from "../oidc/scope";
 import type { Deps } from "../runtime";
-import { peekTokenHeader, verifyToken, type RefreshTokenBody } from "../tokens";
+import { peekTokenHeader, type RefreshTokenBody } from "../tokens";
 import { mintTokenPair, type TokenPair } from "./mint-tokens";
 import { hashRefreshId, replacementRefreshId } from "./refresh-ids";
 import { resolveSessionClaims, type SessionClaims } from "./session-claims";
@@ -39,7 +39,7 @@ async function presentedRefreshToken(deps: RefreshDeps, token: string): Promise<
   if (!header || typeof header.jti !== "string" || header.jti.length > 64) throw notFound();
   const context = await findRefreshContext(deps.db, hashRefreshId(deps.keyring, header.jti));
   if (!context || context.applicationAnchor !== header.aud || context.familyApplicationId !== context.applicationId) throw notFound();
-  const verified = verifyToken<RefreshTokenBody>(token, "Refresh", tokenVerificationKey(deps, context.tokenSigningPublicKey));
+  const verified = verifyApplicationToken<RefreshTokenBody>(deps, token, "Refresh", context);
   if (!verified || verified.header.jti !== header.jti) throw notFound();
   return { id: header.jti, context };
 }

@@ -117,6 +117,24 @@ describe("With portal developer surface", () => {
     assert.match(await page.getByLabel("Token-signing public key (PEM)").inputValue(), /BEGIN PUBLIC KEY/);
     await shots(page, "with-developer-application-overview", { phone: true });
 
+    // Rotating the token-signing key: the page says nobody is signed out; /info hands out the new public key at once.
+    const infoKey = async () => {
+      const response = await fetch(`${base}/connect-api/info`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ applicationAnchor: appAnchor, locale: "en-US" }) });
+      return ((await response.json()) as { applicationPublicKey: string }).applicationPublicKey;
+    };
+    const keyBefore = await page.getByLabel("Token-signing public key (PEM)").inputValue();
+    assert.equal(await infoKey(), keyBefore);
+    await page.getByRole("button", { name: "Rotate token-signing key", exact: true }).click();
+    await page.getByText("Nobody is signed out", { exact: false }).waitFor();
+    await shots(page, "with-developer-rotate-token-key-confirm");
+    await page.getByRole("button", { name: "Rotate token-signing key", exact: true }).click();
+    await page.waitForFunction((before) => (document.querySelector("#token-signing-public-key") as HTMLTextAreaElement | null)?.value !== before, keyBefore);
+    const keyAfter = await page.getByLabel("Token-signing public key (PEM)").inputValue();
+    assert.match(keyAfter, /BEGIN PUBLIC KEY/);
+    assert.notEqual(keyAfter, keyBefore);
+    assert.equal(await infoKey(), keyAfter);
+    assert.equal(await page.getByText("Last rotated", { exact: false }).count(), 1);
+
     // A teammate signs up, hands over their alias, and is invited as VIEWER.
     const viewer = await newPortalUser("dark");
     const alias = (await viewer.page.locator("#own-account-alias").textContent())!.trim();
@@ -206,7 +224,7 @@ describe("With portal developer surface", () => {
     assert.equal((await establishStatus(app)).status, 200, "the new key works");
     await page.reload();
     assert.equal(await page.getByLabel("Private key (PKCS#8 PEM)").count(), 0, "not shown again after a reload");
-    await page.getByText("Last rotated", { exact: false }).waitFor();
+    await page.getByText("Last rotated", { exact: false }).nth(1).waitFor(); // both keys now: the token-signing key's and this one's
 
     // Retiring the organization needs everything in it retired first.
     await page.goto(`${base}/with/organizations/${orgAnchor}`);

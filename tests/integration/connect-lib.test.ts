@@ -4,13 +4,15 @@
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { SignJWT, importPKCS8 } from "jose";
+import { SignJWT, compactVerify, importPKCS8, importSPKI } from "jose";
 import { eq } from "drizzle-orm";
 import { accounts } from "@/db/schema";
 import { updateAccount, upsertClaimGrant } from "@/db/queries/identity";
-import { updateApplication } from "@/db/queries/applications";
+import { findApplicationByAnchor, updateApplication } from "@/db/queries/applications";
+import { insertMembership, insertOrganization } from "@/db/queries/organizations";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
 import { writeClaimPolicies } from "@/lib/applications/claim-policy";
+import { rotateTokenSigningKey } from "@/lib/developer/applications";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { establish } from "@/lib/inquiry/establish";
 import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
@@ -18,6 +20,7 @@ import { realize } from "@/lib/inquiry/realize";
 import { redeem } from "@/lib/inquiry/redeem";
 import { statusPoll } from "@/lib/inquiry/status-poll";
 import { introspect } from "@/lib/sessions/introspect";
+import { logout } from "@/lib/sessions/logout";
 import { refresh } from "@/lib/sessions/refresh";
 import { libDeps } from "../support/lib-deps";
 import { rejectsWith } from "../support/rejects";
@@ -47,8 +50,11 @@ async function newAccount(email = `user-${crypto.randomBytes(4).toString("hex")}
 }
 
 /** establish → realize → the three keys. */
-async function realizedKeys(accountId: string, email: string, extra: Record<string, unknown> = {}) {
-  const established = await establish(setup.deps, await signedRequest({ applicationAnchor: app.applicationAnchor, returnMethods: [{ type: "STATUS_POLL", payload: {} }], ...extra }));
+async function realizedKeys(accountId: string, email: string, extra: Record<string, unknown> = {}, application = app) {
+  const established = await establish(
+    setup.deps,
+    await signedRequest({ applicationAnchor: application.applicationAnchor, returnMethods: [{ type: "STATUS_POLL", payload: {} }], ...extra }, application),
+  );
   const inquiry = (await findInquiryByExposureKey(setup.deps, established.exposureKey))!;
   const outcome = await realize(setup.deps, {
     inquiry,
@@ -61,8 +67,8 @@ async function realizedKeys(accountId: string, email: string, extra: Record<stri
   return { exposureKey: established.exposureKey, hiddenKey: established.hiddenKey, confirmationKey: outcome.kind === "realized" ? outcome.confirmationKey : "" };
 }
 
-async function session(accountId: string, email: string) {
-  return redeem(setup.deps, await realizedKeys(accountId, email));
+async function session(accountId: string, email: string, application = app) {
+  return redeem(setup.deps, await realizedKeys(accountId, email, {}, application));
 }
 
 describe("Connect state machine (lib, fixed clock)", () => {
@@ -218,5 +224,48 @@ describe("Connect state machine (lib, fixed clock)", () => {
     } finally {
       await updateApplication(setup.deps.db, app.applicationId, { enabled: true });
     }
+  });
+
+  it("rotating the token-signing key ends no session: old refresh tokens refresh onto the new key; the rotation after drops the oldest key", async () => {
+    const organization = await insertOrganization(setup.deps.db, { anchor: `rot-${crypto.randomBytes(3).toString("hex")}`, name: "Rotation" });
+    const admin = await newAccount();
+    await insertMembership(setup.deps.db, { organizationId: organization!.id, accountId: admin.id, role: "ADMIN" });
+    const rotating = await createApplication(setup.deps, {
+      anchor: `lib-rotate-${crypto.randomBytes(3).toString("hex")}`,
+      organizationId: organization!.id,
+      names: { "en-US": "Rotating" },
+      rules: {
+        authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }],
+        realize: [{ constraintType: "EVERYONE", payload: {} }],
+        return: [{ returnMethod: "STATUS_POLL", payload: {} }],
+      },
+    });
+    const user = await newAccount();
+    const publicKey = async () => (await findApplicationByAnchor(setup.deps.db, rotating.applicationAnchor))!.tokenSigningPublicKey;
+    const verifiesWith = async (token: string, pem: string) => compactVerify(token, await importSPKI(pem, "RS256")).then(() => true, () => false);
+    const firstKey = await publicKey();
+    const first = await session(user.id, user.email, rotating);
+    const other = await session(user.id, user.email, rotating);
+
+    await rotateTokenSigningKey(setup.deps, admin.id, rotating.applicationAnchor);
+    const secondKey = await publicKey();
+    assert.notEqual(secondKey, firstKey);
+    // The old access token still names a live session here; the relying party, on the new key from /info, refreshes.
+    assert.equal((await introspect(setup.deps, { accessToken: first.accessToken })).status, "active");
+    const refreshed = await refresh(setup.deps, { refreshToken: first.refreshToken });
+    assert.ok(await verifiesWith(refreshed.accessToken, secondKey), "the new pair is signed with the new key");
+    assert.ok(!(await verifiesWith(refreshed.accessToken, firstKey)));
+    assert.ok(await verifiesWith(refreshed.refreshToken, secondKey));
+    // Reuse detection still holds across the rotation.
+    setup.deps.clock.advance(11);
+    await rejectsWith(refresh(setup.deps, { refreshToken: first.refreshToken }), "RefreshTokenFamilyCompromised", 401);
+
+    // The next rotation drops the first key: a session still on it is over; one already on the second key lives on.
+    const onSecond = await session(user.id, user.email, rotating);
+    await rotateTokenSigningKey(setup.deps, admin.id, rotating.applicationAnchor);
+    await rejectsWith(refresh(setup.deps, { refreshToken: other.refreshToken }), "RefreshTokenNotFound", 401);
+    await rejectsWith(introspect(setup.deps, { accessToken: other.accessToken }), "AccessTokenInvalid", 401);
+    assert.equal((await logout(setup.deps, { refreshToken: onSecond.refreshToken })).revoked, true, "logout takes a token of the previous key");
+    assert.ok(await verifiesWith((await session(user.id, user.email, rotating)).accessToken, await publicKey()));
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "applications" ADD COLUMN "token_signing_previous_public_key" text;
