@@ -13,7 +13,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function callJson<T>(url: string, init: { method?: "GET" | "POST"; body?: unknown; bearer?: string } = {}): Promise<T> {
+export async function callJson<T>(url: string, init: { method?: "GET" | "POST" | "PUT"; body?: unknown; bearer?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   if (init.bearer) headers.authorization = `Bearer ${init.bearer}`;

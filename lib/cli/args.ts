@@ -3,9 +3,11 @@
 // login) what the stored session used, else derived from one server URL.
 // Pure: everything it reads is passed in.
 
-export const COMMANDS = ["login", "whoami", "organizations", "application", "logout", "help"] as const;
+export const COMMANDS = ["login", "whoami", "organizations", "application", "set-rules", "logout", "help"] as const;
 /** The commands that print data, and so take --json. */
-const READ_COMMANDS: readonly Command[] = ["whoami", "organizations", "application"];
+const READ_COMMANDS: readonly Command[] = ["whoami", "organizations", "application", "set-rules"];
+/** The commands that name one application. */
+const APPLICATION_COMMANDS: readonly Command[] = ["application", "set-rules"];
 /** An application anchor (docs 17): lowercase words joined by hyphens. */
 const ANCHOR = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export type Command = (typeof COMMANDS)[number];
@@ -22,8 +24,10 @@ export interface Invocation {
   noOpen: boolean;
   /** whoami, organizations, application: print JSON for programs. */
   json: boolean;
-  /** application: the anchor of the application to show. */
+  /** application, set-rules: the anchor of the application to show or change. */
   applicationToShow?: string;
+  /** set-rules: the JSON file with the new rules (a path on this machine). */
+  rulesFile?: string;
   /** Endpoints given on the command line or in the environment (the rest comes from the session or the server URL). */
   endpoints: Partial<Endpoints>;
   /** The server, when given (--url, $SUDOMIMUS_URL). */
@@ -48,6 +52,9 @@ Commands:
   application <anchor> [--json]
                       One application of your organizations: its state, public keys,
                       claim policy and rules (in the shape \`admin --rules-file\` takes).
+  set-rules <anchor> --rules-file <path.json> [--json]
+                      Replace the application's rules (all three layers; ADMIN or
+                      OWNER) with the rules in the file, in the same shape.
   logout              End the session and forget it.
   help                Show this text.
 
@@ -105,9 +112,10 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
   let noOpen = false;
   let json = false;
   let applicationToShow: string | undefined;
+  let rulesFile: string | undefined;
   while (args.length > 0) {
     const arg = args.shift()!;
-    if (command === "application" && applicationToShow === undefined && !arg.startsWith("-")) {
+    if (APPLICATION_COMMANDS.includes(command) && applicationToShow === undefined && !arg.startsWith("-")) {
       if (!ANCHOR.test(arg) || arg.length > 64) throw new UsageError(`Not an application anchor: ${arg}`);
       applicationToShow = arg;
       continue;
@@ -121,17 +129,19 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
     if (name === "--no-open" && command === "login" && inline === undefined) noOpen = true;
     else if (name === "--json" && READ_COMMANDS.includes(command) && inline === undefined) json = true;
     else if (name === "--url") serverUrl = checkedUrl(value(), "--url");
+    else if (name === "--rules-file" && command === "set-rules") rulesFile = value();
     else if (name in ENDPOINT_FLAGS) {
       const [key] = ENDPOINT_FLAGS[name as keyof typeof ENDPOINT_FLAGS];
       endpoints[key] = checkedUrl(value(), name);
     } else if (name === "--help" || name === "-h") return { ...parseInvocation(["help"], env, homeDir) };
     else throw new UsageError(`Unknown option for ${command}: ${name}`);
   }
-  if (command === "application" && applicationToShow === undefined) throw new UsageError("application needs the anchor of the application to show");
+  if (APPLICATION_COMMANDS.includes(command) && applicationToShow === undefined) throw new UsageError(`${command} needs the anchor of the application`);
+  if (command === "set-rules" && rulesFile === undefined) throw new UsageError("set-rules needs --rules-file <path.json>");
   const applicationAnchor = env.SUDOMIMUS_WITH_APPLICATION_ANCHOR || "sudomimus-with";
   if (!ANCHOR.test(applicationAnchor)) throw new UsageError(`SUDOMIMUS_WITH_APPLICATION_ANCHOR is not an application anchor: ${applicationAnchor}`);
   const home = env.SUDOMIMUS_CLI_HOME || `${homeDir}/.sudomimus`;
-  return { command, noOpen, json, endpoints, serverUrl, applicationAnchor, home, ...(applicationToShow ? { applicationToShow } : {}) };
+  return { command, noOpen, json, endpoints, serverUrl, applicationAnchor, home, ...(applicationToShow ? { applicationToShow } : {}), ...(rulesFile ? { rulesFile } : {}) };
 }
 
 export const DEFAULT_SERVER_URL = "http://localhost:3000";

@@ -6,6 +6,7 @@
 // session, or it ended): an agent can tell the user to log in (docs 03).
 import os from "node:os";
 import type { Whoami, WithApplication, WithOrganizations } from "../portal/with-api";
+import { readRulesFile } from "../applications/rules-file";
 import { callJson } from "./api";
 import { parseInvocation, resolveEndpoints, USAGE, UsageError, type Endpoints, type Invocation } from "./args";
 import { credentialsPath, forgetSession, readSession, sessionFileFor, writeSession, type StoredSession } from "./credentials";
@@ -57,21 +58,28 @@ async function login(invocation: Invocation): Promise<number> {
 }
 
 /**
- * A command that reads one With API path as the signed-in account: JSON for
- * programs with --json, else `show` prints it for people.
+ * A command that calls one With API path as the signed-in account — a read,
+ * or a PUT of what `put` gives — and prints the answer: JSON for programs
+ * with --json, else `show` prints it for people.
  */
-function readCommand<T>(path: string | ((invocation: Invocation) => string), show: (data: T) => void): (invocation: Invocation) => Promise<number> {
+function apiCommand<T>(
+  path: string | ((invocation: Invocation) => string),
+  show: (data: T, invocation: Invocation) => void,
+  put?: (invocation: Invocation) => unknown,
+): (invocation: Invocation) => Promise<number> {
   return async (invocation) => {
     const { file, session } = locate(invocation, readSession(credentialsPath(invocation.home)));
     if (!session) return notSignedIn(invocation);
-    const data = await withApi<T>(file, session, typeof path === "string" ? path : path(invocation));
+    // The file is read before anything is sent: a bad one costs no request.
+    const body = put?.(invocation);
+    const data = await withApi<T>(file, session, typeof path === "string" ? path : path(invocation), body);
     if (invocation.json) out(JSON.stringify(data, null, 2));
-    else show(data);
+    else show(data, invocation);
     return 0;
   };
 }
 
-const whoami = readCommand<Whoami>("/whoami", (me) => {
+const whoami = apiCommand<Whoami>("/whoami", (me) => {
   const name = [me.firstName, me.lastName].filter(Boolean).join(" ");
   out(`Signed in as ${me.emailAddress ?? me.accountAlias}`);
   if (name) out(`  Name:           ${name}`);
@@ -80,7 +88,7 @@ const whoami = readCommand<Whoami>("/whoami", (me) => {
   if (me.emailAddresses.length > 0) out(`  Emails:         ${me.emailAddresses.join(", ")}`);
 });
 
-const organizations = readCommand<WithOrganizations>("/organizations", (listed) => {
+const organizations = apiCommand<WithOrganizations>("/organizations", (listed) => {
   if (listed.organizations.length === 0) out("No organizations yet. Create one in the portal (/with/organizations).");
   for (const organization of listed.organizations) {
     out(`${organization.organizationAnchor}  ${organization.name}  (${organization.role}${organization.retired ? ", retired" : ""})`);
@@ -91,22 +99,32 @@ const organizations = readCommand<WithOrganizations>("/organizations", (listed) 
   }
 });
 
-const application = readCommand<WithApplication>(
-  (invocation) => `/applications/${encodeURIComponent(invocation.applicationToShow ?? "")}`,
+function showApplication(shown: WithApplication): void {
+  out(`${shown.applicationAnchor}  ${shown.name}  (${shown.enabled ? "enabled" : "retired"})`);
+  out(`  Organization:  ${shown.organizationAnchor} (${shown.role})`);
+  if (shown.sectorAnchor) out(`  Sector:        ${shown.sectorAnchor}`);
+  out(`  Claims:        ${Object.entries(shown.claimPolicy).map(([claim, requirement]) => `${claim} ${requirement}`).join(", ")}`);
+  const layers = [
+    ["Layer 1", shown.rules.authentication.map((rule) => rule.method)],
+    ["Layer 2", shown.rules.realize.map((rule) => rule.constraintType)],
+    ["Layer 3", shown.rules.return.map((rule) => rule.returnMethod)],
+  ] as const;
+  for (const [layer, kinds] of layers) out(`  ${layer}:       ${kinds.length > 0 ? kinds.join(", ") : "(none: nobody gets through)"}`);
+  out(`  Token-signing key rotated: ${shown.tokenSigningKeyRotatedAt ?? "never"}`);
+  out("  Rules, payloads and public keys: --json");
+}
+
+const applicationPath = (invocation: Invocation) => `/applications/${encodeURIComponent(invocation.applicationToShow ?? "")}`;
+
+const application = apiCommand<WithApplication>(applicationPath, showApplication);
+
+const setRules = apiCommand<WithApplication>(
+  (invocation) => `${applicationPath(invocation)}/rules`,
   (shown) => {
-    out(`${shown.applicationAnchor}  ${shown.name}  (${shown.enabled ? "enabled" : "retired"})`);
-    out(`  Organization:  ${shown.organizationAnchor} (${shown.role})`);
-    if (shown.sectorAnchor) out(`  Sector:        ${shown.sectorAnchor}`);
-    out(`  Claims:        ${Object.entries(shown.claimPolicy).map(([claim, requirement]) => `${claim} ${requirement}`).join(", ")}`);
-    const layers = [
-      ["Layer 1", shown.rules.authentication.map((rule) => rule.method)],
-      ["Layer 2", shown.rules.realize.map((rule) => rule.constraintType)],
-      ["Layer 3", shown.rules.return.map((rule) => rule.returnMethod)],
-    ] as const;
-    for (const [layer, kinds] of layers) out(`  ${layer}:       ${kinds.length > 0 ? kinds.join(", ") : "(none: nobody gets through)"}`);
-    out(`  Token-signing key rotated: ${shown.tokenSigningKeyRotatedAt ?? "never"}`);
-    out("  Rules, payloads and public keys: --json");
+    out(`The rules of ${shown.applicationAnchor} were replaced; they apply to the next sign-in.`);
+    showApplication(shown);
   },
+  (invocation) => readRulesFile(invocation.rulesFile ?? ""),
 );
 
 async function logout(invocation: Invocation): Promise<number> {
@@ -134,7 +152,7 @@ export async function runCli(argv: readonly string[], env: Record<string, string
       return 0;
     }
     try {
-      return await { login, whoami, organizations, application, logout }[invocation.command](invocation);
+      return await { login, whoami, organizations, application, "set-rules": setRules, logout }[invocation.command](invocation);
     } catch (error) {
       if (error instanceof SessionEnded) return notSignedIn(invocation, error.message);
       throw error;

@@ -28,15 +28,20 @@ async function refreshed(file: string, session: StoredSession, endpoints: Endpoi
   return writeSession(file, { applicationAnchor: session.applicationAnchor, endpoints: session.endpoints, accessToken: pair.accessToken, refreshToken: pair.refreshToken });
 }
 
-/** Calls `path` of the With API as the signed-in account of the session in `file`, at the endpoints it was made at. */
-export async function withApi<T>(file: string, session: StoredSession, path: string): Promise<T> {
+/**
+ * Calls `path` of the With API as the signed-in account of the session in
+ * `file`, at the endpoints it was made at: a GET, or a PUT of `put`.
+ */
+export async function withApi<T>(file: string, session: StoredSession, path: string, put?: unknown): Promise<T> {
   const { endpoints } = session;
+  const call = (accessToken: string) =>
+    callJson<T>(`${endpoints.withApi}${path}`, put === undefined ? { method: "GET", bearer: accessToken } : { method: "PUT", body: put, bearer: accessToken });
   let current = accessTokenSecondsLeft(session.accessToken) < REFRESH_MARGIN_SECONDS ? await refreshed(file, session, endpoints) : session;
   try {
-    return await callJson<T>(`${endpoints.withApi}${path}`, { method: "GET", bearer: current.accessToken });
+    return await call(current.accessToken);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
     current = await refreshed(file, current, endpoints);
-    return callJson<T>(`${endpoints.withApi}${path}`, { method: "GET", bearer: current.accessToken });
+    return call(current.accessToken);
   }
 }

@@ -10,6 +10,7 @@ import { findAccountBySubject, listEmailIdentities, type AccountRow } from "@/db
 import { loadApplicationContext, type ApplicationRules } from "../applications/application-context";
 import type { ClaimPolicy } from "../applications/claim-policy";
 import { applicationFor } from "../developer/access";
+import { replaceRules } from "../developer/application-config/rules";
 import { applicationName, developerOverview } from "../developer/overview";
 import { fail } from "../errors";
 import { accountAliasFor } from "../identity/account-alias";
@@ -136,9 +137,24 @@ export interface WithApplication {
   rules: ApplicationRules;
 }
 
-export async function application(deps: WithApiDeps, authorization: string | null, anchor: string, locale = "en-US"): Promise<WithApplication> {
+export async function application(deps: WithApiDeps, authorization: string | null, anchor: string): Promise<WithApplication> {
   const { account } = await withApiCaller(deps, authorization);
-  const { application: found, organization, role } = await applicationFor(deps.db, account.id, anchor, "view");
+  return applicationView(deps, account.id, anchor);
+}
+
+/**
+ * `sudomimus set-rules <anchor> --rules-file <path>`: replaces the
+ * application's rules (ADMIN+, as in the portal's Rules tab) with rules in
+ * the docs' shape and answers the application as `application` shows it.
+ */
+export async function setApplicationRules(deps: WithApiDeps, authorization: string | null, anchor: string, rules: unknown): Promise<WithApplication> {
+  const { account } = await withApiCaller(deps, authorization);
+  await replaceRules(deps, account.id, anchor, rules);
+  return applicationView(deps, account.id, anchor);
+}
+
+async function applicationView(deps: WithApiDeps, accountId: string, anchor: string, locale = "en-US"): Promise<WithApplication> {
+  const { application: found, organization, role } = await applicationFor(deps.db, accountId, anchor, "view");
   const [context, sector] = await Promise.all([loadApplicationContext(deps.db, found), findSectorById(deps.db, found.sectorId)]);
   return {
     applicationAnchor: found.anchor,

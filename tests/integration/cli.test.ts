@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { createTestApplication, runAdmin, webRules } from "../support/applications";
-import { callback, establish, post } from "../support/connect-client";
+import { callback, establish, post, signedPost } from "../support/connect-client";
 import { requireServer } from "../support/env";
 import { uniqueEmail } from "../support/mailbox";
 import { redeem } from "../support/via-page";
@@ -209,6 +209,63 @@ describe("Sudomimus CLI and the With API", () => {
     assert.match(human.stdout, /\n {2}Layer 1: {7}EMAIL_VERIFICATION, PASSKEY_USERNAMELESS, PASSKEY_REASONED\n {2}Layer 2: {7}EVERYONE\n {2}Layer 3: {7}CALLBACK, STATUS_POLL, REVEAL\n/);
     const usage = await cli(home, ["application"]);
     assert.equal(usage.code, 2);
+  });
+
+  it("set-rules replaces an application's rules with a file in the docs' shape, for an ADMIN; bad rules change nothing and say where", async () => {
+    const home = newHome();
+    const email = uniqueEmail("cli-rules");
+    assert.equal((await login(home, email)).code, 0);
+    const stamp = Date.now().toString(36);
+    const viewed = await createTestApplication({ anchorPrefix: "cli-rules-v", organization: `CLI Rules Viewer ${stamp}`, rules: webRules(), name: "Viewed" });
+    const administered = await createTestApplication({ anchorPrefix: "cli-rules-a", organization: `CLI Rules Admin ${stamp}`, rules: webRules(), name: "Administered" });
+    assert.equal((await runAdmin(["add-member", "--organization", `CLI Rules Viewer ${stamp}`, "--email", email, "--role", "VIEWER"])).code, 0);
+    assert.equal((await runAdmin(["add-member", "--organization", `CLI Rules Admin ${stamp}`, "--email", email, "--role", "ADMIN"])).code, 0);
+    const rulesOf = async (anchor: string) => (JSON.parse((await cli(home, ["application", anchor, "--json"])).stdout) as { rules: unknown }).rules;
+    const file = (name: string, content: string) => {
+      const written = path.join(home, name);
+      fs.writeFileSync(written, content);
+      return written;
+    };
+    // Only a device flow, one email address, status polling, 10-minute access tokens: what an agent would write.
+    const none = { accessTokenTtlSeconds: null, refreshTokenTtlSeconds: null };
+    const next = {
+      authentication: [{ method: "EMAIL_VERIFICATION", payload: {}, accessTokenTtlSeconds: 600, refreshTokenTtlSeconds: null }],
+      realize: [{ constraintType: "EMAIL", payload: { allowedEmails: [email] }, ...none }],
+      return: [{ returnMethod: "DEVICE_CODE", payload: {}, ...none }],
+    };
+    const rulesFile = file("rules.json", JSON.stringify(next));
+
+    const asViewer = await cli(home, ["set-rules", viewed.anchor, "--rules-file", rulesFile]);
+    assert.equal(asViewer.code, 1);
+    assert.match(asViewer.stderr, /^Forbidden: This needs the ADMIN role/);
+    const viewedBefore = await rulesOf(viewed.anchor);
+
+    const before = await rulesOf(administered.anchor);
+    const bad = file("bad.json", JSON.stringify({ ...next, return: [{ returnMethod: "CALLBACK", payload: { allowedCallbackDomains: ["https://evil.example.com/x"] } }] }));
+    const refused = await cli(home, ["set-rules", administered.anchor, "--rules-file", bad]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /^Invalid rules: return\.0\.payload\.allowedCallbackDomains\.0: /, "the path of the first problem");
+    const notJson = await cli(home, ["set-rules", administered.anchor, "--rules-file", file("broken.json", "{ authentication: ")]);
+    assert.equal(notJson.code, 1);
+    assert.match(notJson.stderr, /^The rules file .*broken\.json is not valid JSON/);
+    const missing = await cli(home, ["set-rules", administered.anchor, "--rules-file", path.join(home, "missing.json")]);
+    assert.match(missing.stderr, /^Cannot read the rules file /);
+    assert.deepEqual(await rulesOf(administered.anchor), before, "nothing was written");
+    const establishCallback = () => signedPost(administered, "/connect-api/establish", { applicationAnchor: administered.anchor, returnMethods: [callback()] });
+    assert.equal((await establishCallback()).status, 200, "a CALLBACK login is allowed before");
+
+    const set = await cli(home, ["set-rules", administered.anchor, "--rules-file", rulesFile, "--json"]);
+    assert.equal(set.code, 0, set.stderr);
+    assert.deepEqual((JSON.parse(set.stdout) as { rules: unknown }).rules, next, "the answer is the application with its new rules");
+    assert.deepEqual(await rulesOf(administered.anchor), next);
+    assert.deepEqual(await rulesOf(viewed.anchor), viewedBefore, "the refused change wrote nothing");
+    // In force at once: a CALLBACK login is now refused by Layer 3; a device-flow one is allowed.
+    const callbackRefused = await establishCallback();
+    assert.equal(callbackRefused.status, 403);
+    assert.equal((callbackRefused.body as { reason?: string }).reason, "Layer3Denied");
+    const human = await cli(home, ["set-rules", administered.anchor, "--rules-file", rulesFile]);
+    assert.match(human.stdout, new RegExp(`^The rules of ${administered.anchor} were replaced; they apply to the next sign-in\\.\n${administered.anchor}  Administered`));
+    assert.match(human.stdout, /\n {2}Layer 3: {7}DEVICE_CODE\n/);
   });
 
   it("refreshes through Connect when the With API refuses the access token, storing the rotated pair; a session ended elsewhere ends here", async () => {

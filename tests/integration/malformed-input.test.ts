@@ -13,7 +13,7 @@ const ROUTES = [
   ...["direct-issue/access-key", "direct-issue/steam-ticket", "errand", "errand/err_0/status", `errand/err_${"0".repeat(32)}/status`].map((path) => `native-api/${path}`),
   ...["consent", "continue", "decline", "device/decide", "device/lookup", "email/start", "email/verify", "errand/complete", "errand/email/start", "errand/email/verify"].map((path) => `via/api/${path}`),
   ...["passkey/register/options", "passkey/register/verify", "passkey/sign-in/options", "passkey/sign-in/verify", "reason/email", "sign-out", "nope"].map((path) => `via/api/${path}`),
-  ...["whoami", "organizations", "applications/demo-app", "applications/Not_An_Anchor", "nope"].map((path) => `with/api/${path}`),
+  ...["whoami", "organizations", "applications/demo-app", "applications/Not_An_Anchor", "applications/demo-app/rules", "nope"].map((path) => `with/api/${path}`),
   "oidc/authorize", "oidc/token", "oidc/userinfo", "oidc/end-session",
   "via", "via/errand/steam", "via/errand/steam/return", "via/federation/start", "via/social/start", "via/oauth/google/callback", "via/oauth/enterprise-federation/callback",
   "with/callback", "with/confirm", "with/sign-in", "with/sign-out", "with/session/end", "with/session/refresh",

@@ -26,6 +26,8 @@ describe("CLI command line", () => {
     assert.equal(parseInvocation(["organizations", "--json"], {}, HOME).json, true);
     const shown = parseInvocation(["application", "demo-app", "--json"], {}, HOME);
     assert.deepEqual([shown.command, shown.applicationToShow, shown.json], ["application", "demo-app", true]);
+    const set = parseInvocation(["set-rules", "--rules-file=rules.json", "demo-app"], {}, HOME);
+    assert.deepEqual([set.command, set.applicationToShow, set.rulesFile, set.json], ["set-rules", "demo-app", "rules.json", false]);
     const overridden = parseInvocation(
       ["whoami", "--connect-api-base-url=http://127.0.0.1:7101/", "--with-api-base-url", "https://with.example.com/api"],
       { SUDOMIMUS_DEVICE_API_BASE_URL: "http://localhost:7701", SUDOMIMUS_WITH_API_BASE_URL: "http://localhost:1", SUDOMIMUS_WITH_APPLICATION_ANCHOR: "my-portal" },
@@ -43,6 +45,10 @@ describe("CLI command line", () => {
     refused(["application"]);
     refused(["application", "Not_An_Anchor"]);
     refused(["application", "demo-app", "other-app"]);
+    refused(["set-rules", "demo-app"]);
+    refused(["set-rules", "--rules-file", "rules.json"]);
+    refused(["set-rules", "demo-app", "--rules-file"]);
+    refused(["application", "demo-app", "--rules-file", "rules.json"]);
     refused(["login", "--url"]);
     refused(["whoami", "--url", "http://sudomimus.example.com"]);
     refused(["whoami", "--url", "ftp://localhost"]);

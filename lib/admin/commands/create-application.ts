@@ -1,10 +1,10 @@
 // create-application: an application with a fresh sector in an organization
 // created on first use (by the anchor derived from its name) and reused after.
-import fs from "node:fs";
 import { z } from "zod";
 import { claimPolicyInputSchema, type ClaimPolicyInput } from "../../applications/claim-policy";
 import { createApplication } from "../../applications/create-application";
 import { parseRuleSet, type RuleSet } from "../../applications/rule-set";
+import { readRulesFile, RulesFileError } from "../../applications/rules-file";
 import { fail } from "../../errors";
 import { CLAIMS, REQUIREMENTS, type Claim, type Requirement } from "../../identity/claims-vocabulary";
 import { InvalidTemplateParamsError, TEMPLATE_NAMES, TEMPLATES, buildTemplate, isTemplateName, steamAppIdFromText, type TemplateField, type TemplateName, type TemplateParams } from "../../rules/templates";
@@ -17,7 +17,6 @@ import { assertSecretOpensDatabase } from "../secret-check";
 import { required, single, wrap } from "./flag-helpers";
 
 /** Rule sets are a few kilobytes; the cap keeps a mistaken path (a log, a dump) from being shipped to the server. */
-const MAX_RULES_FILE_BYTES = 256 * 1024;
 
 export interface CreateApplicationOptions {
   organization: string;
@@ -110,7 +109,7 @@ ${wrap(TEMPLATE_NAMES, 28, 88)}.
     organization: options.organization,
     anchor: options.anchor,
     ...(options.name !== undefined ? { name: options.name } : {}),
-    ...(options.template !== undefined ? { template: options.template, templateParams: options.templateParams } : { rules: readRulesFile(options.rulesFile ?? "") }),
+    ...(options.template !== undefined ? { template: options.template, templateParams: options.templateParams } : { rules: rulesOf(options.rulesFile ?? "") }),
     ...(Object.keys(options.claims).length > 0 ? { claims: options.claims } : {}),
   }),
   argsSchema,
@@ -200,22 +199,12 @@ function parseClaims(entries: readonly string[]): ClaimPolicyInput {
   return claims;
 }
 
-// Read where the operator runs the command: the path is relative to them, not to the server.
-function readRulesFile(file: string): unknown {
-  let text: string;
+/** The admin CLI's view of a rules file problem: a message for the operator, exit 1. */
+function rulesOf(file: string): unknown {
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new CliError(`The rules file ${file} is not a regular file.`);
-    if (stat.size > MAX_RULES_FILE_BYTES) throw new CliError(`The rules file ${file} is larger than ${MAX_RULES_FILE_BYTES / 1024} KiB.`);
-    text = fs.readFileSync(file, "utf8");
+    return readRulesFile(file);
   } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`Cannot read the rules file ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`The rules file ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw error instanceof RulesFileError ? new CliError(error.message) : error;
   }
 }
 

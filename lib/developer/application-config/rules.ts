@@ -3,7 +3,7 @@
 // engine's schema, and stored in one transaction that replaces all three
 // layers — a save is never half-written.
 import { listAllRules } from "@/db/queries/applications";
-import { replaceRuleSet } from "@/lib/applications/rule-set";
+import { replaceRuleSet, type RuleSetInput } from "@/lib/applications/rule-set";
 import { buildTemplate, InvalidTemplateParamsError, steamAppIdFromText, TEMPLATE_NAMES, TEMPLATES, type TemplateField, type TemplateName, type TemplateParams } from "@/lib/rules/templates";
 import { ruleSetSchema } from "@/lib/rules/rule-set-schema";
 import type { Deps } from "@/lib/runtime";
@@ -46,6 +46,19 @@ export async function saveRules(deps: Pick<Deps, "db">, accountId: string, ancho
     await replaceRuleSet(tx, application.id, checked.rules, checked.enabled);
   });
   return { ok: true };
+}
+
+/**
+ * All three layers at once from the docs' shape (the CLI's set-rules): every
+ * stored rule is replaced, switched-off ones too. Invalid rules answer
+ * `Invalid rules` with the first problem's path, and nothing is written.
+ */
+export async function replaceRules(deps: Pick<Deps, "db">, accountId: string, anchor: string, rules: unknown): Promise<void> {
+  const { application } = await applicationFor(deps.db, accountId, anchor, "editApplications");
+  await deps.db.transaction(async (tx) => {
+    await applicationFor(tx, accountId, anchor, "editApplications");
+    await replaceRuleSet(tx, application.id, rules as RuleSetInput);
+  });
 }
 
 /** The picker's form: the template's name and each input as typed (one entry per line). */
