@@ -101,6 +101,23 @@ export async function updateApplication(db: Executor, id: string, values: Partia
   await db.update(applications).set(values).where(eq(applications.id, id));
 }
 
+/**
+ * A new token-signing keypair; the public key it replaces becomes the
+ * previous one — as the row holds it at the update, so two rotations at once
+ * cannot skip a key.
+ */
+export async function replaceTokenSigningKey(db: Executor, id: string, key: { sealedPrivateKey: string; publicKey: string; rotatedAt: Date }): Promise<void> {
+  await db
+    .update(applications)
+    .set({
+      tokenSigningPrivateKeySealed: key.sealedPrivateKey,
+      tokenSigningPreviousPublicKey: sql`${applications.tokenSigningPublicKey}`,
+      tokenSigningPublicKey: key.publicKey,
+      tokenSigningKeyRotatedAt: key.rotatedAt,
+    })
+    .where(eq(applications.id, id));
+}
+
 const ruleColumns = <T extends typeof authenticationRules | typeof realizeRules | typeof returnRules>(table: T) => ({
   id: table.id,
   payload: table.payload,

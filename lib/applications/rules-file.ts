@@ -4,6 +4,7 @@
 // --rules-file and the Sudomimus CLI's set-rules; the server validates.
 import fs from "node:fs";
 
+/** Rule sets are a few kilobytes; the cap keeps a mistaken path (a log, a dump) from being shipped to the server. */
 export const MAX_RULES_FILE_BYTES = 256 * 1024;
 
 export class RulesFileError extends Error {

@@ -22,7 +22,7 @@ export interface Invocation {
   command: Command;
   /** login: print the link instead of opening a browser. */
   noOpen: boolean;
-  /** whoami, organizations, application: print JSON for programs. */
+  /** whoami, organizations, application, set-rules: print JSON for programs. */
   json: boolean;
   /** application, set-rules: the anchor of the application to show or change. */
   applicationToShow?: string;

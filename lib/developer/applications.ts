@@ -5,7 +5,7 @@
 // return the client-auth private key once; it is never stored.
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { findSectorById, updateApplication } from "@/db/queries/applications";
+import { findSectorById, replaceTokenSigningKey, updateApplication } from "@/db/queries/applications";
 import { findSectorOfOrganization, organizationHoldings } from "@/db/queries/organizations";
 import { anchorSchema } from "../applications/anchor";
 import { createApplication, type CreatedApplication } from "../applications/create-application";
@@ -92,11 +92,10 @@ export async function renameApplication(deps: DevDeps, accountId: string, anchor
 export async function rotateTokenSigningKey(deps: DevDeps, accountId: string, anchor: string): Promise<void> {
   const { application } = await applicationFor(deps.db, accountId, anchor, "editApplications");
   const pair = await generateRsaKeyPair();
-  await updateApplication(deps.db, application.id, {
-    tokenSigningPrivateKeySealed: seal(deps.keyring, pair.privateKeyPem, tokenSigningKeyAad(application.anchor)),
-    tokenSigningPublicKey: pair.publicKeyPem,
-    tokenSigningPreviousPublicKey: application.tokenSigningPublicKey,
-    tokenSigningKeyRotatedAt: deps.clock.now(),
+  await replaceTokenSigningKey(deps.db, application.id, {
+    sealedPrivateKey: seal(deps.keyring, pair.privateKeyPem, tokenSigningKeyAad(application.anchor)),
+    publicKey: pair.publicKeyPem,
+    rotatedAt: deps.clock.now(),
   });
 }
 

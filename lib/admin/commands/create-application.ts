@@ -16,8 +16,6 @@ import { describeRoute } from "../route";
 import { assertSecretOpensDatabase } from "../secret-check";
 import { required, single, wrap } from "./flag-helpers";
 
-/** Rule sets are a few kilobytes; the cap keeps a mistaken path (a log, a dump) from being shipped to the server. */
-
 export interface CreateApplicationOptions {
   organization: string;
   anchor: string;
