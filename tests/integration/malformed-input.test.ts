@@ -69,6 +69,12 @@ describe("Malformed input on every route", () => {
       ),
       [path, { method: "PUT", body: "{}", headers: { "content-type": "application/json" } }],
       [path, { method: "DELETE" }],
+      // The With API's writes take PUT: every body, with no token and with a bogus one.
+      ...(path.endsWith("/rules")
+        ? BODIES.flatMap(([contentType, body]) =>
+            ([{}, { authorization: "Bearer a.b.c" }] as Record<string, string>[]).map((headers): [string, RequestInit] => [path, { method: "PUT", body: contentType === null ? undefined : body, headers: { ...headers, ...(contentType ? { "content-type": contentType } : {}) } }]),
+          )
+        : []),
     ]);
     const problems: string[] = [];
     // Four at a time: quick, without queueing hundreds of requests on the server at once.
