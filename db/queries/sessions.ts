@@ -56,15 +56,15 @@ export async function revokeFamily(db: Executor, familyId: string, reason: strin
   return rows.length > 0;
 }
 
-/** Revokes every live session of an account under one application; returns how many were live. */
-export async function revokeLiveFamilies(db: Executor, accountId: string, applicationId: string, reason: string, now: Date): Promise<number> {
+/** Revokes every live session under one application (of one account, when given); returns how many were live. */
+export async function revokeLiveFamilies(db: Executor, scope: { applicationId: string; accountId?: string }, reason: string, now: Date): Promise<number> {
   const rows = await db
     .update(refreshTokenFamilies)
     .set({ revokedAt: now, revokedReason: reason })
     .where(
       and(
-        eq(refreshTokenFamilies.accountId, accountId),
-        eq(refreshTokenFamilies.applicationId, applicationId),
+        scope.accountId === undefined ? undefined : eq(refreshTokenFamilies.accountId, scope.accountId),
+        eq(refreshTokenFamilies.applicationId, scope.applicationId),
         isNull(refreshTokenFamilies.revokedAt),
         sql`exists (select 1 from ${refreshTokens} t where t.family_id = ${refreshTokenFamilies.id}
           and t.rotated_at is null and t.suspended_at is null and t.expires_at > ${timestamp(now)})`,

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { findSectorById, replaceTokenSigningKey, updateApplication } from "@/db/queries/applications";
 import { findSectorOfOrganization, organizationHoldings } from "@/db/queries/organizations";
+import { revokeLiveFamilies } from "@/db/queries/sessions";
 import { anchorSchema } from "../applications/anchor";
 import { createApplication, type CreatedApplication } from "../applications/create-application";
 import { tokenSigningKeyAad } from "../applications/signing-key";
@@ -97,6 +98,16 @@ export async function rotateTokenSigningKey(deps: DevDeps, accountId: string, an
     publicKey: pair.publicKeyPem,
     rotatedAt: deps.clock.now(),
   });
+}
+
+/**
+ * Ends every live session of the application at once (ADMIN+), e.g. after a
+ * key leak, beside a rotation (which by itself ends none): every refresh
+ * token is refused from now on and /introspect answers `revoked`.
+ */
+export async function endAllSessions(deps: DevDeps, accountId: string, anchor: string): Promise<{ endedCount: number }> {
+  const { application } = await applicationFor(deps.db, accountId, anchor, "editApplications");
+  return { endedCount: await revokeLiveFamilies(deps.db, { applicationId: application.id }, "portal-end-all-sessions", deps.clock.now()) };
 }
 
 /**

@@ -19,5 +19,5 @@ export async function revokeAll(
   // Live or rotated-away subjects both resolve; another sector's subject resolves to nothing.
   const owner = await findSectorSubject(deps.db, subject, application.sectorId);
   if (!owner) return { revokedCount: 0 };
-  return { revokedCount: await revokeLiveFamilies(deps.db, owner.accountId, application.id, "revoke-all", deps.clock.now()) };
+  return { revokedCount: await revokeLiveFamilies(deps.db, { applicationId: application.id, accountId: owner.accountId }, "revoke-all", deps.clock.now()) };
 }

@@ -134,6 +134,11 @@ describe("With portal developer surface", () => {
     assert.notEqual(keyAfter, keyBefore);
     assert.equal(await infoKey(), keyAfter);
     assert.equal(await page.getByText("Last rotated", { exact: false }).count(), 1);
+    // Ending every session (nobody has signed in to this new application yet): it asks first, then says how many ended.
+    await page.getByRole("button", { name: "End all sessions", exact: true }).click();
+    await page.getByText("Nobody stays signed in", { exact: false }).waitFor();
+    await page.getByRole("button", { name: "End all sessions", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: "No session was live." }).waitFor();
 
     // A teammate signs up, hands over their alias, and is invited as VIEWER.
     const viewer = await newPortalUser("dark");

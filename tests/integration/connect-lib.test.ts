@@ -12,7 +12,7 @@ import { findApplicationByAnchor, updateApplication } from "@/db/queries/applica
 import { insertMembership, insertOrganization } from "@/db/queries/organizations";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
 import { writeClaimPolicies } from "@/lib/applications/claim-policy";
-import { rotateTokenSigningKey } from "@/lib/developer/applications";
+import { endAllSessions, rotateTokenSigningKey } from "@/lib/developer/applications";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { establish } from "@/lib/inquiry/establish";
 import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
@@ -69,6 +69,26 @@ async function realizedKeys(accountId: string, email: string, extra: Record<stri
 
 async function session(accountId: string, email: string, application = app) {
   return redeem(setup.deps, await realizedKeys(accountId, email, {}, application));
+}
+
+/** An application in an organization of its own, with an ADMIN and a VIEWER (the portal's operations need a role). */
+async function organizationApplication(name: string) {
+  const organization = await insertOrganization(setup.deps.db, { anchor: `${name}-${crypto.randomBytes(3).toString("hex")}`, name });
+  const admin = await newAccount();
+  const viewer = await newAccount();
+  await insertMembership(setup.deps.db, { organizationId: organization!.id, accountId: admin.id, role: "ADMIN" });
+  await insertMembership(setup.deps.db, { organizationId: organization!.id, accountId: viewer.id, role: "VIEWER" });
+  const application = await createApplication(setup.deps, {
+    anchor: `lib-${name}-${crypto.randomBytes(3).toString("hex")}`,
+    organizationId: organization!.id,
+    names: { "en-US": name },
+    rules: {
+      authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }],
+      realize: [{ constraintType: "EVERYONE", payload: {} }],
+      return: [{ returnMethod: "STATUS_POLL", payload: {} }],
+    },
+  });
+  return { application, admin, viewer };
 }
 
 describe("Connect state machine (lib, fixed clock)", () => {
@@ -227,19 +247,7 @@ describe("Connect state machine (lib, fixed clock)", () => {
   });
 
   it("rotating the token-signing key ends no session: old refresh tokens refresh onto the new key; the rotation after drops the oldest key", async () => {
-    const organization = await insertOrganization(setup.deps.db, { anchor: `rot-${crypto.randomBytes(3).toString("hex")}`, name: "Rotation" });
-    const admin = await newAccount();
-    await insertMembership(setup.deps.db, { organizationId: organization!.id, accountId: admin.id, role: "ADMIN" });
-    const rotating = await createApplication(setup.deps, {
-      anchor: `lib-rotate-${crypto.randomBytes(3).toString("hex")}`,
-      organizationId: organization!.id,
-      names: { "en-US": "Rotating" },
-      rules: {
-        authentication: [{ method: "EMAIL_VERIFICATION", payload: {} }],
-        realize: [{ constraintType: "EVERYONE", payload: {} }],
-        return: [{ returnMethod: "STATUS_POLL", payload: {} }],
-      },
-    });
+    const { application: rotating, admin } = await organizationApplication("rotate");
     const user = await newAccount();
     const publicKey = async () => (await findApplicationByAnchor(setup.deps.db, rotating.applicationAnchor))!.tokenSigningPublicKey;
     const verifiesWith = async (token: string, pem: string) => compactVerify(token, await importSPKI(pem, "RS256")).then(() => true, () => false);
@@ -267,5 +275,23 @@ describe("Connect state machine (lib, fixed clock)", () => {
     await rejectsWith(introspect(setup.deps, { accessToken: other.accessToken }), "AccessTokenInvalid", 401);
     assert.equal((await logout(setup.deps, { refreshToken: onSecond.refreshToken })).revoked, true, "logout takes a token of the previous key");
     assert.ok(await verifiesWith((await session(user.id, user.email, rotating)).accessToken, await publicKey()));
+  });
+
+  it("ending all sessions of an application (ADMIN+) refuses every refresh token of it at once, and only of it", async () => {
+    const { application: ending, admin, viewer } = await organizationApplication("end-all");
+    const [first, second] = [await newAccount(), await newAccount()];
+    const a = await session(first.id, first.email, ending);
+    const b = await session(second.id, second.email, ending);
+    const elsewhere = await session(first.id, first.email); // the same user at another application
+    await rejectsWith(endAllSessions(setup.deps, viewer.id, ending.applicationAnchor), "Forbidden", 403);
+    assert.equal((await introspect(setup.deps, { accessToken: a.accessToken })).status, "active", "the refused call ended nothing");
+
+    assert.deepEqual(await endAllSessions(setup.deps, admin.id, ending.applicationAnchor), { endedCount: 2 });
+    await rejectsWith(refresh(setup.deps, { refreshToken: a.refreshToken }), "RefreshTokenSuspended", 401);
+    assert.equal((await introspect(setup.deps, { accessToken: b.accessToken })).status, "revoked");
+    assert.ok((await refresh(setup.deps, { refreshToken: elsewhere.refreshToken })).accessToken, "another application's session lives on");
+    assert.deepEqual(await endAllSessions(setup.deps, admin.id, ending.applicationAnchor), { endedCount: 0 });
+    // A new sign-in afterwards works as ever.
+    assert.ok((await refresh(setup.deps, { refreshToken: (await session(first.id, first.email, ending)).refreshToken })).accessToken);
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 // The application overview's interactive parts: editing the localized names,
-// and rotating the client-auth key (whose new private key is shown once).
+// rotating the client-auth key (whose new private key is shown once), and
+// ending every session (which says how many were live).
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -85,5 +86,30 @@ export function RotateClientAuthKey({
       confirm={t("rotateClientAuthConfirm")}
       disabledReason={disabledReason}
     />
+  );
+}
+
+export function EndAllSessions({ action, disabledReason }: { action: () => Promise<ActionResult<{ endedCount: number }>>; disabledReason?: string | null }) {
+  const t = useTranslations("withDeveloper.application");
+  const [ended, setEnded] = useState<number | null>(null);
+  return (
+    <div>
+      <ActionButton
+        action={async () => {
+          const result = await action();
+          if (result.ok) setEnded(result.endedCount);
+          return result;
+        }}
+        label={t("endSessions")}
+        confirm={t("endSessionsConfirm")}
+        variant="danger"
+        disabledReason={disabledReason}
+      />
+      {ended !== null && (
+        <p role="status" className="mt-2 text-sm text-emerald-700 dark:text-emerald-300">
+          {t("sessionsEnded", { count: ended })}
+        </p>
+      )}
+    </div>
   );
 }

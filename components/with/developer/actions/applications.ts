@@ -7,6 +7,7 @@ import { actingBrowser } from "@/lib/portal/acting-browser";
 import { portalAction, field, type ActionResult } from "@/lib/portal/portal-action";
 import {
   createDeveloperApplication,
+  endAllSessions,
   NAME_LOCALES,
   reenableApplication,
   renameApplication,
@@ -45,6 +46,10 @@ export async function rotateTokenSigningKeyAction(anchor: string): Promise<Actio
   const result = await portalAction("application.rotate-token-signing-key", async ({ deps, account }) => (await rotateTokenSigningKey(deps, account.id, anchor), {}));
   if (result.ok) revalidatePath(path(anchor));
   return result;
+}
+
+export async function endAllSessionsAction(anchor: string): Promise<ActionResult<{ endedCount: number }>> {
+  return portalAction("application.end-all-sessions", async ({ deps, account }) => endAllSessions(deps, account.id, anchor));
 }
 
 export async function rotateClientAuthKeyAction(anchor: string): Promise<ActionResult<{ privateKey: string }>> {

@@ -10,13 +10,14 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { ApplicationTabs } from "@/components/with/application-tabs";
 import { ActionButton } from "@/components/with/developer/action-ui";
 import {
+  endAllSessionsAction,
   reenableApplicationAction,
   renameApplicationAction,
   retireApplicationAction,
   rotateClientAuthKeyAction,
   rotateTokenSigningKeyAction,
 } from "@/components/with/developer/actions/applications";
-import { ApplicationNamesForm, RotateClientAuthKey } from "@/components/with/developer/application-overview-forms";
+import { ApplicationNamesForm, EndAllSessions, RotateClientAuthKey } from "@/components/with/developer/application-overview-forms";
 import { Pill } from "@/components/with/developer/pill";
 import { Notice, PageHeader, Panel } from "@/components/with/portal-ui";
 import { findSectorById } from "@/db/queries/applications";
@@ -117,6 +118,10 @@ export default async function ApplicationOverviewPage({ params }: Params) {
             disabledReason={editReason}
           />
         </div>
+      </Panel>
+
+      <Panel id="application-sessions" title={t("application.sessionsTitle")} lead={t("application.sessionsLead")}>
+        <EndAllSessions action={endAllSessionsAction.bind(null, application.anchor)} disabledReason={editReason} />
       </Panel>
 
       <Panel id="application-client-key" title={t("application.clientKeyTitle")} lead={t("application.clientKeyLead")}>
