@@ -10,8 +10,9 @@ function keyPaths(value: unknown, prefix = ""): string[] {
   return Object.entries(value).flatMap(([key, child]) => keyPaths(child, prefix ? `${prefix}.${key}` : key));
 }
 
+/** ICU arguments (`{name}`, `{count, plural, …}`), not the text of a plural branch (`=0 {No session was live.}`). */
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)/g)].map((match) => match[1]!).sort();
+  return [...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((match) => match[1]!).sort();
 }
 
 function tags(text: string): string[] {
