@@ -54,9 +54,9 @@ export async function saveRules(deps: Pick<Deps, "db">, accountId: string, ancho
  * `Invalid rules` with the first problem's path, and nothing is written.
  */
 export async function replaceRules(deps: Pick<Deps, "db">, accountId: string, anchor: string, rules: unknown): Promise<void> {
-  const { application } = await applicationFor(deps.db, accountId, anchor, "editApplications");
+  // One role check, inside the transaction that writes (nothing to validate before it, unlike a portal draft).
   await deps.db.transaction(async (tx) => {
-    await applicationFor(tx, accountId, anchor, "editApplications");
+    const { application } = await applicationFor(tx, accountId, anchor, "editApplications");
     await replaceRuleSet(tx, application.id, rules as RuleSetInput);
   });
 }
