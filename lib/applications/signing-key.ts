@@ -11,6 +11,7 @@ import { findTokenSigningKeySealed, type ApplicationRow } from "@/db/queries/app
 import { parseRsaPrivateKey, parseRsaPublicKey } from "../crypto/rsa";
 import { unseal } from "../crypto/seal";
 import { memo } from "../memo";
+import { refreshTokenProofMatches } from "../sessions/refresh-ids";
 import type { Deps } from "../runtime";
 import { verifyToken, type TokenKind, type VerifiedToken } from "../tokens";
 
@@ -47,25 +48,32 @@ export function tokenVerificationKey(deps: Pick<Deps, "cache">, publicKeyPem: st
 }
 
 /**
- * A token Sudomimus signed for the application, verified with its current
- * token-signing key or with the key before the last rotation: a rotation
- * starts new tokens on the new key without ending anybody's session — a
- * refresh token of the old key still refreshes, onto the new key. Relying
- * parties only get the current key (/info), so they stop accepting old
- * access tokens once they refetch it, and refresh. A second rotation drops
- * the older key, and with it the sessions still on it. Every token's
- * session is also looked up by its secret refresh id, so the old key alone
- * (should it have leaked) forges nothing that is accepted here.
+ * A token Sudomimus signed for the application. A rotation starts new tokens
+ * on the new key without ending anybody's session: a refresh token of the key
+ * before the last rotation still refreshes, onto the new key — but only with
+ * its proof (refresh-ids.ts), a MAC under the server key that a leaked
+ * signing key cannot make; the refresh id alone is on every access token.
+ * Access tokens verify with the current key only, as at a relying party that
+ * refetched /info: the rotation is what cuts a leaked key off, so nothing it
+ * signs is honoured afterwards. A second rotation drops the older key, and
+ * with it the sessions still on it. A refresh token minted before proofs
+ * existed is taken with the current key alone.
  */
 export function verifyApplicationToken<Body>(
-  deps: Pick<Deps, "cache">,
+  deps: Pick<Deps, "cache" | "keyring">,
   token: string,
   kind: TokenKind,
   keys: Pick<ApplicationRow, "tokenSigningPublicKey" | "tokenSigningPreviousPublicKey">,
 ): VerifiedToken<Body> | null {
-  const current = verifyToken<Body>(token, kind, tokenVerificationKey(deps, keys.tokenSigningPublicKey));
-  if (current || !keys.tokenSigningPreviousPublicKey) return current;
-  return verifyToken<Body>(token, kind, tokenVerificationKey(deps, keys.tokenSigningPreviousPublicKey));
+  const proven = (verified: VerifiedToken<Body> | null, proofRequired: boolean): VerifiedToken<Body> | null => {
+    if (!verified || kind !== "Refresh") return verified;
+    const { jti, proof } = verified.header;
+    if (proof === undefined) return proofRequired ? null : verified;
+    return typeof proof === "string" && refreshTokenProofMatches(deps.keyring, jti, proof) ? verified : null;
+  };
+  const current = proven(verifyToken<Body>(token, kind, tokenVerificationKey(deps, keys.tokenSigningPublicKey)), false);
+  if (current || kind !== "Refresh" || !keys.tokenSigningPreviousPublicKey) return current;
+  return proven(verifyToken<Body>(token, kind, tokenVerificationKey(deps, keys.tokenSigningPreviousPublicKey)), true);
 }
 
 /** Verification key for any RSA public key PEM (token-signing or client-auth). */

@@ -86,9 +86,10 @@ export async function renameApplication(deps: DevDeps, accountId: string, anchor
 /**
  * A new token-signing keypair. New tokens are signed with it at once and /info
  * hands out its public half; the old public key is kept as the previous one,
- * so sessions live on: their refresh tokens still refresh (onto the new key)
- * and Sudomimus still recognizes their access tokens (verifyApplicationToken).
- * The key before that is dropped, with the sessions still on it.
+ * so sessions live on: their refresh tokens still refresh (onto the new key;
+ * verifyApplicationToken), while access tokens of the old key, like anything
+ * else a leaked old key could sign, are no longer honoured. The key before
+ * that is dropped, with the sessions still on it.
  */
 export async function rotateTokenSigningKey(deps: DevDeps, accountId: string, anchor: string): Promise<void> {
   const { application } = await applicationFor(deps.db, accountId, anchor, "editApplications");

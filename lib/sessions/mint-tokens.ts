@@ -7,6 +7,7 @@ import { randomHex } from "../crypto/random-key";
 import type { TokenClaims } from "../identity/claims";
 import type { Deps } from "../runtime";
 import { signToken } from "../tokens";
+import { refreshTokenProof } from "./refresh-ids";
 
 export interface TokenPairInput {
   application: Pick<ApplicationRow, "id" | "anchor" | "tokenSigningPublicKey">;
@@ -45,7 +46,13 @@ export async function mintTokenPair(deps: Pick<Deps, "db" | "keyring" | "cache" 
       key,
     ),
     signToken(
-      { ...common, kty: "Refresh", exp: epochSeconds(input.refreshTokenExpiresAt), jti: input.refreshId },
+      {
+        ...common,
+        kty: "Refresh",
+        exp: epochSeconds(input.refreshTokenExpiresAt),
+        jti: input.refreshId,
+        proof: refreshTokenProof(deps.keyring, input.refreshId),
+      },
       { subject: input.subject },
       key,
     ),

@@ -1,13 +1,14 @@
 // Reading a token a caller presents back to us: find the application from
 // the header's `aud`, then verify the signature with that application's
-// token-signing key (or the one before its last rotation). Returns null for anything that is not a genuine token.
+// token-signing key (a refresh token: or, with its proof, the one before its
+// last rotation). Returns null for anything that is not a genuine token.
 import { findApplicationByAnchor, type ApplicationRow } from "@/db/queries/applications";
 import { verifyApplicationToken } from "../applications/signing-key";
 import type { Deps } from "../runtime";
 import { peekTokenHeader, type TokenKind, type VerifiedToken } from "../tokens";
 
 export async function verifyPresentedToken<Body>(
-  deps: Pick<Deps, "db" | "cache">,
+  deps: Pick<Deps, "db" | "cache" | "keyring">,
   token: string,
   kind: TokenKind,
 ): Promise<(VerifiedToken<Body> & { application: ApplicationRow }) | null> {

@@ -19,6 +19,8 @@ export interface TokenHeader {
   iat: number;
   exp: number;
   jti: string;
+  /** Refresh tokens: Sudomimus's MAC of `jti` (lib/sessions/refresh-ids.ts) — the id itself is on every access token. */
+  proof?: string;
   /** OIDC access tokens only: the granted scope (RFC 9068's `scope`), space-separated. */
   scope?: string;
 }

@@ -22,6 +22,8 @@ import { statusPoll } from "@/lib/inquiry/status-poll";
 import { introspect } from "@/lib/sessions/introspect";
 import { logout } from "@/lib/sessions/logout";
 import { refresh } from "@/lib/sessions/refresh";
+import { tokenSigningPrivateKey } from "@/lib/applications/signing-key";
+import { peekTokenHeader, signToken, type AccessTokenBody, type TokenHeader } from "@/lib/tokens";
 import { libDeps } from "../support/lib-deps";
 import { rejectsWith } from "../support/rejects";
 import { tokenBody } from "../support/tokens";
@@ -249,17 +251,35 @@ describe("Connect state machine (lib, fixed clock)", () => {
   it("rotating the token-signing key ends no session: old refresh tokens refresh onto the new key; the rotation after drops the oldest key", async () => {
     const { application: rotating, admin } = await organizationApplication("rotate");
     const user = await newAccount();
-    const publicKey = async () => (await findApplicationByAnchor(setup.deps.db, rotating.applicationAnchor))!.tokenSigningPublicKey;
+    const row = async () => (await findApplicationByAnchor(setup.deps.db, rotating.applicationAnchor))!;
+    const publicKey = async () => (await row()).tokenSigningPublicKey;
     const verifiesWith = async (token: string, pem: string) => compactVerify(token, await importSPKI(pem, "RS256")).then(() => true, () => false);
     const firstKey = await publicKey();
+    const firstPrivateKey = await tokenSigningPrivateKey(setup.deps, await row());
     const first = await session(user.id, user.email, rotating);
     const other = await session(user.id, user.email, rotating);
 
     await rotateTokenSigningKey(setup.deps, admin.id, rotating.applicationAnchor);
     const secondKey = await publicKey();
     assert.notEqual(secondKey, firstKey);
-    // The old access token still names a live session here; the relying party, on the new key from /info, refreshes.
-    assert.equal((await introspect(setup.deps, { accessToken: first.accessToken })).status, "active");
+    // Access tokens of the old key are refused here too, as at a relying party on the new key from /info: it refreshes.
+    await rejectsWith(introspect(setup.deps, { accessToken: first.accessToken }), "AccessTokenInvalid", 401);
+    // The old key (say it leaked) forges nothing that is honoured: the refresh id is on every access token, its proof is not.
+    const refreshHeader = peekTokenHeader(first.refreshToken) as TokenHeader;
+    const otherId = peekTokenHeader(other.accessToken)!.sub!; // what anyone who saw an access token knows
+    const body = { subject: tokenBody(first.accessToken).subject as string };
+    for (const proof of [undefined, "A".repeat(32), refreshHeader.proof!.replace(/^./, (c) => (c === "A" ? "B" : "A"))]) {
+      const forged = await signToken({ ...refreshHeader, jti: otherId, proof, exp: refreshHeader.exp + 3600 }, body, firstPrivateKey);
+      await rejectsWith(refresh(setup.deps, { refreshToken: forged }), "RefreshTokenNotFound", 401);
+      assert.equal((await logout(setup.deps, { refreshToken: forged })).revoked, false);
+    }
+    const accessHeader = peekTokenHeader(first.accessToken) as TokenHeader;
+    const forgedAccess = await signToken({ ...accessHeader, exp: accessHeader.exp + 3600 }, tokenBody(first.accessToken) as unknown as AccessTokenBody, firstPrivateKey);
+    await rejectsWith(introspect(setup.deps, { accessToken: forgedAccess }), "AccessTokenInvalid", 401);
+    // A refresh token with a wrong proof is refused whatever key signed it.
+    const secondPrivateKey = await tokenSigningPrivateKey(setup.deps, await row());
+    const misproven = await signToken({ ...refreshHeader, jti: otherId, proof: "A".repeat(32) }, body, secondPrivateKey);
+    await rejectsWith(refresh(setup.deps, { refreshToken: misproven }), "RefreshTokenNotFound", 401);
     const refreshed = await refresh(setup.deps, { refreshToken: first.refreshToken });
     assert.ok(await verifiesWith(refreshed.accessToken, secondKey), "the new pair is signed with the new key");
     assert.ok(!(await verifiesWith(refreshed.accessToken, firstKey)));
