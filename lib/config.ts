@@ -94,6 +94,17 @@ const envSchema = z.object({
   SUDOMIMUS_DEVICE_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
 });
 
+/**
+ * Whether PUBLIC_URL names this machine (localhost, 127.0.0.0/8, ::1). The
+ * development mailbox shows everyone's sign-in codes to whoever opens it, so
+ * without SMTP it is on by default only there: a deployment that forgot
+ * SMTP_URL must fail closed (codes undelivered), never hand out codes.
+ */
+function servesThisMachineOnly(publicUrl: string): boolean {
+  const host = new URL(publicUrl).hostname;
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 export interface Config {
   port: number;
   publicUrl: string;
@@ -211,7 +222,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secret: e.SUDOMIMUS_SECRET ? decodeSecret(e.SUDOMIMUS_SECRET) : persistedSecret(dataDir),
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
-    devMailbox: e.SUDOMIMUS_DEV_MAILBOX ? e.SUDOMIMUS_DEV_MAILBOX === "on" : e.SMTP_URL === undefined,
+    devMailbox: e.SUDOMIMUS_DEV_MAILBOX ? e.SUDOMIMUS_DEV_MAILBOX === "on" : e.SMTP_URL === undefined && servesThisMachineOnly(publicUrl),
     tokenIssuer: e.SUDOMIMUS_TOKEN_ISSUER,
     proxyEmailDomain: e.SUDOMIMUS_PROXY_EMAIL_DOMAIN,
     steam: { webApiUrl: e.STEAM_WEB_API_URL.replace(/\/+$/, ""), webApiKey: e.STEAM_WEB_API_KEY, openIdUrl: e.STEAM_OPENID_URL },

@@ -62,6 +62,9 @@ async function main(): Promise<void> {
   runtime.beforeShutdown(drain);
   server.listen(config.port, () => {
     process.stdout.write(`sudomimus listening on http://localhost:${config.port} (public URL ${config.publicUrl})\n`);
+    if (!config.smtpUrl && !config.devMailbox) {
+      process.stderr.write("sudomimus: SMTP_URL is not set, so sign-in codes and other mail are not delivered (set SMTP_URL)\n");
+    }
   });
 }
 

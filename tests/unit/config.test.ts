@@ -43,6 +43,18 @@ describe("configuration", () => {
     assert.equal(https.secure, true);
   });
 
+  it("shows the dev mailbox (everyone's sign-in codes) by default only for a PUBLIC_URL on this machine", () => {
+    for (const local of ["http://localhost:3000", "http://127.0.0.1:4100", "http://[::1]:3000", "http://app.localhost"]) {
+      assert.equal(parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), PUBLIC_URL: local }).devMailbox, true, local);
+    }
+    for (const exposed of ["https://auth.example.com", "http://10.0.0.5:3000", "http://localhost.example.com", "http://127.0.0.1.example.com"]) {
+      assert.equal(parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), PUBLIC_URL: exposed }).devMailbox, false, exposed);
+    }
+    // An operator can still choose it (a staging host without mail), or switch it off locally.
+    assert.equal(parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), PUBLIC_URL: "https://auth.example.com", SUDOMIMUS_DEV_MAILBOX: "on" }).devMailbox, true);
+    assert.equal(parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), SUDOMIMUS_DEV_MAILBOX: "off" }).devMailbox, false);
+  });
+
   it("turns the dev mailbox off when SMTP is configured", () => {
     const config = parseConfig({ SUDOMIMUS_DATA_DIR: tmp(), SMTP_URL: "smtp://127.0.0.1:2525" });
     assert.equal(config.devMailbox, false);
