@@ -32,6 +32,8 @@ export async function seedIfEmpty(deps: SeedDeps): Promise<void> {
         { method: "PASSKEY_USERNAMELESS", payload: {} },
         { method: "PASSKEY_REASONED", payload: {} },
         { method: "EMAIL_VERIFICATION", payload: {} },
+        // A domain under an SSO_ONLY policy signs its users in here through its IdP (docs 22, 25).
+        { method: "ENTERPRISE_FEDERATION_DOMAIN_MANAGED", payload: {} },
       ],
       realize: [{ constraintType: "EVERYONE", payload: {} }],
       // The portal returns by callback; the Sudomimus CLI signs in by device code.

@@ -4,7 +4,7 @@
 // only. Kept free of runtime imports so the page can read it cheaply.
 import type { Deps } from "../runtime";
 
-export const UPSTREAM_NOTICES = ["cancelled", "failed", "unavailable", "notAllowed", "blocked", "notInOrganization"] as const;
+export const UPSTREAM_NOTICES = ["cancelled", "failed", "unavailable", "notAllowed", "blocked", "ssoRequired", "notInOrganization"] as const;
 export type UpstreamNotice = (typeof UPSTREAM_NOTICES)[number];
 
 export interface UpstreamNoticeRef {

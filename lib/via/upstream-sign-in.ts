@@ -48,8 +48,15 @@ export async function askUpstream<T>(call: () => Promise<T>): Promise<{ ok: true
   }
 }
 
-const noticeOf = (reason: string): UpstreamNotice =>
-  reason === "Layer2Denied" || reason === "Layer1Denied" ? "notAllowed" : reason === "EmailDomainBlocked" ? "blocked" : "failed";
+// A stranger whose address is on an SSO_ONLY domain is sent back to enter it:
+// the email step then offers "Continue with <their IdP>" (docs 25).
+const NOTICES: Partial<Record<string, UpstreamNotice>> = {
+  Layer1Denied: "notAllowed",
+  Layer2Denied: "notAllowed",
+  EmailDomainBlocked: "blocked",
+  EmailDomainRequiresSso: "ssoRequired",
+};
+const noticeOf = (reason: string): UpstreamNotice => NOTICES[reason] ?? "failed";
 
 /** Links, signs in, and returns where the browser goes next. */
 export async function completeUpstreamSignIn(deps: Pick<Deps, "db" | "keyring" | "clock" | "config" | "cache">, browser: Browser, input: UpstreamSignIn): Promise<string> {

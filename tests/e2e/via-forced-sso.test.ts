@@ -26,6 +26,7 @@ const tag = () => crypto.randomBytes(3).toString("hex");
 const ACME = `acme-${tag()}.example`;
 const BETA = `beta-${tag()}.example`;
 const newHire = `hire-${tag()}`;
+const portalUser = `dana-${tag()}`;
 const passkeyUser = { login: `pat-${tag()}`, email: uniqueEmail("pat", ACME) };
 // At Acme's IdP Lee is lee@acme; Beta's IdP (the same fixture, another login) knows Lee by the address on Beta's domain.
 const twoOrgsUser = { login: `lee-${tag()}`, email: uniqueEmail("lee", ACME), betaLogin: `lee-beta-${tag()}`, betaEmail: `lee-${tag()}@${BETA}` };
@@ -75,6 +76,7 @@ describe("via: forced SSO (domain-managed)", () => {
       redirectUri: `${server.baseUrl}/via/oauth/enterprise-federation/callback`,
       accounts: {
         [newHire]: { email: `${newHire}@${ACME}`, givenName: "Jordan", familyName: "Reyes" },
+        [portalUser]: { email: `${portalUser}@${ACME}`, givenName: "Dana" },
         [passkeyUser.login]: { email: passkeyUser.email, givenName: "Pat" },
         [twoOrgsUser.login]: { email: twoOrgsUser.email, givenName: "Lee" },
         [twoOrgsUser.betaLogin]: { email: twoOrgsUser.betaEmail, givenName: "Lee" },
@@ -146,6 +148,26 @@ describe("via: forced SSO (domain-managed)", () => {
       assert.match(await realizedSubject(via.page, inquiry), /^sub_[0-9A-Z]{16}$/);
       assert.deepEqual(await mailsTo(email), [], "no code was mailed");
       assert.ok(idp.logins.includes(newHire), "the IdP authenticated the new employee");
+    });
+  });
+
+  it("the portal itself takes a gated address through the IdP: SSO_ONLY locks nobody out of Sudomimus (docs 22)", async () => {
+    await withVia(browser, async (via) => {
+      await via.page.goto(`${server.baseUrl}/with/profile`);
+      await via.page.waitForURL((url) => url.pathname === "/via");
+      await via.page.getByLabel("Email address").fill(`${portalUser}@${ACME}`);
+      await via.page.getByRole("button", { name: "Continue", exact: true }).click();
+      await via.page.getByRole("heading", { level: 1, name: "Continue with Acme SSO" }).waitFor();
+      await atIdp(via.page, "Continue with Acme SSO", portalUser);
+      // A new account may be offered a passkey first.
+      const notNow = via.page.getByRole("button", { name: "Not now" });
+      await Promise.race([
+        notNow.waitFor({ timeout: 15_000 }).then(() => notNow.click()),
+        via.page.waitForURL((url) => url.pathname === "/with/profile", { timeout: 15_000 }),
+      ]);
+      await via.page.getByRole("heading", { name: "Your profile" }).waitFor();
+      assert.ok(idp.logins.includes(portalUser), "the IdP authenticated the user");
+      assert.deepEqual(await mailsTo(`${portalUser}@${ACME}`), [], "no code was mailed");
     });
   });
 

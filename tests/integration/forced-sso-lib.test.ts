@@ -8,6 +8,7 @@
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
+import { findEmailIdentity } from "@/db/queries/identity";
 import { listOutboxMessages } from "@/db/queries/mail-outbox";
 import { insertOrganization } from "@/db/queries/organizations";
 import { federationConnectors } from "@/db/schema";
@@ -21,6 +22,7 @@ import { realize } from "@/lib/inquiry/realize";
 import type { AuthenticationMethod } from "@/lib/rules";
 import { startEmailCode } from "@/lib/via/email-code";
 import { reasonEmail } from "@/lib/via/email-reason";
+import { completeUpstreamSignIn } from "@/lib/via/upstream-sign-in";
 import { realizeForBrowser } from "@/lib/via/outcome";
 import { clientJwt } from "../support/connect-client";
 import { libDeps } from "../support/lib-deps";
@@ -169,6 +171,37 @@ describe("forced SSO (domain-managed) in lib", () => {
     await rejectsWith(startEmailCode(setup.deps, browser(), { exposureKey: inquiry.exposureKey!, email }), "EmailDomainRequiresSso");
     const mailed = await listOutboxMessages(setup.deps.db, 100);
     assert.equal(mailed.filter((mail) => mail.recipient === email).length, 0, "no code was mailed");
+  });
+
+  it("sends a stranger whose Google address is on a gated domain back to enter it (the email step offers the IdP); registers nobody", async () => {
+    const withGoogle = await createApplication(setup.deps, {
+      anchor: `sso-google-${rand()}`,
+      organizationId: (await newOrganization("Google apps")).id,
+      names: { "en-US": "Elsewhere" },
+      rules: {
+        authentication: [{ method: "GOOGLE_OAUTH", payload: {} }, { method: "ENTERPRISE_FEDERATION_DOMAIN_MANAGED", payload: {} }],
+        realize: [{ constraintType: "EVERYONE", payload: {} }],
+        return: [{ returnMethod: "STATUS_POLL", payload: {} }],
+      },
+      claimPolicies: { email: "OFF", firstName: "OFF", lastName: "OFF" },
+    });
+    const inquiry = await newInquiry(withGoogle);
+    const email = `new-${rand()}@${acme}`;
+    const signIn = (address: string) =>
+      completeUpstreamSignIn(setup.deps, browser(), {
+        exposureKey: inquiry.exposureKey!,
+        provider: "google",
+        upstream: { kind: "GOOGLE", namespace: "", verifiedHow: "GOOGLE" },
+        identity: { subject: `google-${rand()}`, email: address, emailVerified: true, firstName: "Sam", lastName: null },
+        method: "GOOGLE_OAUTH",
+        attempt: async () => ({ method: "GOOGLE_OAUTH" }),
+      });
+    const back = new URL(await signIn(email));
+    assert.equal(back.searchParams.get("notice"), "ssoRequired");
+    assert.equal(back.searchParams.get("upstream"), "google");
+    assert.equal(await findEmailIdentity(setup.deps.db, email), null, "nobody was registered");
+    // An address on no gated domain registers as before.
+    assert.equal(new URL(await signIn(`someone-${rand()}@example.com`)).searchParams.get("notice"), null);
   });
 
   it("lets the round trip start only through the connector the typed domain or the signed-in account is bound to", async () => {

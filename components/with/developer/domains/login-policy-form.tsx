@@ -118,7 +118,9 @@ export function LoginPolicyForm({
       {confirming ? (
         <div role="alert" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
           <p className="font-semibold">{t("lockoutTitle")}</p>
-          <p className="mt-1">{t("lockoutBody", { domain, policy: policyName(policy) })}</p>
+          <p className="mt-1">
+            {policy === "SSO_ONLY" ? t("lockoutBodySso", { domain }) : t("lockoutBody", { domain, policy: policyName(policy) })}
+          </p>
           <div className="mt-3 flex flex-wrap gap-2">
             <Button variant="danger" size="sm" fullWidth={false} busy={pending} onClick={() => submit(true)}>
               {t("lockoutConfirm", { policy: policyName(policy) })}
