@@ -1,10 +1,9 @@
 // Passkeys on via (docs 06): one credential row serves both sign-in buttons.
-// PASSKEY_USERNAMELESS asks the browser for any discoverable credential;
-// PASSKEY_REASONED asks for the credentials of the account behind a typed
-// email — and for an address without passkeys (or without an account) it
-// offers a stable decoy credential, so the options never reveal which
-// addresses are registered. User verification is always required. Failed
-// assertions spend a life of the inquiry.
+// Both ask the browser for any discoverable credential — email-first too, so
+// its options are the same for every address (docs 15 §2) — and
+// PASSKEY_REASONED then accepts only a passkey of the account behind the
+// typed email. User verification is always required. Failed assertions spend
+// a life of the inquiry.
 import crypto from "node:crypto";
 import {
   generateAuthenticationOptions,
@@ -23,6 +22,7 @@ import { fail } from "../errors";
 import { loadAccountIdentity } from "../identity/accounts";
 import { emailAddressSchema } from "../identity/email-address";
 import { spendInquiryLife } from "../inquiry/spend-life";
+import { enforceRateLimit, type RateLimit } from "../rate-limit";
 import { checkAuthenticationMethod } from "../rules";
 import type { Deps } from "../runtime";
 import type { Browser } from "./browser";
@@ -41,10 +41,13 @@ export function relyingParty(config: Deps["config"]) {
   return { rpID: url.hostname, origin: url.origin, rpName: "Sudomimus" };
 }
 
-/** A stable, meaningless credential id for an address with nothing to offer. */
-function decoyCredentialId(deps: Pick<Deps, "keyring">, email: string): string {
-  return crypto.createHmac("sha256", deps.keyring.signingKey).update(`passkey-decoy:${email}`).digest().subarray(0, 20).toString("base64url");
-}
+/**
+ * Sign-in options asked for from one network address per minute. Each answer
+ * stores a challenge (kept a day past its expiry), so one client must not be
+ * able to write them without end; generous, as an office behind one NAT
+ * shares the address.
+ */
+export const SIGN_IN_OPTIONS_PER_CLIENT: RateLimit = { limit: 60, windowSeconds: 60 };
 
 /** The WebAuthn user handle: stable per account, never the account id itself. */
 function userHandle(deps: Pick<Deps, "keyring">, accountId: string): Uint8Array<ArrayBuffer> {
@@ -59,26 +62,31 @@ export async function passkeySignInOptions(
   browser: Browser,
   input: { exposureKey: string; email?: string },
 ): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
+  if (browser.address) await enforceRateLimit(deps, `passkey-options:client:${browser.address}`, SIGN_IN_OPTIONS_PER_CLIENT);
   const { inquiry, context } = await pendingInquiry(deps, input.exposureKey);
   const method = input.email === undefined ? "PASSKEY_USERNAMELESS" : "PASSKEY_REASONED";
   if (!checkAuthenticationMethod(context.rules.authentication, inquiry.authenticationConstraints, { method }).allowed) {
     fail("Layer1Denied", { message: "This passkey sign-in is not offered by this application." });
   }
+  // Email-first names no credentials either, so the answer is the same for
+  // every address (docs 15 §2): a list of the account's passkeys would give a
+  // registered address away by their number, id lengths and transports (and
+  // hand out its credential ids), and no decoy can mimic what real
+  // authenticators produce. The browser still finds the passkey because every
+  // one is registered discoverable (registrationOptionsFor); the typed
+  // address's account rides on the challenge, and passkeySignInVerify refuses
+  // another account's passkey (any passkey, for an address without an
+  // account) exactly like a wrong one. The price: a device holding several
+  // accounts' passkeys offers them all.
   let accountId: string | null = null;
-  let allowCredentials: { id: string; transports?: string[] }[] = [];
   if (input.email !== undefined) {
     const parsed = emailAddressSchema.safeParse(input.email);
     if (!parsed.success) fail("Invalid email", { message: "Enter a valid email address." });
     await suppressForForcedSso(deps, parsed.data);
-    const owner = await findEmailIdentity(deps.db, parsed.data);
-    accountId = owner?.accountId ?? null;
-    const passkeys = owner ? await listAuthentications(deps.db, owner.accountId, "PASSKEY") : [];
-    allowCredentials = passkeys.length
-      ? passkeys.map((row) => ({ id: row.subject, transports: row.transports ?? undefined }))
-      : [{ id: decoyCredentialId(deps, parsed.data) }];
+    accountId = (await findEmailIdentity(deps.db, parsed.data))?.accountId ?? null;
   }
   const { rpID } = relyingParty(deps.config);
-  const options = await generateAuthenticationOptions({ rpID, allowCredentials, userVerification: "required", timeout: CEREMONY_TIMEOUT_MS });
+  const options = await generateAuthenticationOptions({ rpID, allowCredentials: [], userVerification: "required", timeout: CEREMONY_TIMEOUT_MS });
   const now = deps.clock.now();
   const challenge = await insertPasskeyChallenge(deps.db, {
     purpose: "SIGN_IN",
@@ -110,7 +118,8 @@ export async function passkeySignInVerify(
     fail("PasskeyFailed", { message: "That passkey could not be verified.", body: { livesRemaining } });
   };
   const credential = typeof input.response?.id === "string" ? await findAuthentication(deps.db, "PASSKEY", input.response.id) : null;
-  // Email-first: the passkey must belong to the account of the typed address.
+  // Email-first: the passkey must belong to the account of the typed address
+  // (the options named none, for any address — see passkeySignInOptions).
   if (!credential || !credential.publicKey || (challenge.method === "PASSKEY_REASONED" && credential.accountId !== challenge.accountId)) {
     return failed();
   }
