@@ -15,6 +15,7 @@ import { fail } from "../errors";
 import { withDomainMandate } from "../federation/domain-managed";
 import { accountAliasFor } from "../identity/account-alias";
 import { assertAccountActive, loadAccountIdentity, type AccountIdentity } from "../identity/accounts";
+import { normalizeEmail } from "../identity/email-address";
 import { loadClaimStates, type ClaimStates } from "../identity/claims";
 import { CLAIMS, type Claim } from "../identity/claims-vocabulary";
 import { isLiveSectorSubjectOf, sectorSubjectFor } from "../identity/sector-subjects";
@@ -78,7 +79,11 @@ export async function realize(deps: RealizeDeps, input: RealizeInput): Promise<R
   const layer2 = await checkLayer2(deps, context, input.inquiry, identity);
 
   const states = await loadClaimStates(deps.db, identity.account.id, context.application.id, plan.consentNotBefore ?? null);
-  const emailAddress = input.loginEmail ?? identity.primaryEmail;
+  // The typed address counts only while the account still owns it: a browser
+  // session (14 days) outlives an address removed meanwhile, which another
+  // account may have verified since.
+  const loginEmail = input.loginEmail && identity.verifiedEmails.includes(normalizeEmail(input.loginEmail)) ? input.loginEmail : null;
+  const emailAddress = loginEmail ?? identity.primaryEmail;
   const consent = pendingConsent(context, states, identity, emailAddress, plan.claims);
   if (consent.ask.length > 0 || consent.missingData.length > 0) return { kind: "consent", ...consent };
 
@@ -91,7 +96,7 @@ export async function realize(deps: RealizeDeps, input: RealizeInput): Promise<R
     {
       accountId: identity.account.id,
       authenticationMethod: input.attempt.method,
-      loginEmail: input.loginEmail,
+      loginEmail,
       accessTokenTtlSeconds: ttls.accessTokenTtlSeconds,
       refreshTokenTtlSeconds: ttls.refreshTokenTtlSeconds,
       authTime: input.authTime,

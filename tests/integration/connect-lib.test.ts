@@ -110,6 +110,16 @@ describe("Connect state machine (lib, fixed clock)", () => {
   });
   after(async () => setup.close());
 
+  it("puts the typed sign-in address in the token only while the account owns it; otherwise its primary email", async () => {
+    const user = await newAccount();
+    assert.equal(tokenBody((await session(user.id, user.email)).accessToken).emailAddress, user.email);
+    // A browser session remembers the address it signed in with for 14 days; the user may have removed it since
+    // (and someone else verified it): the token must not vouch for an address this account does not own.
+    const other = await newAccount();
+    assert.equal(tokenBody((await session(user.id, other.email)).accessToken).emailAddress, user.email);
+    assert.equal(tokenBody((await session(user.id, user.email.toUpperCase())).accessToken).emailAddress, user.email.toUpperCase(), "the same address, as typed");
+  });
+
   it("folds TTLs: the minimum over every matching rule and constraint, refresh raised to at least access", async () => {
     const user = await newAccount();
     const tokens = await session(user.id, user.email);
