@@ -26,6 +26,8 @@ export const erasedSteamIdHash = (keyring: Keyring, steamId64: string) => secret
 export async function findOrCreateSteamAccount(
   deps: Pick<Deps, "db" | "clock" | "keyring">,
   steamId64: string,
+  /** Throws to refuse creating an account (it runs only when none exists). */
+  mayCreate: () => void = () => {},
 ): Promise<{ accountId: string; created: boolean } | { erased: true }> {
   if (!STEAM_ID64_PATTERN.test(steamId64)) throw new Error("not a SteamID64");
   const now = deps.clock.now();
@@ -36,6 +38,7 @@ export async function findOrCreateSteamAccount(
       return { accountId: existing.accountId, created: false };
     }
     if (await isErasedSteamIdentity(deps.db, erasedSteamIdHash(deps.keyring, steamId64))) return { erased: true };
+    mayCreate();
     try {
       const accountId = await deps.db.transaction(async (tx) => {
         const account = await insertAccount(tx, { createdAt: now });

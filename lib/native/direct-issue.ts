@@ -13,7 +13,7 @@ import { accountAliasFor } from "../identity/account-alias";
 import { assertAccountActive, type AccountIdentity } from "../identity/accounts";
 import type { ClaimsView } from "../identity/claims";
 import { sectorSubjectFor } from "../identity/sector-subjects";
-import { checkRealize, foldTokenTtls, matchingReturnRules, type TtlOverrides } from "../rules";
+import { checkRealize, foldTokenTtls, matchingReturnRules, type RealizeIdentity, type TtlOverrides } from "../rules";
 import type { Deps } from "../runtime";
 import { issueSession, type SessionOrigin } from "../sessions/issue-session";
 import { resolveSessionClaims } from "../sessions/session-claims";
@@ -47,8 +47,7 @@ export async function issueDirectly(deps: DirectIssueDeps, proven: ProvenAccount
   assertAccountActive(identity.account);
   await checkLoginPolicy(deps.db, identity.verifiedEmails, null);
   const layer2 = await checkLayer2(deps, context, identity);
-  const layer3 = matchingReturnRules(context.rules.return, undefined, "DIRECT_ISSUE");
-  if (layer3.length === 0) fail("Layer3Denied", { message: "This application does not allow direct issuance (no DIRECT_ISSUE return rule)." });
+  const layer3 = directIssueRules(context);
 
   const subject = await loadSessionSubject(deps.db, identity.account.id, application.id);
   if (!subject?.account) fail("AccountNotFound", { message: "The account no longer exists." });
@@ -95,6 +94,28 @@ export async function issueDirectly(deps: DirectIssueDeps, proven: ProvenAccount
   return { applicationAnchor: application.anchor, accessToken: issued.accessToken, refreshToken: issued.refreshToken, claims: claims.view };
 }
 
+/**
+ * Asked before an account is created for a Steam identity seen for the first
+ * time (as a browser sign-up is): would this application issue to a new
+ * account holding only that identity? A refused player leaves no account.
+ */
+export function assertIssuesToNewSteamAccount(context: ApplicationContext, steamId64: string): void {
+  admitAtLayer2(context, { verifiedEmails: [], steamId64, accountAlias: null, sectorSubject: null });
+  directIssueRules(context);
+}
+
+function directIssueRules(context: ApplicationContext) {
+  const layer3 = matchingReturnRules(context.rules.return, undefined, "DIRECT_ISSUE");
+  if (layer3.length === 0) fail("Layer3Denied", { message: "This application does not allow direct issuance (no DIRECT_ISSUE return rule)." });
+  return layer3;
+}
+
+function admitAtLayer2(context: ApplicationContext, identity: RealizeIdentity) {
+  const layer2 = checkRealize(context.rules.realize, undefined, identity);
+  if (!layer2.allowed) fail("Layer2Denied", { message: "This account is not allowed to sign in to this application." });
+  return layer2.matchedRules;
+}
+
 async function checkLayer2(deps: Pick<Deps, "db">, context: ApplicationContext, identity: AccountIdentity) {
   const needs = (type: string) => context.rules.realize.some((rule) => rule.constraintType === type);
   // Aliases and subjects are minted only when a rule can look at them.
@@ -102,12 +123,5 @@ async function checkLayer2(deps: Pick<Deps, "db">, context: ApplicationContext, 
     needs("ACCOUNT_ALIAS") ? accountAliasFor(deps.db, identity.account.id) : null,
     needs("SECTOR_SUBJECT") ? sectorSubjectFor(deps.db, identity.account.id, context.application.sectorId) : null,
   ]);
-  const layer2 = checkRealize(context.rules.realize, undefined, {
-    verifiedEmails: identity.verifiedEmails,
-    steamId64: identity.steamId64,
-    accountAlias,
-    sectorSubject,
-  });
-  if (!layer2.allowed) fail("Layer2Denied", { message: "This account is not allowed to sign in to this application." });
-  return layer2.matchedRules;
+  return admitAtLayer2(context, { verifiedEmails: identity.verifiedEmails, steamId64: identity.steamId64, accountAlias, sectorSubject });
 }

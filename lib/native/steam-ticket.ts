@@ -3,7 +3,8 @@
 // trip, in the order the spec gives:
 //   Layer 1 STEAM_TICKET for this App ID → replay guard (one conditional
 //   insert of sha256(lowercase hex), 24 hours) → Steam verifies the ticket →
-//   the account of that SteamID64 (created on first sight) → the shared
+//   the account of that SteamID64 (created on first sight, if Layer 2 and
+//   Layer 3 would admit it: a refused player leaves no account) → the shared
 //   direct-issue tail (active, domain policy, Layer 2, Layer 3, claim gate,
 //   tokens).
 // A ticket is spent by the call that issues tokens with it. When Steam cannot
@@ -21,7 +22,7 @@ import { loadAccountIdentity } from "../identity/accounts";
 import { findOrCreateSteamAccount } from "../identity/steam-identity";
 import { checkAuthenticationMethod } from "../rules";
 import type { Deps } from "../runtime";
-import { issueDirectly, type DirectIssueDeps, type DirectIssueResult } from "./direct-issue";
+import { assertIssuesToNewSteamAccount, issueDirectly, type DirectIssueDeps, type DirectIssueResult } from "./direct-issue";
 import { authenticateUserTicket } from "./steam-web-api";
 
 export const STEAM_TICKET_REPLAY_SECONDS = 24 * 3600;
@@ -82,7 +83,7 @@ async function verifiedAndIssued(
       detail: `Steam error ${verdict.errorCode ?? "?"}: ${verdict.errorDescription}`,
     });
   }
-  const owner = await findOrCreateSteamAccount(deps, verdict.steamId64);
+  const owner = await findOrCreateSteamAccount(deps, verdict.steamId64, () => assertIssuesToNewSteamAccount(context, verdict.steamId64));
   if ("erased" in owner) fail("AccountDeleted", { message: "This player deleted their account; a new one is made only by signing up again." });
   const identity = await loadAccountIdentity(deps.db, owner.accountId);
   if (!identity) fail("AccountNotFound", { message: "The account of this Steam identity no longer exists." });

@@ -206,6 +206,31 @@ describe("native direct-issue and the Errand (lib, fixed clock)", () => {
     await rejectsWith(useKey(key), "AccessKeyCredentialAccountMissing", 500);
   });
 
+  it("creates no account for a Steam player the application refuses (Layer 2 or Layer 3), as a browser sign-up would not", async () => {
+    const gameWith = (rules: { realize?: { constraintType: "EMAIL"; payload: { allowedEmails: string[] } }[]; toStatusPoll?: true }) =>
+      createApplication(deps, {
+        anchor: `lib-native-refusing-${crypto.randomBytes(3).toString("hex")}`,
+        organizationId: null,
+        names: { "en-US": "Refusing game" },
+        rules: {
+          authentication: [{ method: "STEAM_TICKET", payload: { allowedSteamAppIds: [480] } }],
+          realize: rules.realize ?? [{ constraintType: "STEAM_ID", payload: { allowedSteamIds: ["*"] } }],
+          return: [rules.toStatusPoll ? { returnMethod: "STATUS_POLL", payload: {} } : { returnMethod: "DIRECT_ISSUE", payload: {} }],
+        },
+      });
+    const steamId = newSteamId();
+    const present = async (application: CreatedApplication) =>
+      directIssueSteamTicket(deps, { applicationAnchor: application.applicationAnchor, steamTicketHex: await steamTicket({ steamId }, steam.baseUrl), steamAppId: 480 });
+    await rejectsWith(present(await gameWith({ realize: [{ constraintType: "EMAIL", payload: { allowedEmails: ["*"] } }] })), "Layer2Denied", 403);
+    await rejectsWith(present(await gameWith({ toStatusPoll: true })), "Layer3Denied", 403);
+    assert.equal(await findAuthentication(deps.db, "STEAM_ID64", steamId), null, "no account was made for the refused player");
+    // An application that admits the player makes the account, once; a refusal afterwards keeps it.
+    await present(game);
+    const player = (await findAuthentication(deps.db, "STEAM_ID64", steamId))!.accountId;
+    await rejectsWith(present(await gameWith({ toStatusPoll: true })), "Layer3Denied", 403);
+    assert.equal((await findAuthentication(deps.db, "STEAM_ID64", steamId))!.accountId, player);
+  });
+
   it("after the user erases their account: a key answers AccountDeleted, a Steam ticket creates nothing until the player signs up again", async () => {
     const user = await newAccount("erased");
     await grant(user.id, "EMAIL");
