@@ -54,9 +54,21 @@ export function attemptOfSession(session: Pick<BrowserSessionRow, "authenticatio
   };
 }
 
+/**
+ * How long a sign-in through an organization's IdP (a federation connector)
+ * carries over to the next inquiry of this browser. The IdP decides who may
+ * still sign in — docs 25: a departed employee whose IdP account is disabled
+ * "cannot log in again" — so after this the browser asks the IdP again, which
+ * signs a user with a live session there in without a prompt.
+ */
+export const FEDERATED_SIGN_IN_CARRY_SECONDS = 15 * 60;
+
 export async function currentBrowserSession(deps: Pick<Deps, "db" | "keyring" | "clock">, browser: Pick<Browser, "sessionKey">): Promise<BrowserSessionRow | null> {
   if (!browser.sessionKey || !isKey("browserSession", browser.sessionKey)) return null;
-  return findLiveBrowserSession(deps.db, hashKey(deps, browser.sessionKey), deps.clock.now());
+  const now = deps.clock.now();
+  const session = await findLiveBrowserSession(deps.db, hashKey(deps, browser.sessionKey), now);
+  const idpMustConfirm = session?.federationConnectorId && now.getTime() - session.authTime.getTime() > FEDERATED_SIGN_IN_CARRY_SECONDS * 1000;
+  return idpMustConfirm ? null : session;
 }
 
 /**

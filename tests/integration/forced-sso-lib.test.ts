@@ -23,6 +23,7 @@ import type { AuthenticationMethod } from "@/lib/rules";
 import { startEmailCode } from "@/lib/via/email-code";
 import { reasonEmail } from "@/lib/via/email-reason";
 import { completeUpstreamSignIn } from "@/lib/via/upstream-sign-in";
+import { currentBrowserSession, FEDERATED_SIGN_IN_CARRY_SECONDS, startBrowserSession } from "@/lib/via/browser-session";
 import { realizeForBrowser } from "@/lib/via/outcome";
 import { clientJwt } from "../support/connect-client";
 import { libDeps } from "../support/lib-deps";
@@ -202,6 +203,19 @@ describe("forced SSO (domain-managed) in lib", () => {
     assert.equal(await findEmailIdentity(setup.deps.db, email), null, "nobody was registered");
     // An address on no gated domain registers as before.
     assert.equal(new URL(await signIn(`someone-${rand()}@example.com`)).searchParams.get("notice"), null);
+  });
+
+  it("carries a sign-in through the IdP over to the next inquiry for 15 minutes only, then asks the IdP again (offboarding, docs 25)", async () => {
+    const employee = await newAccount(`kim-${rand()}@${acme}`);
+    const throughIdp = browser();
+    await startBrowserSession(setup.deps, throughIdp, { accountId: employee.id, authenticationMethod: "ENTERPRISE_FEDERATION_DOMAIN_MANAGED", loginEmail: null, federationConnector: acmeSso });
+    const byCode = browser();
+    await startBrowserSession(setup.deps, byCode, { accountId: employee.id, authenticationMethod: "EMAIL_VERIFICATION", loginEmail: employee.email });
+    setup.deps.clock.advance(FEDERATED_SIGN_IN_CARRY_SECONDS - 1);
+    assert.equal((await currentBrowserSession(setup.deps, throughIdp))?.accountId, employee.id);
+    setup.deps.clock.advance(2);
+    assert.equal(await currentBrowserSession(setup.deps, throughIdp), null, "the IdP must vouch again");
+    assert.equal((await currentBrowserSession(setup.deps, byCode))?.accountId, employee.id, "other methods keep their browser session");
   });
 
   it("lets the round trip start only through the connector the typed domain or the signed-in account is bound to", async () => {
