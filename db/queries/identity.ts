@@ -85,12 +85,17 @@ export async function insertSectorSubject(db: Executor, values: { accountId: str
   return rows.length > 0;
 }
 
-/** Resolves a subject (live or retired) back to its account, within a sector. */
+/**
+ * Resolves a live subject back to its account, within a sector. A retired
+ * (rotated-away) subject resolves to nothing, exactly like an unknown one
+ * (docs 14: "the previous subject stops resolving") — else an application
+ * could tie the old and the new subject to one person.
+ */
 export async function findSectorSubject(db: Executor, subject: string, sectorId: string) {
   const [row] = await db
     .select()
     .from(sectorSubjects)
-    .where(and(eq(sectorSubjects.subject, subject), eq(sectorSubjects.sectorId, sectorId)));
+    .where(and(eq(sectorSubjects.subject, subject), eq(sectorSubjects.sectorId, sectorId), isNull(sectorSubjects.retiredAt)));
   return row ?? null;
 }
 

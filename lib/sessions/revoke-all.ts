@@ -16,7 +16,8 @@ export async function revokeAll(
 ): Promise<{ revokedCount: number }> {
   const application = await verifyClientAuth(deps, request.authorization, request.rawBody);
   const { subject } = parseWith(revokeAllBodySchema, parseJsonBytes(request.rawBody));
-  // Live or rotated-away subjects both resolve; another sector's subject resolves to nothing.
+  // Only the live subject in the caller's sector names a user: a rotated-away
+  // one answers like an unknown one, so revoking cannot link it to its successor.
   const owner = await findSectorSubject(deps.db, subject, application.sectorId);
   if (!owner) return { revokedCount: 0 };
   return { revokedCount: await revokeLiveFamilies(deps.db, { applicationId: application.id, accountId: owner.accountId }, "revoke-all", deps.clock.now()) };

@@ -30,7 +30,7 @@ export async function resolveSessionClaims(
   // Minted on first need: the first token of this user in this sector.
   const subject = session.sectorSubject ?? (await sectorSubjectFor(deps.db, account.id, application.sectorId));
   const data: ClaimData = { email: emailAddress, firstName: account.firstName, lastName: account.lastName };
-  const synthetic = () => syntheticIdentity(deps.keyring, application.id, account.id, deps.config.proxyEmailDomain);
+  const synthetic = () => syntheticIdentity(deps.keyring, application.id, subject, deps.config.proxyEmailDomain);
   return {
     subject,
     states,
