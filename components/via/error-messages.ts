@@ -37,6 +37,7 @@ const INLINE: Record<string, string> = {
   CodeExpired: "errors.codeExpired",
   "Invalid email": "errors.invalidEmail",
   "Invalid decisions": "errors.invalidDecisions",
+  "Invalid profile": "errors.invalidName",
   Conflict: "errors.passkeyExists",
   PasskeyExists: "errors.passkeyExists",
   PasskeyCancelled: "errors.passkeyCancelled",

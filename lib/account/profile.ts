@@ -3,19 +3,9 @@
 import { z } from "zod";
 import { updateAccount } from "@/db/queries/identity";
 import type { Executor } from "@/db/client";
+import { nameSchema } from "../identity/profile-name";
 
-export const NAME_MAX_LENGTH = 100;
-
-// Letters, marks, spaces and the punctuation real names use; no control or
-// formatting characters that would spoof what an application shows.
-const NAME_PATTERN = /^[\p{L}\p{M}\p{N} .,'’\-()]*$/u;
-
-const nameField = z
-  .string()
-  .transform((value) => value.normalize("NFC").trim().replace(/\s+/g, " "))
-  .pipe(z.string().max(NAME_MAX_LENGTH, "nameTooLong").regex(NAME_PATTERN, "nameInvalid"));
-
-export const profileNameSchema = z.strictObject({ firstName: nameField, lastName: nameField });
+export const profileNameSchema = z.strictObject({ firstName: nameSchema, lastName: nameSchema });
 
 export type ProfileNameInput = z.input<typeof profileNameSchema>;
 

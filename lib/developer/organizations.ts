@@ -45,11 +45,7 @@ export async function createOrganization(deps: DevDeps, accountId: string, rawNa
   const name = parseName(rawName);
   const base = deriveOrganizationAnchor(name) ?? "org";
   return deps.db.transaction(async (tx) => {
-    await holdQuota(tx, { accountId }, async () => {
-      if ((await countOwnedOrganizations(tx, accountId)) >= OWNED_ORGANIZATION_QUOTA) {
-        refuse("ownedOrganizationQuota", `An account may own at most ${OWNED_ORGANIZATION_QUOTA} organizations.`);
-      }
-    });
+    await holdOwnedOrganizationSlot(tx, accountId, "ownedOrganizationQuota");
     for (let attempt = 0; attempt < 6; attempt++) {
       // Names are not unique, anchors are: after the plain slug, add a random suffix.
       const anchor = attempt === 0 ? base : newResourceAnchor(base.slice(0, 50).replace(/-+$/, ""));
@@ -59,6 +55,22 @@ export async function createOrganization(deps: DevDeps, accountId: string, rawNa
       return organization;
     }
     return fail("Conflict", { message: "No free organization anchor was found; try another name." });
+  });
+}
+
+/**
+ * The per-account limit on owned organizations binds every way of becoming an
+ * OWNER on the portal — creating one, being invited as one, being promoted —
+ * or anyone who knows an alias could pile organizations on that account,
+ * which then could neither create its own nor be erased while those hold
+ * live resources. Counted under the account's row lock, so creations,
+ * invitations and promotions racing for the last slot take it only once.
+ */
+async function holdOwnedOrganizationSlot(tx: DevDeps["db"], accountId: string, code: "ownedOrganizationQuota" | "memberOwnedOrganizationQuota"): Promise<void> {
+  await holdQuota(tx, { accountId }, async () => {
+    if ((await countOwnedOrganizations(tx, accountId)) >= OWNED_ORGANIZATION_QUOTA) {
+      refuse(code, `An account may own at most ${OWNED_ORGANIZATION_QUOTA} organizations.`);
+    }
   });
 }
 
@@ -120,10 +132,15 @@ export async function inviteMember(deps: DevDeps, accountId: string, anchor: str
   if (await findMembership(deps.db, organization.id, invitee)) {
     fail("Conflict", { message: "This account is already a member.", body: { code: "alreadyMember", field: "alias" } });
   }
-  await insertMembership(deps.db, { organizationId: organization.id, accountId: invitee, role: role.data, createdAt: deps.clock.now() });
+  await deps.db.transaction(async (tx) => {
+    // The organization's lock before the invitee's, the order a promotion takes them in, so the two cannot deadlock.
+    await lockOrganization(tx, organization.id);
+    if (role.data === "OWNER") await holdOwnedOrganizationSlot(tx, invitee, "memberOwnedOrganizationQuota");
+    await insertMembership(tx, { organizationId: organization.id, accountId: invitee, role: role.data, createdAt: deps.clock.now() });
+  });
 }
 
-/** Changes a member's role; never demotes the last OWNER. */
+/** Changes a member's role; never demotes the last OWNER, nor promotes someone who already owns the most organizations an account may. */
 export async function changeMemberRole(deps: DevDeps, accountId: string, anchor: string, reference: string, rawRole: unknown): Promise<void> {
   const { organization } = await organizationFor(deps.db, accountId, anchor, "manageMembers");
   const role = roleSchema.safeParse(rawRole);
@@ -134,6 +151,7 @@ export async function changeMemberRole(deps: DevDeps, accountId: string, anchor:
     if (member.role === "OWNER" && role.data !== "OWNER" && (await countOwners(tx, organization.id)) <= 1) {
       refuse("lastOwner", "The last owner cannot be demoted; make someone else an owner first.");
     }
+    if (role.data === "OWNER" && member.role !== "OWNER") await holdOwnedOrganizationSlot(tx, member.accountId, "memberOwnedOrganizationQuota");
     await updateMemberRole(tx, organization.id, member.accountId, role.data);
   });
 }

@@ -6,14 +6,15 @@
 import { z } from "zod";
 import { consumeOtpChallenge, findLiveOtpChallenge } from "@/db/queries/challenges";
 import { markErrandCompleted } from "@/db/queries/errands";
-import { findEmailIdentity, insertEmailIdentity, updateAccount, upsertClaimGrant } from "@/db/queries/identity";
+import { findEmailIdentity, insertEmailIdentity } from "@/db/queries/identity";
 import { localizedName } from "../applications/info";
 import { checkLoginPolicy } from "../domains/login-policy-gate";
 import { fail, SudomimusError } from "../errors";
 import { claimGate, loadClaimStates } from "../identity/claims";
-import { STORED_CLAIM } from "../identity/claims-vocabulary";
 import { emailAddressSchema } from "../identity/email-address";
 import { emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS, spendAttempt } from "../identity/email-codes";
+import { suppliedNamesSchema } from "../identity/profile-name";
+import { recordConsent } from "../identity/record-consent";
 import { sendSignInCode } from "../mail/sign-in-code";
 import { enforceRateLimit } from "../rate-limit";
 import type { Deps } from "../runtime";
@@ -30,7 +31,6 @@ const CODES_PER_ERRAND = { limit: 10, windowSeconds: 30 * 60 };
 type ActionDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "mailer">;
 
 const errandKeySchema = z.string().max(128);
-const name = z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters");
 
 export const errandEmailStartSchema = z.strictObject({
   errandKey: errandKeySchema,
@@ -47,7 +47,7 @@ export const errandEmailVerifySchema = z.strictObject({
 export const errandCompleteSchema = z.strictObject({
   errandKey: errandKeySchema,
   decisions: z.strictObject({ email: z.boolean(), firstName: z.boolean(), lastName: z.boolean() }).partial(),
-  profile: z.strictObject({ firstName: name, lastName: name }).partial().optional(),
+  profile: suppliedNamesSchema.optional(),
 });
 
 const applicationName = (live: LiveErrand, browser: Browser) =>
@@ -141,9 +141,10 @@ async function addVerifiedEmail(deps: Pick<Deps, "db">, live: LiveErrand, email:
 }
 
 /**
- * Settles the owed work: missing names (signed in only), then the decisions
- * (REQUIRED claims must be granted). When nothing is owed any more the errand
- * becomes COMPLETED; otherwise the view says what is still missing.
+ * Settles the owed work: missing names (signed in only) and the decisions
+ * (REQUIRED claims must be granted), checked whole and written together.
+ * When nothing is owed any more the errand becomes COMPLETED; otherwise the
+ * view says what is still missing.
  */
 export async function completeErrand(
   deps: ActionDeps,
@@ -160,19 +161,13 @@ export async function completeErrand(
   if (names.length > 0) {
     // Writing identity data is the signed-in tier's business, and only what is owed.
     if (!live.needsSignIn) fail("SignInRequired", { message: "Sign in to change your profile." });
-    const allowed = names.filter(([claim]) => live.tasks.data.includes(claim as "firstName" | "lastName"));
-    if (allowed.length !== names.length) throw new SudomimusError("Invalid profile", { message: "Only missing, required names can be set here." });
-    await updateAccount(deps.db, accountId, Object.fromEntries(allowed));
+    if (names.some(([claim]) => !live.tasks.data.includes(claim as "firstName" | "lastName"))) {
+      throw new SudomimusError("Invalid profile", { message: "Only missing, required names can be set here." });
+    }
   }
 
   const now = deps.clock.now();
-  for (const claim of askedClaims(policy, live.states)) {
-    const granted = input.decisions[claim] === true;
-    if (policy[claim] === "REQUIRED" && !granted) {
-      throw new SudomimusError("Invalid decisions", { message: `${claim} is required by this application; share it to continue.` });
-    }
-    await upsertClaimGrant(deps.db, { accountId, applicationId, claim: STORED_CLAIM[claim], decision: granted ? "GRANTED" : "DENIED", decidedAt: now });
-  }
+  await recordConsent(deps.db, { accountId, applicationId, policy, ask: askedClaims(policy, live.states), decisions: input.decisions, names: input.profile ?? {}, now });
 
   const after = await requireLiveErrand(deps, input.errandKey);
   const states = await loadClaimStates(deps.db, accountId, applicationId);

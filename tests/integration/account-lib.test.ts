@@ -3,14 +3,16 @@
 // organization: no; co-owned or all-retired: yes), what erasure leaves behind
 // (a tombstone that answers AccountDeleted at refresh, a freed email that
 // registers a brand-new subject), that revoking sharing is read at the next
-// refresh, and that nothing removes the last way to sign in.
+// refresh, that a rotated-away subject links to nothing (revoke-all, SYNTHETIC
+// placeholders), that nothing removes the last way to sign in, and that
+// names follow one rule wherever they are typed (Profile page, consent step).
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { SignJWT, importPKCS8 } from "jose";
 import { and, eq } from "drizzle-orm";
-import { accountAliases, accounts, applications, authentications, emailIdentities, inquiries, memberships, refreshTokenFamilies, sectors, sectorSubjects } from "@/db/schema";
+import { accountAliases, accounts, applications, authentications, claimGrants, emailIdentities, inquiries, memberships, refreshTokenFamilies, sectors, sectorSubjects } from "@/db/schema";
 import { insertAuthentication, listEmailIdentities, upsertClaimGrant } from "@/db/queries/identity";
 import { listOutboxMessages } from "@/db/queries/mail-outbox";
 import { insertMembership, insertOrganization } from "@/db/queries/organizations";
@@ -20,13 +22,17 @@ import { listDataSharing, revokeSharing } from "@/lib/account/data-sharing";
 import { listSectorSubjects, rotateAccountAlias, rotateSectorSubject, accountAliasFor } from "@/lib/account/privacy";
 import { updateProfileName } from "@/lib/account/profile";
 import { addPasskeyOptions, loadSignInMethods, makePrimaryEmail, removeEmail, removePasskey, renamePasskey, startAddEmail, verifyAddEmail } from "@/lib/account/sign-in-methods";
+import { parseWith } from "@/lib/http/body";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { establish } from "@/lib/inquiry/establish";
 import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
 import { realize } from "@/lib/inquiry/realize";
 import { redeem } from "@/lib/inquiry/redeem";
+import { introspect } from "@/lib/sessions/introspect";
 import { refresh } from "@/lib/sessions/refresh";
+import { revokeAll } from "@/lib/sessions/revoke-all";
 import type { Browser } from "@/lib/via/browser";
+import { consentBodySchema, submitConsent } from "@/lib/via/consent";
 import { RECENT_SIGN_IN_SECONDS, startBrowserSession } from "@/lib/via/browser-session";
 import { signedInBrowser as signedInBrowserAs } from "../support/acting-browser";
 import { passkeyRegistrationOptions, passkeyRegistrationVerify } from "@/lib/via/passkeys";
@@ -89,6 +95,12 @@ async function connectSession(app: CreatedApplication, user: { id: string; email
 
 async function grant(accountId: string, applicationId: string, claims: ("EMAIL" | "FIRST_NAME" | "LAST_NAME")[]) {
   for (const claim of claims) await upsertClaimGrant(setup.deps.db, { accountId, applicationId, claim, decision: "GRANTED", decidedAt: setup.deps.clock.now() });
+}
+
+/** Rotates the user's subject `subject` from their privacy page; returns its successor. */
+async function rotateSubject(accountId: string, subject: string): Promise<string> {
+  const entry = (await listSectorSubjects(setup.deps, accountId, "en-US")).find((item) => item.subject === subject)!;
+  return (await rotateSectorSubject(setup.deps, accountId, entry.sectorAnchor)).subject;
 }
 
 /** A browser that has just signed in to via as the user: the portal's acting browser. */
@@ -306,11 +318,87 @@ describe("Account surface (lib)", () => {
     await rejectsWith(rotateSectorSubject(setup.deps, user.id, "no-such-sector"), "NotFound");
   });
 
+  it("revoke-all answers a rotated-away subject like an unknown one: nothing revoked, the new subject's session stays live", async () => {
+    const app = await newApplication(null);
+    const user = await newAccount();
+    const before = tokenBody((await connectSession(app, user)).accessToken).subject as string;
+    const after = await rotateSubject(user.id, before);
+    const current = await connectSession(app, user);
+    const revokeAllFor = async (subject: string) => revokeAll(setup.deps, await signedRequest(app, { subject }));
+
+    assert.deepEqual(await revokeAllFor(before), await revokeAllFor("sub_NEVERISSUED0000"), "the old subject resolves to no one");
+    assert.deepEqual(await revokeAllFor(before), { revokedCount: 0 });
+    assert.equal((await introspect(setup.deps, { accessToken: current.accessToken })).status, "active", "the application cannot reach the new user through the old subject");
+    assert.deepEqual(await revokeAllFor(after), { revokedCount: 1 }, "the live subject still ends its sessions");
+    assert.equal((await introspect(setup.deps, { accessToken: current.accessToken })).status, "revoked");
+  });
+
+  it("a SYNTHETIC placeholder is stable across refreshes and sign-ins, and a new one after the subject is rotated", async () => {
+    const app = await newApplication(null, { email: "SYNTHETIC", firstName: "SYNTHETIC", lastName: "SYNTHETIC" });
+    const user = await newAccount();
+    // Declined at consent: the application gets placeholders.
+    for (const claim of ["EMAIL", "FIRST_NAME", "LAST_NAME"] as const) {
+      await upsertClaimGrant(setup.deps.db, { accountId: user.id, applicationId: app.applicationId, claim, decision: "DENIED", decidedAt: setup.deps.clock.now() });
+    }
+    const placeholder = (accessToken: string) => {
+      const { emailAddress, firstName, lastName } = tokenBody(accessToken);
+      return { emailAddress, firstName, lastName };
+    };
+    const first = await connectSession(app, user);
+    const original = placeholder(first.accessToken);
+    assert.ok((original.emailAddress as string).endsWith(`@${setup.deps.config.proxyEmailDomain}`), "a proxy address");
+    assert.notEqual(original.emailAddress, user.email);
+    assert.deepEqual(placeholder((await refresh(setup.deps, { refreshToken: first.refreshToken })).accessToken), original, "a refresh keeps it");
+    assert.deepEqual(placeholder((await connectSession(app, user)).accessToken), original, "so does another sign-in");
+
+    await rotateSubject(user.id, tokenBody(first.accessToken).subject as string);
+    const rotated = await connectSession(app, user);
+    const fresh = placeholder(rotated.accessToken);
+    assert.notEqual(fresh.emailAddress, original.emailAddress, "the proxy address does not tie the new subject to the old one");
+    assert.deepEqual(placeholder((await refresh(setup.deps, { refreshToken: rotated.refreshToken })).accessToken), fresh, "stable again until the next rotation");
+    assert.deepEqual(placeholder((await connectSession(app, user)).accessToken), fresh);
+  });
+
   it("validates names: trimmed, length-limited, no control characters; empty clears", async () => {
     const user = await newAccount();
     assert.deepEqual(await updateProfileName(setup.deps.db, user.id, { firstName: "  Jean-Luc  ", lastName: "O’Brien" }), { ok: true, firstName: "Jean-Luc", lastName: "O’Brien" });
     assert.deepEqual(await updateProfileName(setup.deps.db, user.id, { firstName: "x".repeat(101), lastName: "a\u0000b" }), { ok: false, errors: { firstName: "nameTooLong", lastName: "nameInvalid" } });
     assert.deepEqual(await updateProfileName(setup.deps.db, user.id, { firstName: "", lastName: "" }), { ok: true, firstName: null, lastName: null });
+  });
+
+  it("the consent step takes names by the Profile page's rule, fills only missing ones, and writes nothing of a refused answer", async () => {
+    const app = await newApplication(null, { email: "REQUIRED", firstName: "REQUIRED", lastName: "REQUIRED" });
+    const user = await newAccount();
+    await updateProfileName(setup.deps.db, user.id, { firstName: "", lastName: "Hopper" });
+    const browser: Browser = { binding: crypto.randomBytes(32).toString("hex"), sessionKey: null, locale: "en-US", address: null, setCookies: [] };
+    await startBrowserSession(setup.deps, browser, { accountId: user.id, authenticationMethod: "EMAIL_VERIFICATION", loginEmail: user.email });
+    const established = await establish(setup.deps, await signedRequest(app, { applicationAnchor: app.applicationAnchor, returnMethods: [{ type: "STATUS_POLL", payload: {} }] }));
+    // What POST /via/api/consent does with a body: the route's schema, then the lib call.
+    const consent = async (body: Record<string, unknown>) => submitConsent(setup.deps, browser, parseWith(consentBodySchema, { exposureKey: established.exposureKey, ...body }));
+    const stored = async () => ({
+      names: (await setup.deps.db.select({ firstName: accounts.firstName, lastName: accounts.lastName }).from(accounts).where(eq(accounts.id, user.id)))[0],
+      decisions: await setup.deps.db.select({ claim: claimGrants.claim, decision: claimGrants.decision }).from(claimGrants).where(and(eq(claimGrants.accountId, user.id), eq(claimGrants.applicationId, app.applicationId))),
+    });
+    const untouched = { names: { firstName: null, lastName: "Hopper" }, decisions: [] };
+    const everything = { email: true, firstName: true, lastName: true };
+
+    // A NUL would reach the database; a right-to-left override would spoof what an application shows.
+    for (const firstName of ["Gr\u0000ace", "\u202Eecarg", "x".repeat(101), "   "]) {
+      const refused = await rejectsWith(consent({ decisions: everything, profile: { firstName } }), "Invalid profile", 400);
+      assert.match(refused.message, /^profile\.firstName: /);
+    }
+    assert.deepEqual(await stored(), untouched);
+
+    // A REQUIRED claim declined: neither the typed name nor the decisions before it are kept.
+    await rejectsWith(consent({ decisions: { email: true, firstName: true, lastName: false }, profile: { firstName: "Grace" } }), "Invalid decisions", 400);
+    assert.deepEqual(await stored(), untouched);
+
+    // Accepted: the missing name is filled (normalized as on the Profile page); the one the account has is not written over.
+    const outcome = await consent({ decisions: everything, profile: { firstName: "  Grace \u00A0 Brewster ", lastName: "Mallory" } });
+    assert.notEqual(outcome.next, "consent");
+    const after = await stored();
+    assert.deepEqual(after.names, { firstName: "Grace Brewster", lastName: "Hopper" });
+    assert.deepEqual(after.decisions.map((row) => `${row.claim}=${row.decision}`).sort(), ["EMAIL=GRANTED", "FIRST_NAME=GRANTED", "LAST_NAME=GRANTED"]);
   });
 
   it("the portal adds a passkey or an address only within 15 minutes of this browser's sign-in as the account", async () => {

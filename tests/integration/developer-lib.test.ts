@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { findApplicationByAnchor, findSectorById } from "@/db/queries/applications";
+import { countOwnedOrganizations } from "@/db/queries/memberships";
 import { updateOrganization } from "@/db/queries/organizations";
 import { accountAliasFor } from "@/lib/identity/account-alias";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
@@ -196,6 +197,54 @@ describe("developer surface rules (lib)", () => {
     const owner = await newAccount();
     for (let i = 0; i < OWNED_ORGANIZATION_QUOTA; i++) await createOrganization(setup.deps, owner.id, "Same name");
     await refusedWith(createOrganization(setup.deps, owner.id, "One more"), "ownedOrganizationQuota");
+  });
+
+  it("being invited or promoted as OWNER counts against the same limit; a refusal writes nothing", async () => {
+    const deps = setup.deps;
+    const target = await newAccount();
+    // Anyone who knows the alias can make it an OWNER, but only up to the limit: it owns none of these by its own choice.
+    const inviters = await Promise.all(Array.from({ length: OWNED_ORGANIZATION_QUOTA + 1 }, () => newAccount()));
+    const organizations = await Promise.all(inviters.map((inviter, i) => createOrganization(deps, inviter.id, `Piling on ${i}`)));
+    for (let i = 0; i < OWNED_ORGANIZATION_QUOTA; i++) await inviteMember(deps, inviters[i]!.id, organizations[i]!.anchor, target.alias, "OWNER");
+    assert.equal(await countOwnedOrganizations(deps.db, target.id), OWNED_ORGANIZATION_QUOTA);
+
+    const last = organizations[OWNED_ORGANIZATION_QUOTA]!;
+    const lastOwner = inviters[OWNED_ORGANIZATION_QUOTA]!;
+    await refusedWith(inviteMember(deps, lastOwner.id, last.anchor, target.alias, "OWNER"), "memberOwnedOrganizationQuota");
+    assert.deepEqual((await membersOf(deps, lastOwner.id, last.id)).map((member) => member.role), ["OWNER"], "the refused invitation added no one");
+
+    // Any other role is fine; promoting that member to OWNER is refused and leaves the role as it was.
+    await inviteMember(deps, lastOwner.id, last.anchor, target.alias, "ADMIN");
+    const targetRef = await memberRef(last.id, target.id);
+    await refusedWith(changeMemberRole(deps, lastOwner.id, last.anchor, targetRef, "OWNER"), "memberOwnedOrganizationQuota");
+    assert.equal((await membersOf(deps, target.id, last.id)).find((member) => member.self)?.role, "ADMIN");
+    assert.equal(await countOwnedOrganizations(deps.db, target.id), OWNED_ORGANIZATION_QUOTA);
+    await refusedWith(createOrganization(deps, target.id, "My own"), "ownedOrganizationQuota");
+
+    // Leaving one frees its place: the same promotion then goes through.
+    await leaveOrganization(deps, target.id, organizations[0]!.anchor);
+    await changeMemberRole(deps, lastOwner.id, last.anchor, targetRef, "OWNER");
+    assert.equal(await countOwnedOrganizations(deps.db, target.id), OWNED_ORGANIZATION_QUOTA);
+  });
+
+  it("invitations and promotions to OWNER racing for an account's last free place: exactly one takes it", async () => {
+    const deps = setup.deps;
+    const target = await newAccount();
+    for (let i = 0; i < OWNED_ORGANIZATION_QUOTA - 1; i++) await createOrganization(deps, target.id, `Own ${i}`);
+    const owners = await Promise.all(Array.from({ length: 4 }, () => newAccount()));
+    const organizations = await Promise.all(owners.map((owner, i) => createOrganization(deps, owner.id, `Race ${i}`)));
+    // Two of the four already have the target as a VIEWER, to be promoted; the other two invite it.
+    for (const i of [2, 3]) await inviteMember(deps, owners[i]!.id, organizations[i]!.anchor, target.alias, "VIEWER");
+    const references = await Promise.all([2, 3].map((i) => memberRef(organizations[i]!.id, target.id)));
+    const results = await Promise.allSettled([
+      inviteMember(deps, owners[0]!.id, organizations[0]!.anchor, target.alias, "OWNER"),
+      inviteMember(deps, owners[1]!.id, organizations[1]!.anchor, target.alias, "OWNER"),
+      changeMemberRole(deps, owners[2]!.id, organizations[2]!.anchor, references[0]!, "OWNER"),
+      changeMemberRole(deps, owners[3]!.id, organizations[3]!.anchor, references[1]!, "OWNER"),
+    ]);
+    const refusals = results.flatMap((result) => (result.status === "rejected" ? [isSudomimusError(result.reason) ? String(result.reason.body?.code) : String(result.reason)] : []));
+    assert.deepEqual(refusals, Array(3).fill("memberOwnedOrganizationQuota"));
+    assert.equal(await countOwnedOrganizations(deps.db, target.id), OWNED_ORGANIZATION_QUOTA);
   });
 
   it("quotas hold when creations race: each is counted under a lock, so exactly the free slots are taken", async () => {

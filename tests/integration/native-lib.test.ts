@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { eq } from "drizzle-orm";
-import { accessKeyCredentials, accounts, erasedSteamIdentities } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { accessKeyCredentials, accounts, claimGrants, erasedSteamIdentities } from "@/db/schema";
 import { findAuthentication, updateAccount, upsertClaimGrant } from "@/db/queries/identity";
 import { updateApplication } from "@/db/queries/applications";
 import { findErrandByKeyHash, markErrandCompleted } from "@/db/queries/errands";
@@ -16,9 +16,11 @@ import { deleteAccount, deletionConfirmationPhrase } from "@/lib/account/delete-
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
 import { writeClaimPolicies } from "@/lib/applications/claim-policy";
 import { errandStatus, handOffErrand, hashErrandKey } from "@/lib/errand/errand";
+import { completeErrand, errandCompleteSchema } from "@/lib/errand/errand-actions";
 import { requestErrand } from "@/lib/errand/request-errand";
 import { isSudomimusError } from "@/lib/errors";
 import { linkUpstreamIdentity } from "@/lib/federation/account-link";
+import { parseWith } from "@/lib/http/body";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { directIssueAccessKey } from "@/lib/native/access-key-direct";
 import { issueAccessKey, listAccessKeys, revokeAccessKey } from "@/lib/native/access-keys";
@@ -26,6 +28,8 @@ import { directIssueSteamTicket } from "@/lib/native/steam-ticket";
 import { authenticateUserTicket } from "@/lib/native/steam-web-api";
 import type { Deps } from "@/lib/runtime";
 import { refresh } from "@/lib/sessions/refresh";
+import type { Browser } from "@/lib/via/browser";
+import { startBrowserSession } from "@/lib/via/browser-session";
 import { startSteamPeer, type SteamPeer } from "../fixtures/steam-peer";
 import { libDeps, type TestClock } from "../support/lib-deps";
 import { newSteamId, steamTicket } from "../support/steam";
@@ -169,6 +173,46 @@ describe("native direct-issue and the Errand (lib, fixed clock)", () => {
     for (const probe of ["", "ernd_", `ernd_${"0".repeat(64)}`, errand.errandKey.toUpperCase(), "../../etc"]) {
       assert.equal((await errandStatus(deps, probe)).status, "EXPIRED", probe);
     }
+  });
+
+  it("the errand takes names by the Profile page's rule and writes nothing of a refused answer", async () => {
+    const app = await createApplication(deps, {
+      anchor: `lib-native-names-${crypto.randomBytes(3).toString("hex")}`,
+      organizationId: null,
+      names: { "en-US": "Names" },
+      rules: {
+        authentication: [{ method: "ACCESS_KEY_DIRECT", payload: {} }],
+        realize: [{ constraintType: "EVERYONE", payload: {} }],
+        return: [{ returnMethod: "DIRECT_ISSUE", payload: {} }],
+      },
+      claimPolicies: { firstName: "REQUIRED", lastName: "REQUIRED" },
+    });
+    const user = await newAccount();
+    const key = await issueAccessKey(deps, { applicationId: app.applicationId, accountId: user.id });
+    const { errand } = await blockedErrand(useKey(key, app));
+    // Names are owed, so the page signs in as the errand's account first.
+    const browser: Browser = { binding: crypto.randomBytes(32).toString("hex"), sessionKey: null, locale: "en-US", address: null, setCookies: [] };
+    await startBrowserSession(deps, browser, { accountId: user.id, authenticationMethod: "EMAIL_VERIFICATION", loginEmail: user.email });
+    // What POST /via/api/errand/complete does with a body: the route's schema, then the lib call.
+    const complete = async (body: Record<string, unknown>) => completeErrand(deps, browser, parseWith(errandCompleteSchema, { errandKey: errand.errandKey, ...body }));
+    const stored = async () => ({
+      names: (await deps.db.select({ firstName: accounts.firstName, lastName: accounts.lastName }).from(accounts).where(eq(accounts.id, user.id)))[0],
+      decisions: await deps.db.select({ claim: claimGrants.claim }).from(claimGrants).where(and(eq(claimGrants.accountId, user.id), eq(claimGrants.applicationId, app.applicationId))),
+    });
+    const untouched = { names: { firstName: null, lastName: null }, decisions: [] };
+
+    for (const firstName of ["Ada\u0000", "Ada\u2066Admin"]) {
+      const refused = await rejectsWith(complete({ decisions: { firstName: true, lastName: true }, profile: { firstName, lastName: "Lovelace" } }), "Invalid profile", 400);
+      assert.match(refused.message, /^profile\.firstName: /);
+    }
+    // A REQUIRED claim declined: neither the names nor the decision before it are kept.
+    await rejectsWith(complete({ decisions: { firstName: true, lastName: false }, profile: { firstName: "Ada", lastName: "Lovelace" } }), "Invalid decisions", 400);
+    assert.deepEqual(await stored(), untouched);
+    assert.equal((await errandStatus(deps, errand.errandKey)).status, "PENDING");
+
+    const done = await complete({ decisions: { firstName: true, lastName: true }, profile: { firstName: " Ada ", lastName: "Lovelace" } });
+    assert.equal(done.state, "completed");
+    assert.deepEqual((await stored()).names, { firstName: "Ada", lastName: "Lovelace" });
   });
 
   it("converges racing blocked calls on one errand", async () => {

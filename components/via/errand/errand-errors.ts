@@ -18,6 +18,7 @@ const INLINE: Record<string, string> = {
   EmailDomainBlocked: "errors.emailDomain",
   EmailDomainRequiresSso: "errors.emailDomain",
   "Invalid decisions": "errors.invalidDecisions",
+  "Invalid profile": "errors.invalidName",
   NetworkError: "errors.network",
   MailUnavailable: "errors.mailUnavailable",
 };

@@ -2,7 +2,9 @@
 // of an organization with a role — the operator's way in before anyone can
 // invite through the portal, and how tests seat ADMINs and VIEWERs. An
 // account that is already a member keeps its role (membership is not
-// silently changed from the command line).
+// silently changed from the command line). The operator may seat an OWNER
+// past the per-account limit on owned organizations: like the organization
+// quotas (docs 21/23, set-quota), limits bind the self-service portal only.
 import { z } from "zod";
 import { findEmailIdentity } from "@/db/queries/identity";
 import { findMembership } from "@/db/queries/memberships";

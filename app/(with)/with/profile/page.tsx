@@ -7,8 +7,8 @@ import { DeleteAccountPanel } from "@/components/with/account/delete-account-pan
 import { ProfileNameForm } from "@/components/with/account/profile-name-form";
 import { PageHeader, Panel } from "@/components/with/portal-ui";
 import { deletionConfirmationPhrase, listBlockingOrganizations } from "@/lib/account/delete-account";
-import { NAME_MAX_LENGTH } from "@/lib/account/profile";
 import { loadAccountIdentity } from "@/lib/identity/accounts";
+import { NAME_MAX_LENGTH } from "@/lib/identity/profile-name";
 import { requirePortalAccount } from "@/lib/portal/portal-context";
 
 export async function generateMetadata(): Promise<Metadata> {
