@@ -26,19 +26,32 @@ export function jsonRoute(handler: Handler, mapError: ErrorMapper = (error, deps
   };
 }
 
+// Marks the handlers that only refuse (the 405s below, the catch-all 404), so
+// the API fast path can tell the methods a route serves from those it refuses,
+// and answer a method no route exports (OPTIONS, TRACE, …) with the route's own
+// refusal instead of running its GET handler.
+const REFUSAL = Symbol.for("sudomimus.http.refusal");
+
+function refusal<T extends () => Promise<Response>>(handler: T): T {
+  return Object.assign(handler, { [REFUSAL]: true });
+}
+
+export const isRefusal = (handler: unknown): boolean => typeof handler === "function" && REFUSAL in handler;
+
 /** JSON 405 answers for the methods a route does not serve (Next's default has no body). */
 export function otherMethods(allowed: string[]) {
-  const answer = async () =>
+  const answer = refusal(async () =>
     errorResponse(
       new SudomimusError("MethodNotAllowed", {
         message: `Use ${allowed.join(" or ")}.`,
         headers: { allow: allowed.join(", ") },
       }),
-    );
+    ),
+  );
   const all = { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
   for (const method of allowed) delete all[method as keyof typeof all];
   return all;
 }
 
 /** JSON 404 for any path under an API prefix that no route serves. */
-export const notFoundRoute = async () => errorResponse(new SudomimusError("NotFound", { message: "No such endpoint." }));
+export const notFoundRoute = refusal(async () => errorResponse(new SudomimusError("NotFound", { message: "No such endpoint." })));

@@ -8,18 +8,31 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { isRefusal } from "../http/route";
 
 export const FAST_PATH_PREFIXES = ["/connect-api", "/device-api", "/native-api", "/oidc"] as const;
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
+
 interface ApiRoute {
   segments: string[];
   handlers: Partial<Record<string, Handler>>;
+  /** The methods the route serves (not those it exports only to refuse). */
+  methods: string[];
+  /** The route's answer to a method it does not serve, if it exports one. */
+  refusal: Handler | undefined;
+}
+
+export interface MatchedRoute extends Pick<ApiRoute, "handlers" | "methods" | "refusal"> {
+  /** The route's path as its folders spell it, e.g. "/oidc/token". */
+  path: string;
+  params: Record<string, string | string[]>;
 }
 
 export interface ApiRouter {
-  match(pathname: string): { handlers: Partial<Record<string, Handler>>; params: Record<string, string | string[]> } | null;
+  match(pathname: string): MatchedRoute | null;
 }
 
 function routeFiles(dir: string, urlSegments: string[], found: { file: string; segments: string[] }[]): void {
@@ -45,7 +58,13 @@ export async function loadApiRouter(appDir: string): Promise<ApiRouter> {
   const routes: ApiRoute[] = [];
   for (const { file, segments } of found) {
     if (!FAST_PATH_PREFIXES.some((prefix) => `/${segments.join("/")}`.startsWith(prefix))) continue;
-    routes.push({ segments, handlers: (await import(pathToFileURL(file).href)) as Partial<Record<string, Handler>> });
+    const handlers = (await import(pathToFileURL(file).href)) as Partial<Record<string, Handler>>;
+    routes.push({
+      segments,
+      handlers,
+      methods: HTTP_METHODS.filter((method) => handlers[method] && !isRefusal(handlers[method])),
+      refusal: Object.values(handlers).find(isRefusal),
+    });
   }
   routes.sort((a, b) => {
     const [sa, sb] = [specificity(a), specificity(b)];
@@ -82,7 +101,7 @@ export async function loadApiRouter(appDir: string): Promise<ApiRouter> {
           if (!matched) break;
           if (i === route.segments.length - 1 && parts.length !== route.segments.length) matched = false;
         }
-        if (matched) return { handlers: route.handlers, params };
+        if (matched) return { handlers: route.handlers, methods: route.methods, refusal: route.refusal, path: `/${route.segments.join("/")}`, params };
       }
       return null;
     },

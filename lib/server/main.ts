@@ -9,6 +9,7 @@ import { DataDirInUseError } from "@/db/data-dir-lock";
 import { ConfigError, getConfig } from "../config";
 import { SudomimusError } from "../errors";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, trustedProxyList } from "../http/client-address";
+import { allowsCrossOrigin, CROSS_ORIGIN_HEADERS, preflightResponse } from "../http/cors";
 import { errorResponse } from "../http/respond";
 import { SECURITY_HEADERS } from "../http/security-headers";
 import { getDeps } from "../runtime";
@@ -40,19 +41,26 @@ async function main(): Promise<void> {
       return;
     }
     void (async () => {
+      const crossOrigin = allowsCrossOrigin(route.path);
       let response: Response;
       try {
         const request = await toWebRequest(req, origin, client);
-        const handler = route.handlers[request.method] ?? route.handlers.GET;
-        response = handler
-          ? await handler(request, { params: Promise.resolve(route.params) })
-          : errorResponse(new SudomimusError("MethodNotAllowed", { message: "This method is not served here." }));
+        if (crossOrigin && request.method === "OPTIONS") {
+          response = preflightResponse(route.methods);
+        } else {
+          // HEAD is GET without the body; any other method the route does not export (OPTIONS, TRACE, …) gets
+          // the route's own refusal, never its GET handler, which may do work (/oidc/authorize signs in).
+          const handler = route.handlers[request.method] ?? (request.method === "HEAD" ? route.handlers.GET : route.refusal);
+          response = handler
+            ? await handler(request, { params: Promise.resolve(route.params) })
+            : errorResponse(new SudomimusError("MethodNotAllowed", { message: "This method is not served here." }));
+        }
       } catch (error) {
         response = errorResponse(
           error instanceof BodyTooLargeError ? new SudomimusError("PayloadTooLarge", { message: "The request body is too large." }) : error,
         );
       }
-      await sendWebResponse(res, response, SECURITY_HEADERS);
+      await sendWebResponse(res, response, crossOrigin ? [...SECURITY_HEADERS, ...CROSS_ORIGIN_HEADERS] : SECURITY_HEADERS);
     })().catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
