@@ -2,6 +2,8 @@
 // (the server is down, restarting, refusing connections, or the connection
 // broke) rather than because of the query: the request may succeed if sent
 // again shortly, so it is answered 503 with Retry-After, not 500.
+import { hasErrorCode } from "./error-code";
+
 const CONNECTION_CODES = new Set([
   // The socket (Node) and postgres.js's own connection states.
   "ECONNREFUSED",
@@ -28,10 +30,5 @@ const CONNECTION_CODES = new Set([
 ]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  // drizzle wraps the driver's error (`cause`); look a few levels down.
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
-  }
-  return false;
+  return hasErrorCode(error, CONNECTION_CODES);
 }

@@ -6,6 +6,7 @@
 import { decodeJwt, jwtVerify } from "jose";
 import { recordClientAssertion } from "@/db/queries/client-assertions";
 import { findApplicationByAnchor, type ApplicationRow } from "@/db/queries/applications";
+import { isAnchor } from "../applications/anchor";
 import { rsaVerificationKey } from "../applications/signing-key";
 import { epochSeconds } from "../clock";
 import { constantTimeEqual, sha256Base64 } from "../crypto/secret-hash";
@@ -48,7 +49,7 @@ export async function authenticateClientJwt(
   } catch {
     throw clientAuthRejected("The client-auth JWT is malformed.");
   }
-  const application = typeof issuer === "string" && issuer.length <= 64 ? await findApplicationByAnchor(deps.db, issuer) : null;
+  const application = isAnchor(issuer) ? await findApplicationByAnchor(deps.db, issuer) : null;
   // Unknown issuer and bad signature look the same: no probing for anchors.
   if (!application) throw clientAuthRejected("The client-auth JWT signature is invalid.");
 

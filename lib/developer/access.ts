@@ -6,6 +6,7 @@
 // frozen for everything but re-enabling.
 import type { Executor } from "@/db/client";
 import { countOwners, findApplicationForAccount, findOrganizationForAccount, type MemberRole } from "@/db/queries/memberships";
+import { isAnchor } from "../applications/anchor";
 import { fail } from "../errors";
 
 export type { MemberRole };
@@ -51,7 +52,8 @@ export async function organizationFor(db: Executor, accountId: string, anchor: s
 
 /** The application (never a platform one), its organization and the caller's role, checked for `right`. */
 export async function applicationFor(db: Executor, accountId: string, anchor: string, right: Right) {
-  const found = await findApplicationForAccount(db, anchor, accountId);
+  // The anchor comes from the URL: one that cannot be an application anchor names none, and is not looked up.
+  const found = isAnchor(anchor) ? await findApplicationForAccount(db, anchor, accountId) : null;
   if (!found || found.role === null) fail("ApplicationNotFound", { message: "No such application." });
   assertRight(found.role, right);
   if (found.organization.disabledAt && right !== "view") {

@@ -4,6 +4,7 @@
 // (503 `slow_down`). Bad input of any kind is `invalid_request`; nothing on
 // this endpoint answers with a `reason`.
 import { isDatabaseUnavailable } from "@/db/unavailable";
+import { isUnstorableText } from "@/db/unstorable-text";
 import { SudomimusError } from "../errors";
 import { json } from "../http/respond";
 import type { Logger } from "../log";
@@ -26,7 +27,8 @@ export function deviceTokenResponse(outcome: DeviceTokenOutcome): Response {
 
 /** Failures before a poll could be answered: malformed requests, or the server itself. */
 export function deviceTokenFailure(error: unknown, log: Logger | undefined): Response {
-  if (error instanceof SudomimusError && error.status < 500) return deviceTokenError("invalid_request");
+  // Text the database cannot store (U+0000) is malformed input too, wherever it was caught.
+  if ((error instanceof SudomimusError && error.status < 500) || isUnstorableText(error)) return deviceTokenError("invalid_request");
   if (isDatabaseUnavailable(error)) {
     log?.error("device-token: database unavailable", { error: error instanceof Error ? error.message : String(error) });
     // 503 for HTTP-aware clients; `slow_down` keeps an RFC 8628 client polling, at the interval it names.

@@ -65,6 +65,42 @@ export function parseJsonBytes(bytes: Uint8Array): unknown {
 }
 
 /**
+ * Whether text carries U+0000. JSON and forms may carry it, but PostgreSQL
+ * stores it in neither text (SQLSTATE 22021) nor jsonb (22P05) and refuses
+ * the whole query — so no request value may hold it, whatever field it is in.
+ */
+export function hasNulCharacter(text: string): boolean {
+  return text.includes("\u0000");
+}
+
+/** Where a string of a parsed JSON value holds U+0000 (for a key: the object it is a member of), else null. */
+function nulCharacterPath(value: unknown): PropertyKey[] | null {
+  // Iterative, and each entry links to its parent instead of copying its path:
+  // a deeply nested body costs neither the stack nor quadratic time.
+  type Entry = { value: unknown; key: PropertyKey; parent: Entry | null };
+  const pathOf = (entry: Entry): PropertyKey[] => {
+    const path: PropertyKey[] = [];
+    for (let at = entry; at.parent; at = at.parent) path.push(at.key);
+    return path.reverse();
+  };
+  const pending: Entry[] = [{ value, key: "", parent: null }];
+  for (let entry = pending.pop(); entry; entry = pending.pop()) {
+    const current = entry.value;
+    if (typeof current === "string") {
+      if (hasNulCharacter(current)) return pathOf(entry);
+    } else if (Array.isArray(current)) {
+      current.forEach((item, index) => pending.push({ value: item, key: index, parent: entry }));
+    } else if (typeof current === "object" && current !== null) {
+      for (const [key, item] of Object.entries(current)) {
+        if (hasNulCharacter(key)) return pathOf(entry);
+        pending.push({ value: item, key, parent: entry });
+      }
+    }
+  }
+  return null;
+}
+
+/**
  * Validates with a zod schema; the first problem becomes `Invalid <top-level field>`
  * with a message naming the exact path, so integrators see what to fix.
  */
@@ -72,13 +108,16 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw invalid("body", "The request body must be a JSON object.");
   }
+  const nul = nulCharacterPath(value);
+  if (nul) throw invalidAt(nul, "must not contain the NUL character (U+0000)");
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const path = issue?.path ?? [];
-  const field = path.length > 0 ? String(path[0]) : "body";
-  const where = path.length > 0 ? formatPath(path) : "body";
-  throw invalid(field, `${where}: ${issue?.message ?? "invalid value"}`);
+  throw invalidAt(issue?.path ?? [], issue?.message ?? "invalid value");
+}
+
+function invalidAt(path: PropertyKey[], message: string) {
+  return path.length > 0 ? invalid(String(path[0]), `${formatPath(path)}: ${message}`) : invalid("body", `body: ${message}`);
 }
 
 function formatPath(path: PropertyKey[]): string {

@@ -1,6 +1,7 @@
 // Turning results and errors into responses. Every JSON answer is no-store:
 // it carries keys or tokens, or describes them.
 import { isDatabaseUnavailable } from "@/db/unavailable";
+import { isUnstorableText } from "@/db/unstorable-text";
 import { SudomimusError } from "../errors";
 import type { Logger } from "../log";
 
@@ -23,6 +24,9 @@ export function serializedBody(response: Response): string | null {
   return (response as WithSerializedBody)[SERIALIZED_BODY] ?? null;
 }
 
+/** What a request hears when it carried text the database cannot store (U+0000) past the edge's checks. */
+export const UNSTORABLE_TEXT_MESSAGE = "The request contains text that cannot be stored: the NUL character (U+0000).";
+
 /** The Connect/Native/Device wire shape: `{ reason, message?, ...extra }` with the reason's status. */
 export function errorResponse(error: unknown, log?: Logger): Response {
   if (error instanceof SudomimusError) {
@@ -34,6 +38,12 @@ export function errorResponse(error: unknown, log?: Logger): Response {
   if (isDatabaseUnavailable(error)) {
     log?.error("database unavailable", { error: error instanceof Error ? error.message : String(error) });
     return json({ reason: "ServiceUnavailable", message: "The service is briefly unavailable. Try again in a moment." }, 503, { "retry-after": "5" });
+  }
+  if (isUnstorableText(error)) {
+    // The last line of defence: the edge should have refused the value (and is worth fixing, hence the log), but
+    // it is still bad input — a 400, never a 500. The failed statement wrote nothing.
+    log?.warn("request text the database cannot store", { error: error instanceof Error ? error.message : String(error) });
+    return errorResponse(new SudomimusError("InvalidRequest", { message: UNSTORABLE_TEXT_MESSAGE }), log);
   }
   log?.error("unexpected error", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return json({ reason: "InternalError" }, 500);

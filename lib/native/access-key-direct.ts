@@ -8,6 +8,7 @@
 //   best-effort.
 import { z } from "zod";
 import { accessKeyStillLive, touchAccessKey } from "@/db/queries/native";
+import { anchorSchema } from "../applications/anchor";
 import { loadApplicationContextByAnchor } from "../applications/application-context";
 import { fail } from "../errors";
 import { loadAccountIdentity } from "../identity/accounts";
@@ -17,7 +18,7 @@ import { parseAccessKeyIdentifier, parseAccessKeySecret, verifyAccessKey } from 
 import { issueDirectly, type DirectIssueDeps, type DirectIssueResult } from "./direct-issue";
 
 export const accessKeyBodySchema = z.strictObject({
-  applicationAnchor: z.string().min(1, "must not be empty").max(64, "must be at most 64 characters"),
+  applicationAnchor: anchorSchema,
   accessKeyIdentifier: z.string().max(128, "must be an acs_k_ identifier"),
   accessKeySecret: z.string().max(128, "must be an acs_t_ secret"),
 });

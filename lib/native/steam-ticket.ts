@@ -15,6 +15,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { recordSteamTicket, releaseSteamTicket } from "@/db/queries/native";
+import { anchorSchema } from "../applications/anchor";
 import { loadApplicationContextByAnchor, type ApplicationContext } from "../applications/application-context";
 import { addSeconds } from "../clock";
 import { fail, isSudomimusError } from "../errors";
@@ -32,7 +33,7 @@ const RETRYABLE_WITH_THE_SAME_TICKET = ["SteamUnavailable", "ClaimConsentRequire
 const MAX_TICKET_HEX = 4096;
 
 export const steamTicketBodySchema = z.strictObject({
-  applicationAnchor: z.string().min(1, "must not be empty").max(64, "must be at most 64 characters"),
+  applicationAnchor: anchorSchema,
   steamTicketHex: z
     .string()
     .min(2, "must not be empty")

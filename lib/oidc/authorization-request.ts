@@ -5,10 +5,12 @@
 // is shown on our own page; after that it goes back to the relying party.
 import { z } from "zod";
 import type { ApplicationContext } from "../applications/application-context";
+import { isAnchor } from "../applications/anchor";
 import { loadApplicationContextByAnchor } from "../applications/application-context";
 import type { Executor } from "@/db/client";
 import { oidcClientConfig, type OidcClientConfig } from "../rules";
 import type { OAuthErrorCode } from "./errors";
+import { parameterWithNul } from "./form";
 import type { OidcPageProblem } from "./problems";
 import { formatScope, scopeValues } from "./scope";
 
@@ -43,7 +45,6 @@ const redirectError = (error: OAuthErrorCode, description: string) => new Author
 
 const MAX_STATE_LENGTH = 2048;
 const MAX_NONCE_LENGTH = 512;
-const MAX_CLIENT_ID_LENGTH = 64;
 /** An S256 challenge is base64url(SHA-256(verifier)) without padding: exactly 43 characters. */
 const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -86,7 +87,8 @@ export async function identifyClient(db: Executor, params: URLSearchParams): Pro
   const redirectUri = single(params, "redirect_uri");
   if (clientId === "duplicate" || redirectUri === "duplicate") throw new AuthorizePageError("duplicate-parameter");
   if (!clientId) throw new AuthorizePageError("missing-client-id");
-  const context = clientId.length <= MAX_CLIENT_ID_LENGTH ? await loadApplicationContextByAnchor(db, clientId) : null;
+  // The client_id is the application anchor (docs 33): anything else names no client, and is not looked up.
+  const context = isAnchor(clientId) ? await loadApplicationContextByAnchor(db, clientId) : null;
   if (!context) throw new AuthorizePageError("unknown-client");
   if (!context.application.enabled) throw new AuthorizePageError("client-disabled");
   const client = oidcClientConfig(context.rules.return);
@@ -111,6 +113,9 @@ export function validateRequest(trusted: TrustedClient, params: URLSearchParams)
   for (const name of new Set(params.keys())) {
     if (params.getAll(name).length > 1) throw redirectError("invalid_request", `The ${name} parameter must not be repeated.`);
   }
+  // The request is stored (state and nonce in the inquiry's context), and the database cannot store a NUL.
+  const withNul = parameterWithNul(params);
+  if (withNul !== null) throw redirectError("invalid_request", `The ${withNul} parameter must not contain the NUL character (U+0000).`);
   const get = (name: string) => params.get(name);
   if (get("request") !== null) throw redirectError("request_not_supported", "Request objects are not supported.");
   if (get("request_uri") !== null) throw redirectError("request_uri_not_supported", "request_uri is not supported.");

@@ -15,6 +15,7 @@
 // a Basic challenge would tell them to use a method they are not using.
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import { recordClientAssertion } from "@/db/queries/client-assertions";
+import { isAnchor } from "../applications/anchor";
 import { loadApplicationContextByAnchor, type ApplicationContext } from "../applications/application-context";
 import { rsaVerificationKey } from "../applications/signing-key";
 import { epochSeconds } from "../clock";
@@ -28,7 +29,6 @@ import { CLIENT_SECRET_HASH_PURPOSE } from "./client-secret";
 export const CLIENT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 export const CLIENT_ASSERTION_MAX_LIFETIME_SECONDS = 300;
 const CLIENT_ASSERTION_SKEW_SECONDS = 30;
-const MAX_CLIENT_ID_LENGTH = 64;
 
 export interface AuthenticatedClient {
   context: ApplicationContext;
@@ -67,7 +67,8 @@ async function authenticate(
   request: { authorization: string | null; form: URLSearchParams },
 ): Promise<AuthenticatedClient> {
   const presented = presentedCredentials(request.authorization, request.form);
-  const context = presented.clientId.length <= MAX_CLIENT_ID_LENGTH ? await loadApplicationContextByAnchor(deps.db, presented.clientId) : null;
+  // The client_id is the application anchor: anything else names no client, and is not looked up.
+  const context = isAnchor(presented.clientId) ? await loadApplicationContextByAnchor(deps.db, presented.clientId) : null;
   // Unknown client, disabled client and wrong credential read alike to the caller.
   if (!context) throw invalidClient("Client authentication failed.");
   const client = oidcClientConfig(context.rules.return);

@@ -1,6 +1,6 @@
 // Reading `application/x-www-form-urlencoded` bodies, as /token, /userinfo
 // (POST), /authorize (POST) and /end-session (POST) receive them.
-import { readRawBody } from "../http/body";
+import { hasNulCharacter, readRawBody } from "../http/body";
 import { oauthError } from "./errors";
 
 const FORM_MAX_BYTES = 32 * 1024;
@@ -27,6 +27,18 @@ export function assertNoRepeats(params: URLSearchParams): void {
   for (const name of new Set(params.keys())) {
     if (params.getAll(name).length > 1) throw oauthError("invalid_request", `The ${name} parameter must not be repeated.`);
   }
+}
+
+/** The first parameter whose name or value holds U+0000 (which no parameter may: the database cannot store it), else null. */
+export function parameterWithNul(params: URLSearchParams): string | null {
+  for (const [name, value] of params) if (hasNulCharacter(name) || hasNulCharacter(value)) return name;
+  return null;
+}
+
+/** RFC 6749 §5.2: a parameter that cannot be taken as sent makes the request malformed — invalid_request. */
+export function assertNoNul(params: URLSearchParams): void {
+  const name = parameterWithNul(params);
+  if (name !== null) throw oauthError("invalid_request", `The ${name} parameter must not contain the NUL character (U+0000).`);
 }
 
 /** The parameters of a browser-facing endpoint: the query of a GET, the form of a POST (OIDC Core §3.1.2.1). */

@@ -1,8 +1,9 @@
 // The OIDC surface's HTTP edge: JSON answers that are never cached (RFC 6749
 // §5.1), errors in the OAuth vocabulary, redirects, and the via session
 // cookie the browser endpoints read. Route files stay one call each.
+import { isUnstorableText } from "@/db/unstorable-text";
 import { readCookie } from "../http/cookies";
-import { json } from "../http/respond";
+import { json, UNSTORABLE_TEXT_MESSAGE } from "../http/respond";
 import { jsonRoute, type Handler } from "../http/route";
 import type { Logger } from "../log";
 import type { Runtime } from "../runtime";
@@ -27,6 +28,8 @@ export function oidcRoute(handler: Handler, translate: (error: unknown) => OAuth
   return jsonRoute(handler, (error, deps) => {
     const known = translate(error);
     if (known) return oauthErrorResponse(known);
+    // Text the database cannot store (U+0000) that got past the parameter checks is still a malformed request (RFC 6749 §5.2).
+    if (isUnstorableText(error)) return oauthErrorResponse(oauthError("invalid_request", UNSTORABLE_TEXT_MESSAGE));
     logUnexpected(deps?.log, error);
     return oauthErrorResponse(oauthError("server_error", "The request could not be processed.", 500));
   });

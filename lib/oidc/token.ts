@@ -4,7 +4,7 @@
 import type { Deps } from "../runtime";
 import { authenticateClient } from "./client-auth";
 import { oauthError } from "./errors";
-import { assertNoRepeats } from "./form";
+import { assertNoNul, assertNoRepeats } from "./form";
 import { authorizationCodeGrant } from "./grants/authorization-code";
 import { refreshTokenGrant } from "./grants/refresh-token";
 
@@ -25,6 +25,7 @@ export async function exchangeToken(
 ): Promise<TokenResponse> {
   const { form } = request;
   assertNoRepeats(form);
+  assertNoNul(form);
   const grantType = form.get("grant_type");
   if (!grantType) throw oauthError("invalid_request", "grant_type is required.");
   const client = await authenticateClient(deps, request);

@@ -3,6 +3,7 @@
 // token-signing key (a refresh token: or, with its proof, the one before its
 // last rotation). Returns null for anything that is not a genuine token.
 import { findApplicationByAnchor, type ApplicationRow } from "@/db/queries/applications";
+import { isAnchor } from "../applications/anchor";
 import { verifyApplicationToken } from "../applications/signing-key";
 import type { Deps } from "../runtime";
 import { peekTokenHeader, type TokenKind, type VerifiedToken } from "../tokens";
@@ -13,7 +14,8 @@ export async function verifyPresentedToken<Body>(
   kind: TokenKind,
 ): Promise<(VerifiedToken<Body> & { application: ApplicationRow }) | null> {
   const audience = peekTokenHeader(token)?.aud;
-  if (typeof audience !== "string" || audience.length > 64) return null;
+  // Nothing vouches for this header yet: only a well-formed anchor is worth a lookup (a NUL would fail the query).
+  if (!isAnchor(audience)) return null;
   const application = await findApplicationByAnchor(deps.db, audience);
   if (!application) return null;
   const verified = verifyApplicationToken<Body>(deps, token, kind, application);

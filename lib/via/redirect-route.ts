@@ -3,6 +3,7 @@
 // keeps the cookies the step set (browser binding, via session). An expected
 // refusal (a SudomimusError) goes to the fallback the route names — a page
 // that shows what is true — never to an error page.
+import { isUnstorableText } from "@/db/unstorable-text";
 import { isSudomimusError } from "../errors";
 import { negotiateLocale } from "../i18n/locales";
 import { getDeps, type Runtime } from "../runtime";
@@ -20,7 +21,8 @@ export function browserRedirectRoute(
     try {
       location = await step(deps, browser, url);
     } catch (error) {
-      if (!isSudomimusError(error)) throw error;
+      // Text the database cannot store (U+0000, e.g. in a query parameter) is a refusal too, not a 500.
+      if (!isSudomimusError(error) && !isUnstorableText(error)) throw error;
       location = fallback(deps, url);
     }
     const response = new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });

@@ -62,6 +62,8 @@ describe("application configuration (lib)", () => {
     for (const role of ["admin", "owner"] as const) assert.deepEqual(await saveRules(deps, people[role], app.applicationAnchor, draft), { ok: true });
     await rejectsWith(saveRules(deps, people.viewer, app.applicationAnchor, emptyDraft()), "Forbidden");
     await rejectsWith(saveRules(deps, people.stranger, app.applicationAnchor, emptyDraft()), "ApplicationNotFound");
+    // An anchor from the URL that cannot be one (a NUL the database cannot even compare) names no application.
+    await rejectsWith(saveRules(deps, people.owner, `${app.applicationAnchor}\u0000`, emptyDraft()), "ApplicationNotFound");
     await rejectsWith(saveClaimPolicy(deps, people.viewer, app.applicationAnchor, { email: "REQUIRED" }), "Forbidden");
     await rejectsWith(applyTemplate(deps, people.viewer, app.applicationAnchor, { template: "cli-device" }), "Forbidden");
     assert.equal((await listEnabledRules(deps.db, app.applicationId)).return.length, 1, "nothing the refused calls sent was stored");

@@ -6,6 +6,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { requireServer } from "../support/env";
+import { createTestApplication, webRules } from "../support/applications";
+import { clientJwt, post } from "../support/connect-client";
 
 const ROUTES = [
   ...["establish", "status-poll", "redeem", "refresh", "info", "introspect", "logout", "revoke-all", "no-such-operation"].map((path) => `connect-api/${path}`),
@@ -83,5 +85,41 @@ describe("Malformed input on every route", () => {
     }
     assert.ok(requests.length > 1500, `${requests.length} requests`);
     assert.deepEqual(problems, []);
+  });
+
+  // PostgreSQL stores U+0000 in neither text (SQLSTATE 22021) nor jsonb (22P05): a NUL the edge lets through
+  // became a 500. Anchors, token headers nobody verified yet and client-auth JWTs are where it got in.
+  it("refuses the NUL character (U+0000) with a reason, never a 5xx", async () => {
+    const unsigned = (header: Record<string, unknown>) => `${Buffer.from(JSON.stringify({ alg: "RS256", exp: 4_102_444_800, ...header })).toString("base64url")}.e30.x`;
+    const access = unsigned({ kty: "Access", aud: "\u0000", jti: "\u0000", sub: "\u0000" });
+    const refresh = unsigned({ kty: "Refresh", aud: "\u0000", jti: "\u0000" });
+    const app = await createTestApplication({ anchorPrefix: "nul-input", rules: webRules() });
+    const establishBody = JSON.stringify({ applicationAnchor: app.anchor, returnMethods: [{ type: "REVEAL", payload: {} }] });
+    const signedBy = async (claims: { iss?: string; jti?: string }) => ({ authorization: `SudomimusClientJWT ${await clientJwt(app, establishBody, claims)}` });
+    const cases: [label: string, send: () => Promise<{ status: number; body: Record<string, unknown> }>, status: number, reason: string][] = [
+      ["access-key applicationAnchor", () => post("/native-api/direct-issue/access-key", { applicationAnchor: "demo-app\u0000", accessKeyIdentifier: `acs_k_${crypto.randomUUID()}`, accessKeySecret: `acs_t_${"0".repeat(64)}` }), 400, "Invalid applicationAnchor"],
+      ["steam-ticket applicationAnchor", () => post("/native-api/direct-issue/steam-ticket", { applicationAnchor: "\u0000", steamTicketHex: "00", steamAppId: 480 }), 400, "Invalid applicationAnchor"],
+      ["device-authorize applicationAnchor", () => post("/device-api/device-authorize", { applicationAnchor: "\u0000" }), 400, "Invalid applicationAnchor"],
+      ["info applicationAnchor", () => post("/connect-api/info", { applicationAnchor: "\u0000", locale: "en-US" }), 400, "Invalid applicationAnchor"],
+      ["a body string", () => post("/connect-api/refresh", { refreshToken: "a.b.c\u0000" }), 400, "Invalid refreshToken"],
+      ["introspect: aud of an unsigned header", () => post("/connect-api/introspect", { accessToken: access }), 401, "AccessTokenInvalid"],
+      ["errand: aud of an unsigned header", () => post("/native-api/errand", { accessToken: access }), 401, "AccessTokenInvalid"],
+      ["refresh: jti and aud of an unsigned header", () => post("/connect-api/refresh", { refreshToken: refresh }), 401, "RefreshTokenNotFound"],
+      ["establish: the client-auth JWT's iss", async () => post("/connect-api/establish", establishBody, await signedBy({ iss: "\u0000" })), 401, "ClientAuthInvalid"],
+      // A genuine JWT of the application: its jti reaches the database, which refuses the one statement that records it
+      // and creates the inquiry — the last line of defence answers 400.
+      ["establish: the client-auth JWT's jti", async () => post("/connect-api/establish", establishBody, await signedBy({ jti: "\u0000" })), 400, "InvalidRequest"],
+    ];
+    const wrong: string[] = [];
+    for (const [label, send, status, reason] of cases) {
+      const { status: actual, body } = await send();
+      if (actual !== status || body.reason !== reason) wrong.push(`${label}: ${actual} ${JSON.stringify(body)}`);
+    }
+    const loggedOut = await post("/connect-api/logout", { refreshToken: refresh });
+    if (loggedOut.status !== 200 || loggedOut.body.revoked !== false) wrong.push(`logout: ${loggedOut.status} ${JSON.stringify(loggedOut.body)}`);
+    const userinfo = await fetch(`${requireServer()}/oidc/userinfo`, { headers: { authorization: `Bearer ${access}` } });
+    const userinfoBody = await userinfo.text();
+    if (userinfo.status !== 401 || !userinfoBody.includes('"invalid_token"')) wrong.push(`userinfo: ${userinfo.status} ${userinfoBody}`);
+    assert.deepEqual(wrong, []);
   });
 });

@@ -439,4 +439,47 @@ describe("OIDC errors", () => {
     });
   });
 
+  // PostgreSQL stores U+0000 in neither text nor jsonb; a parameter carrying one used to end in a 500.
+  describe("the NUL character (U+0000)", () => {
+    it("/authorize: a client_id with it names no client; state and nonce with it go back to the RP as invalid_request", async () => {
+      for (const clientId of ["\u0000", `${app.anchor}\u0000`]) {
+        const hop = await authorizeHop(authorizeQuery(app, { client_id: clientId }));
+        assert.equal(hop.location.pathname + hop.location.search, "/oidc/error?problem=unknown-client");
+      }
+      const nonce = await authorizeHop(authorizeQuery(app, { nonce: "n\u0000" }));
+      assert.equal(nonce.location.origin + nonce.location.pathname, REDIRECT_URI);
+      assert.deepEqual([nonce.location.searchParams.get("error"), nonce.location.searchParams.get("state")], ["invalid_request", "st-1"]);
+      // The state is echoed as sent (RFC 6749 §4.1.2.1), by GET and by POST alike.
+      const viaGet = (await authorizeHop(authorizeQuery(app, { state: "st\u0000" }))).location;
+      const viaPost = await fetch(`${issuerUrl()}/authorize`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: authorizeQuery(app, { state: "st\u0000" }).searchParams.toString(),
+      });
+      for (const location of [viaGet, new URL(viaPost.headers.get("location") ?? "/", requireServer())]) {
+        assert.equal(location.origin + location.pathname, REDIRECT_URI);
+        assert.deepEqual([location.searchParams.get("error"), location.searchParams.get("state")], ["invalid_request", "st\u0000"]);
+      }
+    });
+
+    it("/token: invalid_request in the form, invalid_client in the credentials", async () => {
+      assertOAuthError(await exchangeRaw({ code: "x", code_verifier: "y", client_id: "\u0000" }), 400, "invalid_request");
+      assertOAuthError(await exchangeRaw({ code: "oac_\u0000", code_verifier: "y" }), 400, "invalid_request");
+      const basic = { authorization: `Basic ${Buffer.from("%00:secret").toString("base64")}` };
+      assertOAuthError(await postForm("/oidc/token", { grant_type: "authorization_code", code: "x" }, basic), 401, "invalid_client");
+      // Without a client_id the assertion's (not yet verified) iss names the client.
+      const forged = await clientAssertion(app, { iss: "\u0000" });
+      assertOAuthError(await postForm("/oidc/token", { grant_type: "authorization_code", code: "x", client_assertion_type: ASSERTION_TYPE, client_assertion: forged }), 401, "invalid_client");
+      // The application's own genuine assertion with a jti the database cannot store.
+      assertOAuthError(await exchangeRaw({ code: "x", code_verifier: "y", client_assertion: await clientAssertion(app, { jti: "\u0000" }) }), 400, "invalid_request");
+    });
+
+    it("/end-session: a client_id with it is an unknown client", async () => {
+      const url = new URL(`${issuerUrl()}/end-session`);
+      url.searchParams.set("client_id", "\u0000");
+      const hop = await authorizeHop(url);
+      assert.equal(hop.location.pathname + hop.location.search, "/oidc/error?problem=logout-client-unknown");
+    });
+  });
 });
