@@ -3,7 +3,8 @@
 // fetched at save time — a dead connector is refused loudly then, not at the
 // first login. The client secret is sealed the moment it arrives and never
 // read back to any surface. A connector still named by a sign-in rule or
-// pinned by a login policy cannot be disabled or deleted.
+// pinned by a login policy cannot be disabled or deleted, and repointing a
+// pinned one needs the sole owner, like changing the policy itself.
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import type { OrganizationRow } from "@/db/queries/organizations";
@@ -20,7 +21,7 @@ import {
   type ConnectorSummary,
 } from "@/db/queries/federation-connectors";
 import { seal } from "../crypto/seal";
-import { organizationFor } from "../developer/access";
+import { organizationFor, requireSoleOwner, type MemberRole } from "../developer/access";
 import { holdQuota } from "../developer/quotas";
 import { fail } from "../errors";
 import { newConnectorAnchor } from "../identity/identifiers";
@@ -116,10 +117,10 @@ export async function createConnectorFor(deps: ConnectorDeps, organization: Pick
 }
 
 async function ownedConnector(deps: Pick<Deps, "db">, accountId: string, organizationAnchor: string, connectorAnchor: string, right: "view" | "federation") {
-  const { organization } = await organizationFor(deps.db, accountId, organizationAnchor, right);
+  const { organization, role } = await organizationFor(deps.db, accountId, organizationAnchor, right);
   const connector = await findConnectorOfOrganization(deps.db, organization.id, connectorAnchor);
   if (!connector) fail("NotFound", { message: "No such connector." });
-  return { organization, connector };
+  return { organization, role, connector };
 }
 
 export async function listConnectorsFor(deps: Pick<Deps, "db">, accountId: string, organizationAnchor: string): Promise<ConnectorSummary[]> {
@@ -132,22 +133,58 @@ export async function createConnector(deps: ConnectorDeps, accountId: string, or
   return createConnectorFor(deps, organization, organization.connectorQuota, input);
 }
 
+type ConnectorData = ReturnType<typeof validated>;
+
+const sameScopes = (a: readonly string[], b: readonly string[]) => {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((scope) => right.has(scope));
+};
+
+/**
+ * Whether the edit changes what every login through the connector rests on:
+ * who the IdP is (issuer, client id, client secret) or what it is asked
+ * (scopes — dropping `email`, or adding one the IdP refuses, stops the
+ * domain's users from signing in just as surely). The display name is only
+ * a label.
+ */
+function repoints(connector: ConnectorSummary, data: ConnectorData): boolean {
+  return data.issuer !== connector.issuer || data.clientId !== connector.clientId || data.clientSecret !== "" || !sameScopes(data.scopes, connector.scopes);
+}
+
+/**
+ * A connector an SSO_ONLY policy pins is how everyone on that domain signs
+ * in, and whose word on their emails counts: repointing it is changing the
+ * policy in all but name, so it needs the sole owner too (docs 22).
+ */
+async function requireMayRepoint(db: Executor, organizationId: string, role: MemberRole, connector: ConnectorSummary, data: ConnectorData): Promise<void> {
+  if (repoints(connector, data) && (await connectorPinnedByPolicy(db, connector.id))) await requireSoleOwner(db, organizationId, role);
+}
+
 /** Edits a connector; a blank secret keeps the stored one. Discovery is checked again. */
 export async function editConnector(deps: ConnectorDeps, accountId: string, organizationAnchor: string, connectorAnchor: string, input: unknown): Promise<void> {
-  const { connector } = await ownedConnector(deps, accountId, organizationAnchor, connectorAnchor, "federation");
+  const { organization, role, connector } = await ownedConnector(deps, accountId, organizationAnchor, connectorAnchor, "federation");
   const data = validated(input, false);
+  // Refused before the IdP is asked; asked again under the row lock below.
+  await requireMayRepoint(deps.db, organization.id, role, connector, data);
   // The stored secret was issued by the old IdP: it is never sent to another issuer.
   if (data.issuer !== connector.issuer && !data.clientSecret) {
     fail("Invalid clientSecret", { message: "A new issuer needs the client secret it issued.", body: { field: "clientSecret", code: "secretForNewIssuer" } });
   }
   if (data.clientSecret) await checkDiscovery(deps, data);
   else if (data.issuer !== connector.issuer || data.clientId !== connector.clientId) await checkDiscovery(deps, { ...data, clientSecret: "" });
-  await updateConnector(deps.db, connector.id, {
-    displayName: data.displayName,
-    issuer: data.issuer,
-    clientId: data.clientId,
-    scopes: data.scopes,
-    ...(data.clientSecret ? { clientSecretSealed: seal(deps.keyring, data.clientSecret, clientSecretAad(connector.anchor)) } : {}),
+  await deps.db.transaction(async (tx) => {
+    // A login policy pins the connector under a share lock: one pinned at this moment is either seen here or waits for the write.
+    const locked = await findConnectorOfOrganization(tx, organization.id, connector.anchor, "update");
+    if (!locked) fail("NotFound", { message: "No such connector." });
+    await requireMayRepoint(tx, organization.id, role, locked, data);
+    await updateConnector(tx, connector.id, {
+      displayName: data.displayName,
+      issuer: data.issuer,
+      clientId: data.clientId,
+      scopes: data.scopes,
+      ...(data.clientSecret ? { clientSecretSealed: seal(deps.keyring, data.clientSecret, clientSecretAad(connector.anchor)) } : {}),
+    });
   });
 }
 

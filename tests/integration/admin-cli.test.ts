@@ -11,14 +11,21 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { findApplicationByAnchor, findSectorById, findTokenSigningKeySealed, listClaimPolicies, listEnabledRules } from "@/db/queries/applications";
-import { findOrganizationByAnchor } from "@/db/queries/organizations";
+import { findDomainClaim } from "@/db/queries/domains";
+import { findOrganizationByAnchor, insertMembership, insertOrganization } from "@/db/queries/organizations";
+import { domains, loginPolicies } from "@/db/schema";
 import { claimPolicyFromRows } from "@/lib/applications/claim-policy";
 import { parseRuleSet } from "@/lib/applications/rule-set";
 import { tokenSigningKeyAad } from "@/lib/applications/signing-key";
 import { parseConfig } from "@/lib/config";
 import { unseal } from "@/lib/crypto/seal";
+import { checkLoginPolicy } from "@/lib/domains/login-policy-gate";
+import { setLoginPolicy } from "@/lib/domains/login-policy";
+import { isSudomimusError } from "@/lib/errors";
+import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { buildTemplate, type RuleSet } from "@/lib/rules";
 import { createRuntime, type Runtime } from "@/lib/runtime";
 import { PORTAL_ANCHOR } from "@/lib/seed";
@@ -262,6 +269,42 @@ describe(`admin CLI next to a running server (${kind})`, () => {
 
     assertRefused(await runCli(["set-quota", "--organization", "Nobody Org", "--domains", "5"], env), 1, /No organization is named "Nobody Org"/);
     assertRefused(await runCli(["set-quota", "--organization", "Acme, Inc.", "--domains", "lots"], env), 2, /--domains must be a whole number from 0 to 10000\./);
+  });
+
+  it("un-blocks a domain: staff revert its login policy to ALLOW_ALL and its accounts sign in again (docs 22)", async () => {
+    // An owner who set BLOCK_ALL on the domain of their own login email, past the warning: locked out.
+    const domain = `blocked-${crypto.randomBytes(3).toString("hex")}.example`;
+    const email = `owner@${domain}`;
+    const now = runtime.clock.now();
+    const owner = await registerAccountByEmail(runtime.db, { email, now });
+    const organization = (await insertOrganization(runtime.db, { anchor: `blocked-${crypto.randomBytes(3).toString("hex")}`, name: "Blocked Co" }))!;
+    await insertMembership(runtime.db, { organizationId: organization.id, accountId: owner.id, role: "OWNER" });
+    const [claim] = await runtime.db.insert(domains).values({ organizationId: organization.id, domain, state: "VERIFIED", verificationToken: "t", verifiedAt: now }).returning();
+    await setLoginPolicy(runtime, owner.id, organization.anchor, domain, { policy: "BLOCK_ALL", confirmSelfLockout: true });
+    await assert.rejects(checkLoginPolicy(runtime.db, [email], null), (error: unknown) => isSudomimusError(error) && error.reason === "EmailDomainBlocked");
+
+    const lifted = await runCli(["set-login-policy", "--domain", domain.toUpperCase(), "--policy", "ALLOW_ALL"], env);
+    assert.equal(lifted.code, 0, lifted.stderr);
+    assert.equal(lifted.stderr, "");
+    assert.ok(lifted.stdout.startsWith(`Login policy of ${domain} was BLOCK_ALL, is now ALLOW_ALL. Database: `), lifted.stdout);
+    assert.deepEqual(await runtime.db.select().from(loginPolicies).where(eq(loginPolicies.domainId, claim!.id)), [], "ALLOW_ALL is no policy at all");
+    await checkLoginPolicy(runtime.db, [email], null); // signs in again
+    assert.equal((await findDomainClaim(runtime.db, organization.id, domain))?.state, "VERIFIED", "the domain stays the organization's");
+
+    const again = await runCli(["set-login-policy", "--domain", domain, "--policy", "ALLOW_ALL", "--json"], env);
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(JSON.parse(again.stdout), { domain, previous: "ALLOW_ALL", policy: "ALLOW_ALL", changed: false });
+
+    // Only a domain some organization verified carries a policy; anything else is refused by name.
+    const pending = `pending-${crypto.randomBytes(3).toString("hex")}.example`;
+    await runtime.db.insert(domains).values({ organizationId: organization.id, domain: pending, state: "PENDING", verificationToken: "t" });
+    for (const unknown of [`nobody-${crypto.randomBytes(3).toString("hex")}.example`, pending]) {
+      const refusedRun = await runCli(["set-login-policy", "--domain", unknown, "--policy", "ALLOW_ALL"], env);
+      assertRefused(refusedRun, 1, /No organization holds a verified claim on /);
+      assert.equal(refusedRun.stderr, `error: No organization holds a verified claim on ${unknown}, so no login policy governs it. [NotFound]\n`);
+    }
+    assertRefused(await runCli(["set-login-policy", "--domain", domain, "--policy", "BLOCK_ALL"], env), 2, /--policy must be ALLOW_ALL/);
+    assert.deepEqual(await runtime.db.select().from(loginPolicies).where(eq(loginPolicies.domainId, claim!.id)), [], "staff never impose a policy");
   });
 
   it("creates an application from a rules file", async () => {

@@ -11,12 +11,13 @@ import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
 import { findAuthentication, findEmailIdentity } from "@/db/queries/identity";
-import { domains, federationConnectors, loginPolicies } from "@/db/schema";
+import { domains, federationConnectors, loginPolicies, memberships } from "@/db/schema";
 import { setQuotaCommand } from "@/lib/admin/commands/set-quota";
 import { createApplication } from "@/lib/applications/create-application";
 import { replaceRuleSet, type RuleSetInput } from "@/lib/applications/rule-set";
 import { unseal } from "@/lib/crypto/seal";
 import { inviteMember, createOrganization } from "@/lib/developer/organizations";
+import { setLoginPolicy } from "@/lib/domains/login-policy";
 import { federationKey, linkUpstreamIdentity, vouchedByConnector } from "@/lib/federation/account-link";
 import { clientSecretAad, createConnector, createConnectorFor, editConnector, listConnectorsFor, removeConnector, setConnectorEnabled } from "@/lib/federation/connectors";
 import { accountAliasFor } from "@/lib/identity/account-alias";
@@ -231,6 +232,63 @@ describe(`federation connectors and linking (${process.env.TEST_DB_KIND ?? "pgli
     assert.ok((await listConnectorsFor(setup.deps, owner.id, organization.anchor))[0]!.disabledAt, "disabled");
     await removeConnector(setup.deps, owner.id, organization.anchor, own.anchor);
     assert.deepEqual(await listConnectorsFor(setup.deps, owner.id, organization.anchor), []);
+  });
+
+  it("lets only the sole owner repoint a connector a domain's SSO_ONLY policy pins; any owner may rename it (docs 22)", async () => {
+    // Another IdP: the one a co-owner would point the domain's sign-in at, so its emails on the domain count.
+    const rogue = await startUpstreamIdp({ redirectUri: REDIRECT_URI, accounts: {} });
+    try {
+      const owner = await newAccount();
+      const coOwner = await newAccount();
+      const organization = await createOrganization(setup.deps, owner.id, "Pinned owners");
+      const bound = await createConnector(setup.deps, owner.id, organization.anchor, input());
+      const free = await createConnector(setup.deps, owner.id, organization.anchor, input({ displayName: "Spare SSO" }));
+      const domain = `pinned-${crypto.randomBytes(3).toString("hex")}.example`;
+      await setup.deps.db.insert(domains).values({ organizationId: organization.id, domain, state: "VERIFIED", verificationToken: "t", verifiedAt: setup.deps.clock.now() });
+      await setLoginPolicy(setup.deps, owner.id, organization.anchor, domain, { policy: "SSO_ONLY", connectorAnchor: bound.anchor });
+      await inviteMember(setup.deps, owner.id, organization.anchor, coOwner.alias, "OWNER");
+
+      const edit = (accountId: string, anchor: string, overrides: Record<string, unknown>) =>
+        editConnector(setup.deps, accountId, organization.anchor, anchor, input({ clientSecret: "", ...overrides }));
+      const stored = async (anchor: string) => {
+        const [row] = await setup.deps.db.select().from(federationConnectors).where(eq(federationConnectors.anchor, anchor));
+        return { ...row!, clientSecretSealed: unseal(setup.deps.keyring, row!.clientSecretSealed, clientSecretAad(anchor)) };
+      };
+      const before = await stored(bound.anchor);
+      const repoints = [
+        { issuer: rogue.issuer, clientId: rogue.clientId, clientSecret: rogue.clientSecret },
+        { clientId: rogue.clientId },
+        { clientSecret: rogue.clientSecret },
+        { scopes: ["openid", "profile"] },
+      ];
+      for (const overrides of repoints) await refused(edit(coOwner.id, bound.anchor, overrides), "Forbidden", "soleOwnerOnly");
+      assert.deepEqual(await stored(bound.anchor), before, "nothing about the pinned connector changed");
+
+      // The display name is only a label: any owner may change it.
+      await edit(coOwner.id, bound.anchor, { displayName: "Acme Staff SSO" });
+      assert.deepEqual(await stored(bound.anchor), { ...before, displayName: "Acme Staff SSO" });
+      // A connector no policy pins is any owner's to repoint.
+      await edit(coOwner.id, free.anchor, { issuer: rogue.issuer, clientId: rogue.clientId, clientSecret: rogue.clientSecret });
+      assert.deepEqual((({ issuer, clientId, clientSecretSealed }) => [issuer, clientId, clientSecretSealed])(await stored(free.anchor)), [rogue.issuer, rogue.clientId, rogue.clientSecret]);
+
+      // A policy pinned while the edit was asking the IdP is seen when the edit is written.
+      const [freeRow] = await setup.deps.db.select().from(federationConnectors).where(eq(federationConnectors.anchor, free.anchor));
+      const [claim] = await setup.deps.db.select().from(domains).where(eq(domains.domain, domain));
+      const pinDuringDiscovery: typeof fetch = async (url, init) => {
+        await setup.deps.db.update(loginPolicies).set({ connectorId: freeRow!.id }).where(eq(loginPolicies.domainId, claim!.id));
+        return fetch(url, init);
+      };
+      const moved = input({ displayName: "Spare SSO", issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret });
+      await refused(editConnector({ ...setup.deps, fetch: pinDuringDiscovery }, coOwner.id, organization.anchor, free.anchor, moved), "Forbidden", "soleOwnerOnly");
+      assert.equal((await stored(free.anchor)).issuer, rogue.issuer, "the race left the newly pinned connector as it was");
+
+      // Once the co-owner has left, the sole owner may repoint it.
+      await setup.deps.db.delete(memberships).where(eq(memberships.accountId, coOwner.id));
+      await editConnector(setup.deps, owner.id, organization.anchor, free.anchor, moved);
+      assert.deepEqual((({ issuer, clientSecretSealed }) => [issuer, clientSecretSealed])(await stored(free.anchor)), [idp.issuer, idp.clientSecret]);
+    } finally {
+      await rogue.close();
+    }
   });
 
   it("talks OIDC to the IdP: PKCE, state and nonce checked, the ID token's identity read (only a well-formed, verified email counts)", async () => {

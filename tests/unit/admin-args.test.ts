@@ -78,7 +78,7 @@ describe("admin CLI arguments", () => {
   });
 
   it("rejects a missing or unknown command and stray arguments", () => {
-    const commands = "create-application, create-access-key, revoke-access-key, set-oidc-client-secret, rotate-oidc-signing-key, add-member, create-connector, set-quota";
+    const commands = "create-application, create-access-key, revoke-access-key, set-oidc-client-secret, rotate-oidc-signing-key, add-member, create-connector, set-quota, set-login-policy";
     usageError([], `Missing command. Commands: ${commands}. Run with --help for usage.`);
     usageError(["delete-everything"], `Unknown command "delete-everything". Commands: ${commands}.`);
     usageError([...base, "--template", "cli-device", "extra"], 'Unexpected argument "extra".');
@@ -146,6 +146,17 @@ describe("admin CLI arguments", () => {
     for (const bad of ["-1", "ten", "1.5", "10001", "99999999"]) {
       usageError(["set-quota", "--organization", "Acme", `--domains=${bad}`], "--domains must be a whole number from 0 to 10000.");
     }
+  });
+
+  it("parses set-login-policy, which only lifts a policy: ALLOW_ALL on a well-formed domain", () => {
+    const parsed = parseAdminArgs(["set-login-policy", "--domain", "Acme.Example.", "--policy", "allow_all"]);
+    assert.ok(parsed.kind === "command");
+    assert.deepEqual(parsed.options, { domain: "acme.example", policy: "ALLOW_ALL" });
+    for (const policy of ["BLOCK_ALL", "SSO_ONLY", "NONE"]) {
+      usageError(["set-login-policy", "--domain", "acme.example", "--policy", policy], /^--policy must be ALLOW_ALL: staff only lift a login policy/);
+    }
+    usageError(["set-login-policy", "--domain", "https://acme.example/", "--policy", "ALLOW_ALL"], /^--domain must be a domain such as example\.com/);
+    usageError(["set-login-policy", "--domain", "acme.example"], "Missing required option --policy.");
   });
 
   it("rejects malformed, unknown and repeated claims", () => {

@@ -6,6 +6,7 @@ import { createApplicationCommand } from "./create-application";
 import { createConnectorCommand } from "./create-connector";
 import { revokeAccessKeyCommand } from "./revoke-access-key";
 import { rotateOidcSigningKeyCommand } from "./rotate-oidc-signing-key";
+import { setLoginPolicyCommand } from "./set-login-policy";
 import { setOidcClientSecretCommand } from "./set-oidc-client-secret";
 import { setQuotaCommand } from "./set-quota";
 
@@ -18,6 +19,7 @@ export const ADMIN_COMMAND_LIST: readonly AnyAdminCommand[] = [
   addMemberCommand as AnyAdminCommand,
   createConnectorCommand as AnyAdminCommand,
   setQuotaCommand as AnyAdminCommand,
+  setLoginPolicyCommand as AnyAdminCommand,
 ];
 
 export const ADMIN_COMMANDS: ReadonlyMap<string, AnyAdminCommand> = new Map(ADMIN_COMMAND_LIST.map((command) => [command.name, command]));

@@ -3,7 +3,8 @@
 // client secret is a write-only password field: it starts empty, also when
 // editing (blank keeps the stored secret), and is gone from the page once the
 // save succeeds. A refusal is shown next to the field it is about — the
-// discovery check's next to the issuer.
+// discovery check's next to the issuer. An edit refused for want of the sole
+// owner is one of a connector a domain's SSO_ONLY policy pins: it says so.
 import { useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -52,7 +53,9 @@ export function ConnectorForm({
   const disabled = Boolean(disabledReason);
   const failure = state && !state.ok ? state : null;
   const onField = FIELDS.find((name) => name === failure?.field) ?? null;
-  const message = failure && (failure.error === "invalid" && onField ? t(`invalid.${onField}`) : errorText(failure.error));
+  const message =
+    failure &&
+    (failure.error === "invalid" && onField ? t(`invalid.${onField}`) : failure.error === "soleOwnerOnly" ? t("pinnedNeedsSoleOwner") : errorText(failure.error));
   const errorOf = (name: (typeof FIELDS)[number]) => (onField === name ? message : null);
 
   // Each registration starts a fresh, empty form (the secret typed is gone with it).
