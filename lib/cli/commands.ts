@@ -3,13 +3,14 @@
 // Connect as needed. Standalone: it talks to the server over HTTP only, like
 // any installed client would. Output for people on stdout, problems on
 // stderr; exit 0 done, 1 failed, 2 a usage mistake, 3 not signed in (no
-// session, or it ended): an agent can tell the user to log in (docs 03).
+// session, it ended, or its file is unusable): an agent can tell the user to
+// log in (docs 03).
 import os from "node:os";
 import type { Whoami, WithApplication, WithOrganizations } from "../portal/with-api";
 import { readRulesFile } from "../applications/rules-file";
 import { callJson } from "./api";
 import { parseInvocation, resolveEndpoints, USAGE, UsageError, type Endpoints, type Invocation } from "./args";
-import { credentialsPath, forgetSession, readSession, sessionFileFor, writeSession, type StoredSession } from "./credentials";
+import { credentialsPath, forgetSession, readSession, sessionFileFor, UnreadableSession, writeSession, type StoredSession } from "./credentials";
 import { deviceLogin, openInBrowser } from "./login";
 import { SessionEnded, withApi } from "./session";
 
@@ -26,24 +27,33 @@ function notSignedIn(invocation: Invocation, message = NOT_SIGNED_IN): number {
 }
 
 /**
- * The session this invocation works with: the stored one, or — when endpoint
- * overrides point somewhere else — the one made there (credentials.ts), with
- * the endpoints to talk to. `main` is what credentials.json holds.
+ * The session this invocation works with: the stored one (credentials.json),
+ * or — when endpoint overrides point somewhere else — the one made there
+ * (credentials.ts), with the endpoints to talk to. Both files are read with
+ * `read`.
  */
-function locate(invocation: Invocation, main: StoredSession | null): { file: string; endpoints: Endpoints; session: StoredSession | null } {
+function locate(
+  invocation: Invocation,
+  read: (file: string) => StoredSession | null = readSession,
+): { file: string; endpoints: Endpoints; session: StoredSession | null } {
+  const main = read(credentialsPath(invocation.home));
   const endpoints = resolveEndpoints(invocation, main?.endpoints);
   const file = sessionFileFor(invocation.home, main, endpoints);
-  return { file, endpoints, session: file === credentialsPath(invocation.home) ? main : readSession(file) };
+  return { file, endpoints, session: file === credentialsPath(invocation.home) ? main : read(file) };
+}
+
+/** How login reads a session file: one it cannot use is none, and the new session replaces it (else login could never repair it). */
+function replaceableSession(file: string): StoredSession | null {
+  try {
+    return readSession(file);
+  } catch (error) {
+    if (error instanceof UnreadableSession) return null;
+    throw error;
+  }
 }
 
 async function login(invocation: Invocation): Promise<number> {
-  let main = null;
-  try {
-    main = readSession(credentialsPath(invocation.home));
-  } catch {
-    // An unreadable file is replaced by the new session.
-  }
-  const { file, endpoints, session: previous } = locate(invocation, main);
+  const { file, endpoints, session: previous } = locate(invocation, replaceableSession);
   const tokens = await deviceLogin(endpoints, invocation.applicationAnchor, {
     say: out,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -68,7 +78,7 @@ function apiCommand<T>(
   put?: (invocation: Invocation) => unknown,
 ): (invocation: Invocation) => Promise<number> {
   return async (invocation) => {
-    const { file, session } = locate(invocation, readSession(credentialsPath(invocation.home)));
+    const { file, session } = locate(invocation);
     if (!session) return notSignedIn(invocation);
     // The file is read before anything is sent: a bad one costs no request.
     const body = put?.(invocation);
@@ -128,7 +138,7 @@ const setRules = apiCommand<WithApplication>(
 );
 
 async function logout(invocation: Invocation): Promise<number> {
-  const { file, session } = locate(invocation, readSession(credentialsPath(invocation.home)));
+  const { file, session } = locate(invocation);
   if (!session) {
     out("Not signed in.");
     return 0;
@@ -154,7 +164,7 @@ export async function runCli(argv: readonly string[], env: Record<string, string
     try {
       return await { login, whoami, organizations, application, "set-rules": setRules, logout }[invocation.command](invocation);
     } catch (error) {
-      if (error instanceof SessionEnded) return notSignedIn(invocation, error.message);
+      if (error instanceof SessionEnded || error instanceof UnreadableSession) return notSignedIn(invocation, error.message);
       throw error;
     }
   } catch (error) {
@@ -162,7 +172,7 @@ export async function runCli(argv: readonly string[], env: Record<string, string
       err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    // A refusal (ApiError), an ended session, a file that is not a session: the message says what to do.
+    // Anything else — a refusal (ApiError), a server out of reach, a bad rules file: the message says what to do.
     err(error instanceof Error ? error.message : String(error));
     return 1;
   }

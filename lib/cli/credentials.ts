@@ -33,20 +33,31 @@ export function sessionFileFor(home: string, main: StoredSession | null, endpoin
 
 const isText = (value: unknown): value is string => typeof value === "string" && value.length > 0;
 
+/**
+ * A session file that cannot be used — not a session, or not readable. Nobody
+ * is signed in with it; `sudomimus login` replaces it.
+ */
+export class UnreadableSession extends Error {
+  override name = "UnreadableSession";
+}
+
+const notASession = (file: string) => new UnreadableSession(`${file} is not a Sudomimus CLI session; run \`sudomimus login\` to replace it.`);
+
 /** The session in `file`; null when there is none. A file that is not one is reported, not silently replaced. */
 export function readSession(file: string): StoredSession | null {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    throw new UnreadableSession(`${file} cannot be read (${code ?? String(error)}); run \`sudomimus login\` to replace it.`);
   }
   let value: Partial<StoredSession> & { endpoints?: Partial<Endpoints> };
   try {
     value = JSON.parse(text) as typeof value;
   } catch {
-    throw new Error(`${file} is not a Sudomimus CLI session; run \`sudomimus login\` to replace it.`);
+    throw notASession(file);
   }
   const endpoints = value?.endpoints;
   if (
@@ -59,7 +70,7 @@ export function readSession(file: string): StoredSession | null {
     !isText(endpoints.connectApi) ||
     !isText(endpoints.withApi)
   ) {
-    throw new Error(`${file} is not a Sudomimus CLI session; run \`sudomimus login\` to replace it.`);
+    throw notASession(file);
   }
   return value as StoredSession;
 }

@@ -2,7 +2,8 @@
 // prefilled — code their device shows. The code names a live device session;
 // what the browser gets back is what the ordinary sign-in card needs for the
 // session's DEVICE inquiry (its exposure key, never the device code). Wrong
-// codes are limited per browser binding: a limited browser cannot keep
+// codes are limited per browser binding and per network address (RFC 8628
+// §5.1: user codes are short enough to guess): a limited browser cannot keep
 // guessing, not even right.
 import { z } from "zod";
 import type { InquiryRow } from "@/db/queries/inquiries";
@@ -25,6 +26,12 @@ export const lookupBodySchema = z.strictObject({ userCode: z.string().max(64) })
 
 /** Codes that match nothing, per browser binding. */
 export const WRONG_CODES_PER_BROWSER: RateLimit = { limit: 10, windowSeconds: 15 * 60 };
+/**
+ * Codes that match nothing, per network address. A client that sends no
+ * cookie is a new browser each time, so the binding alone would let a script
+ * guess without end; generous, as an office behind one NAT shares the address.
+ */
+export const WRONG_CODES_PER_CLIENT: RateLimit = { limit: 100, windowSeconds: 15 * 60 };
 
 export type DeviceLookup =
   | {
@@ -50,11 +57,11 @@ type LookupDeps = Pick<Deps, "db" | "keyring" | "clock" | "config">;
 export async function lookupUserCode(deps: LookupDeps, browser: Browser, input: z.output<typeof lookupBodySchema>): Promise<DeviceLookup> {
   const userCode = normalizeUserCode(input.userCode);
   if (!userCode) throw invalid("userCode", "A code has eight letters and digits, like WDJB-MJHT.");
-  const limitKey = `device-user-code:${browser.binding}`;
-  await assertUnderRateLimit(deps, limitKey, WRONG_CODES_PER_BROWSER);
+  const limits = wrongCodeLimits(browser);
+  for (const [key, rule] of limits) await assertUnderRateLimit(deps, key, rule);
   const session = await findLiveDeviceSessionByUserCode(deps.db, userCode);
   if (!session) {
-    await enforceRateLimit(deps, limitKey, WRONG_CODES_PER_BROWSER);
+    for (const [key, rule] of limits) await enforceRateLimit(deps, key, rule);
     fail("UserCodeNotFound", { message: "No device is waiting for this code." });
   }
   if (session.expiresAt.getTime() <= deps.clock.now().getTime()) fail("UserCodeExpired", { message: "This code has expired." });
@@ -93,6 +100,13 @@ export async function lookupUserCode(deps: LookupDeps, browser: Browser, input: 
     signedIn: page.signedIn,
     requirements: page.claimPolicy,
   };
+}
+
+/** The limits a wrong code counts against: the browser's binding, and its network address when known. */
+function wrongCodeLimits(browser: Browser): [key: string, rule: RateLimit][] {
+  const limits: [string, RateLimit][] = [[`device-user-code:${browser.binding}`, WRONG_CODES_PER_BROWSER]];
+  if (browser.address) limits.push([`device-user-code:client:${browser.address}`, WRONG_CODES_PER_CLIENT]);
+  return limits;
 }
 
 /**

@@ -7,7 +7,8 @@
 // With API, a refused access token is refreshed through Connect (the rotated
 // pair stored), a session ended elsewhere ends here (exit 3, not signed in),
 // logout ends it on the server, an endpoint override elsewhere never sees the
-// stored session, and a denied request signs nobody in. The With API's bearer
+// stored session, a damaged session file means not signed in until login
+// replaces it, and a denied request signs nobody in. The With API's bearer
 // checks are asserted over HTTP directly.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
@@ -78,13 +79,17 @@ async function decideInBrowser(userCode: string, email: string, decision: "appro
 }
 
 /**
- * `sudomimus login --no-open`, answered in the "browser" as soon as the code
- * is printed (`nthMail`: which sign-in mail to this address this is). A
+ * `sudomimus login --no-open [args]`, answered in the "browser" as soon as the
+ * code is printed (`nthMail`: which sign-in mail to this address this is). A
  * failed answer stops the CLI rather than leaving it polling.
  */
-async function login(home: string, email: string, { decision = "approve", nthMail = 1 }: { decision?: "approve" | "deny"; nthMail?: number } = {}): Promise<Run> {
+async function login(
+  home: string,
+  email: string,
+  { decision = "approve", nthMail = 1, args = [] }: { decision?: "approve" | "deny"; nthMail?: number; args?: string[] } = {},
+): Promise<Run> {
   let deciding: Promise<void> | undefined;
-  const run = await cli(home, ["login", "--no-open"], (stdout) => {
+  const run = await cli(home, ["login", "--no-open", ...args], (stdout) => {
     const shown = /shows the code ([A-Z0-9-]+)\./.exec(stdout);
     if (shown && !deciding) {
       deciding = decideInBrowser(shown[1]!, email, decision, nthMail);
@@ -343,6 +348,38 @@ describe("Sudomimus CLI and the With API", () => {
     assert.equal((await cli(home, ["whoami"])).code, 0, "and still works where it was made");
   });
 
+  it("a damaged session file signs nobody in (exit 3) until login replaces it — the stored one and one made elsewhere alike", async () => {
+    const home = newHome();
+    const email = uniqueEmail("cli-damaged");
+    fs.mkdirSync(home, { recursive: true });
+    fs.writeFileSync(path.join(home, "credentials.json"), "{ not json");
+    const human = await cli(home, ["whoami"]);
+    assert.equal(human.code, 3, human.stderr);
+    assert.match(human.stderr, /credentials\.json is not a Sudomimus CLI session; run `sudomimus login` to replace it\.\n$/);
+    const json = await cli(home, ["whoami", "--json"]);
+    assert.equal(json.code, 3);
+    assert.deepEqual(JSON.parse(json.stdout), { error: "not_signed_in", message: human.stderr.trim() });
+    assert.equal((await login(home, email)).code, 0, "login replaces it");
+    assert.equal((await cli(home, ["whoami"])).code, 0);
+    const stored = fs.readFileSync(path.join(home, "credentials.json"), "utf8");
+
+    // The same server by another name is elsewhere: its session gets a file of its own.
+    const elsewhere = ["--url", requireServer().replace("//localhost:", "//127.0.0.1:")];
+    assert.equal((await login(home, email, { nthMail: 2, args: elsewhere })).code, 0);
+    const [side] = fs.readdirSync(home).filter((name) => /^credentials-[0-9a-f]+\.json$/.test(name));
+    assert.ok(side, "the session made elsewhere has its own file");
+    fs.writeFileSync(path.join(home, side), "[]");
+    const damaged = await cli(home, ["whoami", "--json", ...elsewhere]);
+    assert.equal(damaged.code, 3, damaged.stderr);
+    assert.equal(JSON.parse(damaged.stdout).error, "not_signed_in");
+    const replaced = await login(home, email, { nthMail: 3, args: elsewhere });
+    assert.equal(replaced.code, 0, replaced.stderr);
+    const me = await cli(home, ["whoami", "--json", ...elsewhere]);
+    assert.equal(me.code, 0, me.stderr);
+    assert.equal(JSON.parse(me.stdout).emailAddress, email);
+    assert.equal(fs.readFileSync(path.join(home, "credentials.json"), "utf8"), stored, "the stored session is untouched");
+  });
+
   it("a request denied in the browser signs nobody in", async () => {
     const home = newHome();
     const run = await login(home, uniqueEmail("cli-deny"), { decision: "deny" });
@@ -367,12 +404,6 @@ describe("Sudomimus CLI and the With API", () => {
     const insecure = await cli(home, ["whoami", "--with-api-base-url", "http://with.example.com"]);
     assert.equal(insecure.code, 2);
     assert.match(insecure.stderr, /--with-api-base-url must use https/);
-    const broken = newHome();
-    fs.mkdirSync(broken, { recursive: true });
-    fs.writeFileSync(path.join(broken, "credentials.json"), "{ not json");
-    const unreadable = await cli(broken, ["whoami"]);
-    assert.equal(unreadable.code, 1);
-    assert.match(unreadable.stderr, /credentials\.json is not a Sudomimus CLI session; run `sudomimus login` to replace it\./);
   });
 
   it("With API: a bearer token of the portal only, alive, as RFC 6750 says", async () => {

@@ -15,7 +15,7 @@ import type { CreateApplicationInput } from "@/lib/applications/create-applicati
 import { deviceAuthorize, type DeviceAuthorizeResult } from "@/lib/device/authorize";
 import { decideDevice } from "@/lib/device/decide";
 import { deviceExposureKey, hashDeviceCode } from "@/lib/device/keys";
-import { lookupUserCode, WRONG_CODES_PER_BROWSER } from "@/lib/device/lookup";
+import { lookupUserCode, WRONG_CODES_PER_BROWSER, WRONG_CODES_PER_CLIENT } from "@/lib/device/lookup";
 import { deviceToken, type DeviceTokenOutcome } from "@/lib/device/token";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { findInquiryByExposureKey } from "@/lib/inquiry/load-inquiry";
@@ -47,7 +47,10 @@ async function newApplication(anchor: string, extra: Partial<CreateApplicationIn
   return createApplication(setup.deps, { anchor, organizationId: null, names: { "en-US": anchor }, rules: DEVICE_RULES, ...extra });
 }
 
-const browser = (): Browser => ({ binding: crypto.randomBytes(32).toString("hex"), sessionKey: null, locale: "en-US", address: null, setCookies: [] });
+/** A browser never seen before (a fresh binding), reaching us from `address` when given. */
+const browser = (address: string | null = null): Browser => ({ binding: crypto.randomBytes(32).toString("hex"), sessionKey: null, locale: "en-US", address, setCookies: [] });
+/** A network address no other test uses (IPv6 documentation range). */
+const newAddress = () => `2001:db8::${crypto.randomBytes(2).toString("hex")}:${crypto.randomBytes(2).toString("hex")}`;
 
 async function newAccount(application = app) {
   const email = `device-${crypto.randomBytes(4).toString("hex")}@example.com`;
@@ -375,6 +378,21 @@ describe("device authorization (lib, fixed clock)", () => {
     await rejectsWith(decideDevice(setup.deps, browser(), { exposureKey, decision: "approve" }), "SignInRequired", 401);
     await rejectsWith(decideDevice(setup.deps, via, { exposureKey: `exp_${"0".repeat(32)}`, decision: "approve" }), "InquiryNotFound");
     assert.equal((await setup.deps.db.select({ state: inquiries.state }).from(inquiries).where(eq(inquiries.id, inquiry.row.id)))[0]!.state, "REALIZED");
+  });
+
+  it("limits wrong codes per network address too: a script that sends no cookie is a new browser each time, not a new guesser", async () => {
+    const started = await authorize();
+    const guesser = newAddress();
+    for (let i = 0; i < WRONG_CODES_PER_CLIENT.limit; i++) {
+      await rejectsWith(lookupUserCode(setup.deps, browser(guesser), { userCode: "ZZZZ-ZZZ" + (i % 10) }), "UserCodeNotFound");
+    }
+    const limited = await rejectsWith(lookupUserCode(setup.deps, browser(guesser), { userCode: started.userCode }), "RateLimited", 429);
+    assert.equal(typeof limited.body?.retryAfterSeconds, "number", "the page says when to try again");
+    assert.equal((await lookupUserCode(setup.deps, browser(newAddress()), { userCode: started.userCode })).step, "sign-in", "another address is not affected");
+
+    setup.deps.clock.advance(WRONG_CODES_PER_CLIENT.windowSeconds);
+    const later = await authorize();
+    assert.equal((await lookupUserCode(setup.deps, browser(guesser), { userCode: later.userCode })).step, "sign-in", "the next window starts afresh");
   });
 
   it("takes its lifetime and interval from configuration", async () => {
