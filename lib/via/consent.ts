@@ -35,10 +35,14 @@ export async function submitConsent(
 
   const states = await loadClaimStates(deps.db, identity.account.id, context.application.id, signInDemandsOf(context, inquiry).consentNotBefore);
   const { ask, missingData } = pendingConsent(context, states, identity, session.loginEmail ?? identity.primaryEmail, claimScope(context, inquiry));
-  // A name typed on a page that went stale (set on the Profile page meanwhile) is dropped, not written over the newer one.
+  // A name fills only a gap: one the application requires, or one the user is
+  // granting now, that the account has no value for. A name typed on a page that
+  // went stale (set on the Profile page meanwhile) is dropped, not written over the newer one.
+  const fills = (claim: "firstName" | "lastName") =>
+    !identity.account[claim] && (missingData.includes(claim) || (ask.includes(claim) && input.decisions[claim] === true));
   const names: SuppliedNames = {};
-  if (input.profile?.firstName && missingData.includes("firstName")) names.firstName = input.profile.firstName;
-  if (input.profile?.lastName && missingData.includes("lastName")) names.lastName = input.profile.lastName;
+  if (input.profile?.firstName && fills("firstName")) names.firstName = input.profile.firstName;
+  if (input.profile?.lastName && fills("lastName")) names.lastName = input.profile.lastName;
   await recordConsent(deps.db, {
     accountId: identity.account.id,
     applicationId: context.application.id,

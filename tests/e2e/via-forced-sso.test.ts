@@ -165,7 +165,10 @@ describe("via: forced SSO (domain-managed)", () => {
         notNow.waitFor({ timeout: 15_000 }).then(() => notNow.click()),
         via.page.waitForURL((url) => url.pathname === "/with/profile", { timeout: 15_000 }),
       ]);
-      await via.page.getByRole("heading", { name: "Your profile" }).waitFor();
+      // The portal greets the new account by the name the IdP gave, and shows the IdP's address as its email.
+      await via.page.getByRole("heading", { level: 1, name: "Hello, Dana" }).waitFor();
+      await via.page.getByText(`${portalUser}@${ACME}`).waitFor();
+      await shoot(via.page, "with-profile-through-sso");
       assert.ok(idp.logins.includes(portalUser), "the IdP authenticated the user");
       assert.deepEqual(await mailsTo(`${portalUser}@${ACME}`), [], "no code was mailed");
     });
