@@ -68,6 +68,20 @@ async function newKey(accountId: string, extra: Partial<Parameters<typeof issueA
 const useKey = (key: { accessKeyIdentifier: string; accessKeySecret: string }, application = cli) =>
   directIssueAccessKey(deps, { applicationAnchor: application.applicationAnchor, accessKeyIdentifier: key.accessKeyIdentifier, accessKeySecret: key.accessKeySecret });
 
+/** An application of its own that issues to AccessKeys, with these claim policies. */
+const accessKeyApplication = (tag: string, claimPolicies: Parameters<typeof createApplication>[1]["claimPolicies"]) =>
+  createApplication(deps, {
+    anchor: `lib-native-${tag}-${crypto.randomBytes(3).toString("hex")}`,
+    organizationId: null,
+    names: { "en-US": tag },
+    rules: {
+      authentication: [{ method: "ACCESS_KEY_DIRECT", payload: {} }],
+      realize: [{ constraintType: "EVERYONE", payload: {} }],
+      return: [{ returnMethod: "DIRECT_ISSUE", payload: {} }],
+    },
+    claimPolicies,
+  });
+
 const grant = (accountId: string, claim: "EMAIL" | "FIRST_NAME" | "LAST_NAME", applicationId = cli.applicationId) =>
   upsertClaimGrant(deps.db, { accountId, applicationId, claim, decision: "GRANTED", decidedAt: deps.clock.now() });
 
@@ -126,17 +140,7 @@ describe("native direct-issue and the Errand (lib, fixed clock)", () => {
   });
 
   it("keeps the errand while the owed work only shrinks (the user's progress), mints a fresh one when it grows, and says why", async () => {
-    const app = await createApplication(deps, {
-      anchor: `lib-native-scope-${crypto.randomBytes(3).toString("hex")}`,
-      organizationId: null,
-      names: { "en-US": "Scope" },
-      rules: {
-        authentication: [{ method: "ACCESS_KEY_DIRECT", payload: {} }],
-        realize: [{ constraintType: "EVERYONE", payload: {} }],
-        return: [{ returnMethod: "DIRECT_ISSUE", payload: {} }],
-      },
-      claimPolicies: { firstName: "REQUIRED" },
-    });
+    const app = await accessKeyApplication("scope", { firstName: "REQUIRED" });
     const user = await newAccount();
     const key = await issueAccessKey(deps, { applicationId: app.applicationId, accountId: user.id });
     const consent = await blockedErrand(useKey(key, app));
@@ -176,17 +180,7 @@ describe("native direct-issue and the Errand (lib, fixed clock)", () => {
   });
 
   it("the errand takes names by the Profile page's rule and writes nothing of a refused answer", async () => {
-    const app = await createApplication(deps, {
-      anchor: `lib-native-names-${crypto.randomBytes(3).toString("hex")}`,
-      organizationId: null,
-      names: { "en-US": "Names" },
-      rules: {
-        authentication: [{ method: "ACCESS_KEY_DIRECT", payload: {} }],
-        realize: [{ constraintType: "EVERYONE", payload: {} }],
-        return: [{ returnMethod: "DIRECT_ISSUE", payload: {} }],
-      },
-      claimPolicies: { firstName: "REQUIRED", lastName: "REQUIRED" },
-    });
+    const app = await accessKeyApplication("names", { firstName: "REQUIRED", lastName: "REQUIRED" });
     const user = await newAccount();
     const key = await issueAccessKey(deps, { applicationId: app.applicationId, accountId: user.id });
     const { errand } = await blockedErrand(useKey(key, app));
@@ -373,17 +367,7 @@ describe("native direct-issue and the Errand (lib, fixed clock)", () => {
   });
 
   it("POST /errand: verifies the access token (expiry, live session), answers null when nothing is owed", async () => {
-    const app = await createApplication(deps, {
-      anchor: `lib-native-req-${crypto.randomBytes(3).toString("hex")}`,
-      organizationId: null,
-      names: { "en-US": "Requested" },
-      rules: {
-        authentication: [{ method: "ACCESS_KEY_DIRECT", payload: {} }],
-        realize: [{ constraintType: "EVERYONE", payload: {} }],
-        return: [{ returnMethod: "DIRECT_ISSUE", payload: {} }],
-      },
-      claimPolicies: { email: "OPTIONAL", firstName: "SYNTHETIC" },
-    });
+    const app = await accessKeyApplication("req", { email: "OPTIONAL", firstName: "SYNTHETIC" });
     const user = await newAccount();
     const key = await issueAccessKey(deps, { applicationId: app.applicationId, accountId: user.id, accessTokenTtlSeconds: 600 });
     const issued = await useKey(key, app);
