@@ -7,11 +7,16 @@
 // application opted in, and no code is mailed to a gated address.
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { and, eq, sql } from "drizzle-orm";
+import { MIGRATIONS_FOLDER, queryRows } from "@/db/client";
+import { findApplicationByAnchor } from "@/db/queries/applications";
 import { findEmailIdentity } from "@/db/queries/identity";
 import { listOutboxMessages } from "@/db/queries/mail-outbox";
 import { insertOrganization } from "@/db/queries/organizations";
-import { federationConnectors } from "@/db/schema";
+import { authenticationRules, federationConnectors } from "@/db/schema";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
 import { loadApplicationContextById } from "@/lib/applications/application-context";
 import { forcedSsoStartAllowed } from "@/lib/federation/domain-managed";
@@ -21,6 +26,7 @@ import { findInquiryByExposureKey, type Inquiry } from "@/lib/inquiry/load-inqui
 import { realize } from "@/lib/inquiry/realize";
 import type { AuthenticationMethod } from "@/lib/rules";
 import { startEmailCode } from "@/lib/via/email-code";
+import { PORTAL_ANCHOR, seedIfEmpty } from "@/lib/seed";
 import { reasonEmail } from "@/lib/via/email-reason";
 import { completeUpstreamSignIn } from "@/lib/via/upstream-sign-in";
 import { currentBrowserSession, FEDERATED_SIGN_IN_CARRY_SECONDS, startBrowserSession } from "@/lib/via/browser-session";
@@ -216,6 +222,25 @@ describe("forced SSO (domain-managed) in lib", () => {
     setup.deps.clock.advance(2);
     assert.equal(await currentBrowserSession(setup.deps, throughIdp), null, "the IdP must vouch again");
     assert.equal((await currentBrowserSession(setup.deps, byCode))?.accountId, employee.id, "other methods keep their browser session");
+  });
+
+  it("gives the portal the domain-managed rule: seeded with it, and migration 0009 adds it (once) to a portal seeded before", async () => {
+    await seedIfEmpty(setup.deps);
+    const portal = (await findApplicationByAnchor(setup.deps.db, PORTAL_ANCHOR))!;
+    const domainManagedRules = async () =>
+      (await setup.deps.db.select().from(authenticationRules).where(eq(authenticationRules.applicationId, portal.id))).filter(
+        (rule) => rule.method === "ENTERPRISE_FEDERATION_DOMAIN_MANAGED",
+      ).length;
+    assert.equal(await domainManagedRules(), 1, "a new install's portal accepts it");
+    // A portal seeded before the migration existed: the migration's statement adds the rule, and only once.
+    await setup.deps.db
+      .delete(authenticationRules)
+      .where(and(eq(authenticationRules.applicationId, portal.id), eq(authenticationRules.method, "ENTERPRISE_FEDERATION_DOMAIN_MANAGED")));
+    const migration = fs.readFileSync(path.join(MIGRATIONS_FOLDER, "0009_portal-accepts-domain-sso.sql"), "utf8");
+    for (let run = 0; run < 2; run++) await queryRows(setup.deps.db, sql.raw(migration));
+    assert.equal(await domainManagedRules(), 1);
+    const context = (await loadApplicationContextById(setup.deps.db, portal.id))!;
+    assert.ok(context.rules.authentication.some((rule) => rule.method === "ENTERPRISE_FEDERATION_DOMAIN_MANAGED"), "in force: the application context lists it");
   });
 
   it("lets the round trip start only through the connector the typed domain or the signed-in account is bound to", async () => {
