@@ -6,6 +6,7 @@
 // refresh-token family, so racing polls mint one pair.
 import { z } from "zod";
 import { consumeApprovedDeviceSession, endDeviceSession, recordDevicePoll, type PolledDeviceSession } from "@/db/queries/device-sessions";
+import { isDatabaseUnavailable } from "@/db/unavailable";
 import type { ClaimsView } from "../identity/claims";
 import { KEY_FORMATS } from "../crypto/random-key";
 import type { Deps } from "../runtime";
@@ -106,6 +107,9 @@ async function issue(deps: TokenDeps, session: PolledDeviceSession): Promise<Dev
       tokens: { applicationAnchor: subject.application.anchor, accessToken: issued.accessToken, refreshToken: issued.refreshToken, claims: claims.view },
     };
   } catch (error) {
+    // An outage is no failure of this session: nothing was written (the pair and the consumption are one
+    // statement), so it stays APPROVED and the client, told to slow down, gets its tokens on a later poll.
+    if (isDatabaseUnavailable(error)) throw error;
     deps.log.error("device token issuance failed", {
       deviceSessionId: session.id,
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),

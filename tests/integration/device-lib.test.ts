@@ -9,6 +9,7 @@ import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
 import { accounts, applications, deviceSessions, inquiries, refreshTokenFamilies, returnRules } from "@/db/schema";
 import { insertDeviceSessionWithInquiry } from "@/db/queries/device-sessions";
+import { isDatabaseUnavailable } from "@/db/unavailable";
 import { upsertClaimGrant } from "@/db/queries/identity";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
 import type { CreateApplicationInput } from "@/lib/applications/create-application";
@@ -344,6 +345,28 @@ describe("device authorization (lib, fixed clock)", () => {
     assert.equal((await stateOf(started)).state, "FAILED");
     setup.deps.clock.advance(10);
     assert.deepEqual(await poll(started), refusal("server_error"));
+  });
+
+  it("keeps an approved session through a database outage while issuing: the poll fails as unavailable, the next one gets the tokens", async () => {
+    const { started } = await approved();
+    // The connection drops as the pair is being made (the signing key's first load is a query).
+    const outage = Object.assign(new Error("connection reset"), { code: "ECONNRESET" });
+    const cache = new Map<string, unknown>();
+    const dropping = new Proxy(cache, {
+      get: (target, property) => {
+        const value = Reflect.get(target, property, target) as (...args: unknown[]) => unknown;
+        if (property !== "has") return typeof value === "function" ? value.bind(target) : value;
+        return (key: string) => {
+          if (key.startsWith("token-signing-private:")) throw outage;
+          return target.has(key);
+        };
+      },
+    });
+    await assert.rejects(deviceToken({ ...setup.deps, cache: dropping }, { deviceCode: started.deviceCode }), (error: unknown) => isDatabaseUnavailable(error));
+    assert.equal((await stateOf(started)).state, "APPROVED", "not FAILED: the outage was no failure of this sign-in");
+    setup.deps.clock.advance(10);
+    const outcome = await poll(started);
+    assert.ok(outcome.ok, JSON.stringify(outcome));
   });
 
   it("answers invalid_request for a device code nobody issued", async () => {
