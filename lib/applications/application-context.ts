@@ -11,6 +11,7 @@ import {
 } from "@/db/queries/applications";
 import type { AuthenticationRule, RealizeRule, ReturnRule } from "../rules";
 import { claimPolicyFromRows, type ClaimPolicy } from "./claim-policy";
+import { isAnchor } from "./anchor";
 
 export interface ApplicationRules {
   authentication: AuthenticationRule[];
@@ -44,7 +45,13 @@ export async function loadApplicationContext(db: Executor, application: Applicat
   return { application, rules: toApplicationRules(stored), claimPolicy: claimPolicyFromRows(policies) };
 }
 
+/**
+ * The application an anchor names. The anchor often comes from a caller (an
+ * OIDC client_id, a request body): one that cannot be an anchor names none
+ * and is not looked up (a NUL in it would fail the query, not find nothing).
+ */
 export async function loadApplicationContextByAnchor(db: Executor, anchor: string): Promise<ApplicationContext | null> {
+  if (!isAnchor(anchor)) return null;
   const application = await findApplicationByAnchor(db, anchor);
   return application ? loadApplicationContext(db, application) : null;
 }

@@ -5,7 +5,6 @@
 // is shown on our own page; after that it goes back to the relying party.
 import { z } from "zod";
 import type { ApplicationContext } from "../applications/application-context";
-import { isAnchor } from "../applications/anchor";
 import { loadApplicationContextByAnchor } from "../applications/application-context";
 import type { Executor } from "@/db/client";
 import { oidcClientConfig, type OidcClientConfig } from "../rules";
@@ -87,8 +86,8 @@ export async function identifyClient(db: Executor, params: URLSearchParams): Pro
   const redirectUri = single(params, "redirect_uri");
   if (clientId === "duplicate" || redirectUri === "duplicate") throw new AuthorizePageError("duplicate-parameter");
   if (!clientId) throw new AuthorizePageError("missing-client-id");
-  // The client_id is the application anchor (docs 33): anything else names no client, and is not looked up.
-  const context = isAnchor(clientId) ? await loadApplicationContextByAnchor(db, clientId) : null;
+  // The client_id is the application anchor (docs 33).
+  const context = await loadApplicationContextByAnchor(db, clientId);
   if (!context) throw new AuthorizePageError("unknown-client");
   if (!context.application.enabled) throw new AuthorizePageError("client-disabled");
   const client = oidcClientConfig(context.rules.return);

@@ -15,7 +15,6 @@
 // a Basic challenge would tell them to use a method they are not using.
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import { recordClientAssertion } from "@/db/queries/client-assertions";
-import { isAnchor } from "../applications/anchor";
 import { loadApplicationContextByAnchor, type ApplicationContext } from "../applications/application-context";
 import { rsaVerificationKey } from "../applications/signing-key";
 import { epochSeconds } from "../clock";
@@ -67,8 +66,7 @@ async function authenticate(
   request: { authorization: string | null; form: URLSearchParams },
 ): Promise<AuthenticatedClient> {
   const presented = presentedCredentials(request.authorization, request.form);
-  // The client_id is the application anchor: anything else names no client, and is not looked up.
-  const context = isAnchor(presented.clientId) ? await loadApplicationContextByAnchor(deps.db, presented.clientId) : null;
+  const context = await loadApplicationContextByAnchor(deps.db, presented.clientId);
   // Unknown client, disabled client and wrong credential read alike to the caller.
   if (!context) throw invalidClient("Client authentication failed.");
   const client = oidcClientConfig(context.rules.return);

@@ -8,7 +8,6 @@
 // The browser's via session ends too — only when the hint proves it is the
 // same user (their sector subject), so a forged link cannot sign anyone out.
 // Refresh tokens are NOT revoked (docs 33): that is Connect /logout's job.
-import { isAnchor } from "../applications/anchor";
 import { loadApplicationContextByAnchor } from "../applications/application-context";
 import { isLiveSectorSubjectOf } from "../identity/sector-subjects";
 import type { Deps } from "../runtime";
@@ -43,7 +42,7 @@ export async function endSession(deps: EndSessionDeps, input: { params: URLSearc
   let location = `${deps.config.publicUrl}${SIGNED_OUT_PAGE_PATH}`;
   let sectorId: string | null = null;
   if (clientId !== null) {
-    const context = isAnchor(clientId) ? await loadApplicationContextByAnchor(deps.db, clientId) : null;
+    const context = await loadApplicationContextByAnchor(deps.db, clientId);
     const client = context && context.application.enabled ? oidcClientConfig(context.rules.return) : null;
     if (!context || !client) return page("logout-client-unknown");
     sectorId = context.application.sectorId;
