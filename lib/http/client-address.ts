@@ -10,6 +10,10 @@
 // X-Forwarded-For: read from the right, past every trusted hop. A client that
 // writes X-Forwarded-For itself only adds entries to the left of what the
 // proxies append, so it cannot choose the address it is limited under.
+//
+// An IPv6 client is limited as its /64 network: a subscriber is usually
+// handed a whole /64 and picks addresses in it at will (privacy addresses,
+// RFC 8981), so a limit on the exact address would limit nothing.
 import net from "node:net";
 
 export const CLIENT_ADDRESS_HEADER = "x-sudomimus-client-address";
@@ -19,7 +23,32 @@ export function clientAddress(request: Request): string {
 }
 
 export function knownClientAddress(request: Request): string | null {
-  return request.headers.get(CLIENT_ADDRESS_HEADER) || null;
+  const address = request.headers.get(CLIENT_ADDRESS_HEADER);
+  return address ? limitedAs(address) : null;
+}
+
+/** What a rate limit counts for an address: an IPv6 address's /64 (`2001:db8:1:2::/64`), any other address as it is. */
+export function limitedAs(address: string): string {
+  const withoutZone = address.replace(/%.*$/, "");
+  if (!net.isIPv6(withoutZone)) return address;
+  return `${ipv6Groups(withoutZone).slice(0, 4).map((group) => group.toString(16)).join(":")}::/64`;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address: `::` expanded, an embedded IPv4 tail read as two groups. */
+function ipv6Groups(address: string): number[] {
+  const groups = (part: string) =>
+    part === ""
+      ? []
+      : part.split(":").flatMap((group) => {
+          if (!group.includes(".")) return [parseInt(group, 16)];
+          const [a, b, c, d] = group.split(".").map(Number) as [number, number, number, number];
+          return [(a << 8) | b, (c << 8) | d];
+        });
+  const [head = "", tail] = address.split("::");
+  if (tail === undefined) return groups(head);
+  const left = groups(head);
+  const right = groups(tail);
+  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
 }
 
 /** An IPv4 peer of a dual-stack socket reads `::ffff:192.0.2.1`: the address is the IPv4 one. */

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseConfig } from "@/lib/config";
-import { parseTrustedProxies, resolveClientAddress, trustedProxyList } from "@/lib/http/client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddress, knownClientAddress, limitedAs, parseTrustedProxies, resolveClientAddress, trustedProxyList } from "@/lib/http/client-address";
 
 /** A configuration that touches no disk (a secret given, so none is generated). */
 const base = { SUDOMIMUS_DATA_DIR: "/nonexistent", SUDOMIMUS_SECRET: "ab".repeat(32) };
@@ -44,5 +44,24 @@ describe("client address", () => {
     assert.deepEqual(parseConfig({ ...base, TRUSTED_PROXIES: "127.0.0.1" }).trustedProxies, ["127.0.0.1"]);
     assert.deepEqual(parseConfig(base).trustedProxies, []);
     assert.throws(() => parseConfig({ ...base, TRUSTED_PROXIES: "proxy.local" }), /TRUSTED_PROXIES: expected comma-separated IP addresses or CIDR ranges/);
+  });
+
+  it("limits an IPv6 client as its /64 network, so hopping between its own addresses escapes nothing", () => {
+    for (const address of ["2001:db8:1:2::1", "2001:db8:1:2:a:b:c:d", "2001:0DB8:0001:0002:ffff::", "2001:db8:1:2::1%eth0"]) {
+      assert.equal(limitedAs(address), "2001:db8:1:2::/64", address);
+    }
+    assert.equal(limitedAs("2001:db8:1:3::1"), "2001:db8:1:3::/64", "the next /64 is someone else");
+    assert.equal(limitedAs("::1"), "0:0:0:0::/64");
+    assert.equal(limitedAs("fe80::1"), "fe80:0:0:0::/64");
+    assert.equal(limitedAs("64:ff9b::192.0.2.1"), "64:ff9b:0:0::/64", "an embedded IPv4 tail");
+    assert.equal(limitedAs("1:2:3:4:5:6:192.0.2.1"), "1:2:3:4::/64");
+    assert.equal(limitedAs("192.0.2.10"), "192.0.2.10", "IPv4 as it is");
+    // What request handlers read: the header only this server writes, counted the same way.
+    const from = (address: string) => new Request("http://localhost/", { headers: { [CLIENT_ADDRESS_HEADER]: address } });
+    assert.equal(knownClientAddress(from("2001:db8:1:2::77")), "2001:db8:1:2::/64");
+    assert.equal(clientAddress(from("2001:db8:1:2::78")), "2001:db8:1:2::/64");
+    assert.equal(knownClientAddress(from("198.51.100.7")), "198.51.100.7");
+    assert.equal(knownClientAddress(new Request("http://localhost/")), null);
+    assert.equal(clientAddress(new Request("http://localhost/")), "unknown");
   });
 });
