@@ -13,8 +13,16 @@ import type { Deps } from "../runtime";
 export interface SharedApplication {
   anchor: string;
   name: string;
-  claims: { claim: Claim; state: ClaimState; requirement: Requirement }[];
+  /**
+   * `state` is the user's decision; `received` whether the application gets
+   * the claim now — a grant is dormant while the claim policy is OFF (it
+   * counts again if the policy is turned back on, so Revoke still clears it).
+   */
+  claims: { claim: Claim; state: ClaimState; requirement: Requirement; received: boolean }[];
+  /** The application receives at least one claim. */
   anyShared: boolean;
+  /** At least one grant is stored: Revoke has something to clear. */
+  anyGranted: boolean;
 }
 
 export async function listDataSharing(deps: Pick<Deps, "db">, accountId: string, locale: string): Promise<SharedApplication[]> {
@@ -26,16 +34,16 @@ export async function listDataSharing(deps: Pick<Deps, "db">, accountId: string,
       const rows = grants.filter((row) => row.applicationId === id);
       const first = rows[0]!;
       const policy = claimPolicyFromRows(policies.filter((row) => row.applicationId === id));
-      const claims = CLAIMS.map((claim) => ({
-        claim,
-        state: (rows.find((row) => WIRE_CLAIM[row.claim] === claim)?.decision ?? "UNKNOWN") as ClaimState,
-        requirement: policy[claim],
-      }));
+      const claims = CLAIMS.map((claim) => {
+        const state = (rows.find((row) => WIRE_CLAIM[row.claim] === claim)?.decision ?? "UNKNOWN") as ClaimState;
+        return { claim, state, requirement: policy[claim], received: state === "GRANTED" && policy[claim] !== "OFF" };
+      });
       return {
         anchor: first.anchor,
         name: localizedName(first.names, first.defaultLocale, locale) || first.anchor,
         claims,
-        anyShared: claims.some((claim) => claim.state === "GRANTED"),
+        anyShared: claims.some((claim) => claim.received),
+        anyGranted: claims.some((claim) => claim.state === "GRANTED"),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, locale));

@@ -16,6 +16,7 @@ import { accountAliases, accounts, applications, authentications, claimGrants, e
 import { insertAuthentication, listEmailIdentities, upsertClaimGrant } from "@/db/queries/identity";
 import { listOutboxMessages } from "@/db/queries/mail-outbox";
 import { insertMembership, insertOrganization } from "@/db/queries/organizations";
+import { writeClaimPolicies } from "@/lib/applications/claim-policy";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
 import { deleteAccount, deleteOwnAccount, listBlockingOrganizations } from "@/lib/account/delete-account";
 import { listDataSharing, revokeSharing } from "@/lib/account/data-sharing";
@@ -213,7 +214,7 @@ describe("Account surface (lib)", () => {
 
     const listed = await listDataSharing(setup.deps, user.id, "en-US");
     const view = listed.find((entry) => entry.anchor === required.applicationAnchor)!;
-    assert.deepEqual(view.claims.find((claim) => claim.claim === "email"), { claim: "email", state: "GRANTED", requirement: "REQUIRED" });
+    assert.deepEqual(view.claims.find((claim) => claim.claim === "email"), { claim: "email", state: "GRANTED", requirement: "REQUIRED", received: true });
     assert.equal(view.anyShared, true);
 
     assert.equal(await revokeSharing(setup.deps, user.id, optional.applicationAnchor), 2);
@@ -227,6 +228,32 @@ describe("Account surface (lib)", () => {
     const after = (await listDataSharing(setup.deps, user.id, "en-US")).find((entry) => entry.anchor === required.applicationAnchor)!;
     assert.equal(after.anyShared, false);
     await rejectsWith(revokeSharing(setup.deps, user.id, "no-such-app"), "NotFound");
+  });
+
+  it("a grant the application's policy no longer asks for is shown as allowed, not shared, and can still be revoked", async () => {
+    const app = await newApplication(null, { email: "OPTIONAL", firstName: "OPTIONAL" });
+    const user = await newAccount();
+    await updateProfileName(setup.deps.db, user.id, { firstName: "Grace", lastName: "" });
+    await grant(user.id, app.applicationId, ["EMAIL", "FIRST_NAME"]);
+    // The developer switches the name off: nothing of it reaches a token any more.
+    await writeClaimPolicies(setup.deps.db, app.applicationId, { email: "OFF", firstName: "OFF", lastName: "OFF" });
+    const tokens = await connectSession(app, user);
+    assert.equal(tokenBody(tokens.accessToken).emailAddress, undefined);
+    assert.equal(tokenBody(tokens.accessToken).firstName, undefined);
+
+    const view = (await listDataSharing(setup.deps, user.id, "en-US")).find((entry) => entry.anchor === app.applicationAnchor)!;
+    assert.deepEqual(view.claims.find((claim) => claim.claim === "firstName"), { claim: "firstName", state: "GRANTED", requirement: "OFF", received: false });
+    assert.equal(view.anyShared, false, "it receives none of the profile data");
+    assert.equal(view.anyGranted, true, "the stored grants would count again if the policy came back on");
+    await writeClaimPolicies(setup.deps.db, app.applicationId, { email: "OFF", firstName: "OPTIONAL", lastName: "OFF" });
+    const back = (await listDataSharing(setup.deps, user.id, "en-US")).find((entry) => entry.anchor === app.applicationAnchor)!;
+    assert.deepEqual(back.claims.find((claim) => claim.claim === "firstName"), { claim: "firstName", state: "GRANTED", requirement: "OPTIONAL", received: true });
+    assert.equal(back.anyShared, true);
+
+    assert.equal(await revokeSharing(setup.deps, user.id, app.applicationAnchor), 2);
+    const revoked = (await listDataSharing(setup.deps, user.id, "en-US")).find((entry) => entry.anchor === app.applicationAnchor)!;
+    assert.equal(revoked.anyGranted, false);
+    assert.deepEqual(revoked.claims.map((claim) => claim.state), ["DENIED", "DENIED", "UNKNOWN"]);
   });
 
   it("never removes the last way to sign in, nor the primary address", async () => {

@@ -15,6 +15,8 @@ import { ConfirmNotice } from "../confirm-notice";
 
 const STATE_STYLE = {
   GRANTED: "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
+  // Allowed, but the application does not ask for it now (its policy is OFF): nothing flows.
+  ALLOWED: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
   DENIED: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
   UNKNOWN: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-400",
 } as const;
@@ -27,6 +29,7 @@ export function SharingCard({ application }: { application: SharedApplication })
   const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const requiresAny = application.claims.some((claim) => claim.requirement === "REQUIRED" && claim.state === "GRANTED");
+  const shown = (claim: SharedApplication["claims"][number]) => (claim.state === "GRANTED" && !claim.received ? "ALLOWED" : claim.state);
 
   const revoke = () =>
     startTransition(async () => {
@@ -49,8 +52,8 @@ export function SharingCard({ application }: { application: SharedApplication })
             variant="danger"
             size="sm"
             fullWidth={false}
-            disabled={!application.anyShared}
-            title={!application.anyShared ? t("nothingToRevoke") : undefined}
+            disabled={!application.anyGranted}
+            title={!application.anyGranted ? t("nothingToRevoke") : undefined}
             onClick={() => { setConfirming(true); setMessage(null); }}
             aria-label={t("revokeLabel", { application: application.name })}
           >
@@ -72,7 +75,7 @@ export function SharingCard({ application }: { application: SharedApplication })
             <tr key={claim.claim}>
               <th scope="row" className="py-2 pr-3 text-left font-medium text-slate-900 dark:text-white">{t(`claims.${claim.claim}`)}</th>
               <td className="py-2 pr-3">
-                <span className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATE_STYLE[claim.state]}`}>{t(`states.${claim.state}`)}</span>
+                <span className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATE_STYLE[shown(claim)]}`}>{t(`states.${shown(claim)}`)}</span>
               </td>
               <td className="py-2 text-slate-700 dark:text-slate-300">{t(`requirements.${claim.requirement}`)}</td>
             </tr>
