@@ -41,7 +41,8 @@ function assertRight(role: MemberRole | null, right: Right): asserts role is Mem
  * re-enable action itself).
  */
 export async function organizationFor(db: Executor, accountId: string, anchor: string, right: Right, options: { allowRetired?: boolean } = {}) {
-  const found = await findOrganizationForAccount(db, anchor, accountId);
+  // As for applications below: an anchor that cannot be one names none, and is not looked up.
+  const found = isAnchor(anchor) ? await findOrganizationForAccount(db, anchor, accountId) : null;
   if (!found || found.role === null) fail("NotFound", { message: "No such organization." });
   assertRight(found.role, right);
   if (found.organization.disabledAt && right !== "view" && !options.allowRetired) {

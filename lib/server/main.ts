@@ -14,6 +14,7 @@ import { errorResponse } from "../http/respond";
 import { SECURITY_HEADERS } from "../http/security-headers";
 import { getDeps } from "../runtime";
 import { loadApiRouter } from "./api-routes";
+import { withDecodablePath } from "./decodable-path";
 import { drainOnShutdown } from "./drain";
 import { BodyTooLargeError, sendWebResponse, toWebRequest } from "./node-bridge";
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     if (!route) {
       if (client) req.headers[CLIENT_ADDRESS_HEADER] = client;
       else delete req.headers[CLIENT_ADDRESS_HEADER];
+      req.url = withDecodablePath(req.url ?? "/");
       void handleWithNext(req, res);
       return;
     }

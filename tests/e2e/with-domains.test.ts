@@ -175,6 +175,13 @@ describe("With portal: domains and login policies", () => {
     const stranger = await probe.goto(`${base}/with/domains/${orgAnchor}/${ownDomain}/login-policy`);
     assert.equal(stranger?.status(), 404);
     assert.equal(await probe.getByText(ownDomain).count(), 0);
+    // Addresses no link produces (a NUL, a broken escape, no anchor at all) name nothing: the not-found page, never an error.
+    for (const path of [`domains/%00/${ownDomain}`, `domains/${orgAnchor}/%00`, `domains/%E0%A4%A/${ownDomain}`, `domains/${orgAnchor}/%E0%A4%A/login-policy`, "organizations/%00", "organizations/%E0%A4%A", "applications/%00", "applications/%E0%A4%A/rules"]) {
+      const answer = await probe.goto(`${base}/with/${path}`);
+      assert.equal(answer?.status(), 404, `${path}: ${answer?.status()}`);
+      await probe.getByText("This page could not be found", { exact: false }).waitFor();
+    }
+    await shots(probe, "not-found");
     await probe.close();
     await inviteToOrganization(page, orgAnchor, c, "OWNER");
 

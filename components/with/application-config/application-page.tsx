@@ -9,13 +9,15 @@ import { hasRight } from "@/lib/developer/access";
 import { applicationFor } from "@/lib/developer/access";
 import { isSudomimusError } from "@/lib/errors";
 import { requirePortalAccount } from "@/lib/portal/portal-context";
+import { anchorParam } from "@/lib/portal/url-param";
 import { ApplicationTabs, type ApplicationTab } from "../application-tabs";
 import { Notice, PageHeader } from "../portal-ui";
 
 export type ReadOnlyReason = "viewer" | "retired" | null;
 
 export async function loadApplicationPage(anchor: string, tab: Exclude<ApplicationTab, "overview">) {
-  const decoded = decodeURIComponent(anchor);
+  const decoded = anchorParam(anchor);
+  if (decoded === null) notFound();
   const { deps, account } = await requirePortalAccount(`/with/applications/${encodeURIComponent(decoded)}/${tab}`);
   let found;
   try {

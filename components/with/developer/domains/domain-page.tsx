@@ -7,13 +7,15 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { domainDetail, domainPagePath, type DomainTab } from "@/lib/domains/domain-overview";
 import { requirePortalAccount } from "@/lib/portal/portal-context";
+import { anchorParam, urlParam } from "@/lib/portal/url-param";
 import { PageHeader } from "../../portal-ui";
 import { TabBar } from "../../tab-bar";
 
 export async function loadDomainPage(params: Promise<{ organization: string; domain: string }>, tab: DomainTab) {
   const raw = await params;
-  const organizationAnchor = decodeURIComponent(raw.organization);
-  const domain = decodeURIComponent(raw.domain);
+  const organizationAnchor = anchorParam(raw.organization);
+  const domain = urlParam(raw.domain);
+  if (organizationAnchor === null || domain === null) notFound();
   const { deps, account } = await requirePortalAccount(domainPagePath(organizationAnchor, domain, tab));
   const found = await domainDetail(deps.db, account.id, organizationAnchor, domain);
   if (!found) notFound();

@@ -25,15 +25,17 @@ import { applicationFor, hasRight, isSoleOwner } from "@/lib/developer/access";
 import { applicationName } from "@/lib/developer/overview";
 import { isSudomimusError } from "@/lib/errors";
 import { requirePortalAccount } from "@/lib/portal/portal-context";
+import { anchorParam } from "@/lib/portal/url-param";
 
 type Params = { params: Promise<{ anchor: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: (await params).anchor };
+  return { title: anchorParam((await params).anchor) ?? undefined };
 }
 
 export default async function ApplicationOverviewPage({ params }: Params) {
-  const { anchor } = await params;
+  const anchor = anchorParam((await params).anchor);
+  if (anchor === null) notFound();
   const { deps, account } = await requirePortalAccount(`/with/applications/${encodeURIComponent(anchor)}`);
   const found = await applicationFor(deps.db, account.id, anchor, "view").catch((error) => {
     if (isSudomimusError(error)) notFound();

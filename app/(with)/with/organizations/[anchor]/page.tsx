@@ -25,6 +25,7 @@ import { organizationHoldings } from "@/db/queries/organizations";
 import { hasRight } from "@/lib/developer/access";
 import { membersOf } from "@/lib/developer/organizations";
 import { requirePortalAccount } from "@/lib/portal/portal-context";
+import { anchorParam } from "@/lib/portal/url-param";
 
 type Params = { params: Promise<{ anchor: string }> };
 
@@ -34,7 +35,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OrganizationPage({ params }: Params) {
-  const { anchor } = await params;
+  const anchor = anchorParam((await params).anchor);
+  if (anchor === null) notFound();
   const { deps, account } = await requirePortalAccount(`/with/organizations/${encodeURIComponent(anchor)}`);
   const found = await findOrganizationForAccount(deps.db, anchor, account.id);
   if (!found || !found.role) notFound();
