@@ -94,9 +94,13 @@ export async function countOwners(db: Executor, organizationId: string): Promise
   return Number(row?.n ?? 0);
 }
 
-/** Takes the organization's row lock, so membership changes that count owners run one at a time. */
-export async function lockOrganization(tx: Executor, organizationId: string): Promise<void> {
-  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).for("update");
+/**
+ * Takes the organization's row lock, so membership changes that count owners
+ * run one at a time; answers whether it is retired as of now (null: no such row).
+ */
+export async function lockOrganization(tx: Executor, organizationId: string): Promise<{ disabledAt: Date | null } | null> {
+  const [row] = await tx.select({ disabledAt: organizations.disabledAt }).from(organizations).where(eq(organizations.id, organizationId)).for("update");
+  return row ?? null;
 }
 
 export async function updateMemberRole(db: Executor, organizationId: string, accountId: string, role: MemberRole): Promise<void> {

@@ -5,7 +5,7 @@
 // member below the needed role gets Forbidden, and a retired organization is
 // frozen for everything but re-enabling.
 import type { Executor } from "@/db/client";
-import { countOwners, findApplicationForAccount, findOrganizationForAccount, type MemberRole } from "@/db/queries/memberships";
+import { countOwners, findApplicationForAccount, findOrganizationForAccount, lockOrganization, type MemberRole } from "@/db/queries/memberships";
 import { isAnchor } from "../applications/anchor";
 import { fail } from "../errors";
 
@@ -45,9 +45,7 @@ export async function organizationFor(db: Executor, accountId: string, anchor: s
   const found = isAnchor(anchor) ? await findOrganizationForAccount(db, anchor, accountId) : null;
   if (!found || found.role === null) fail("NotFound", { message: "No such organization." });
   assertRight(found.role, right);
-  if (found.organization.disabledAt && right !== "view" && !options.allowRetired) {
-    fail("Forbidden", { message: "This organization is retired; re-enable it first.", body: { code: "organizationRetired" } });
-  }
+  if (found.organization.disabledAt && right !== "view" && !options.allowRetired) refuseRetiredOrganization();
   return { organization: found.organization, role: found.role };
 }
 
@@ -57,10 +55,25 @@ export async function applicationFor(db: Executor, accountId: string, anchor: st
   const found = isAnchor(anchor) ? await findApplicationForAccount(db, anchor, accountId) : null;
   if (!found || found.role === null) fail("ApplicationNotFound", { message: "No such application." });
   assertRight(found.role, right);
-  if (found.organization.disabledAt && right !== "view") {
-    fail("Forbidden", { message: "This organization is retired; re-enable it first.", body: { code: "organizationRetired" } });
-  }
+  if (found.organization.disabledAt && right !== "view") refuseRetiredOrganization();
   return found as typeof found & { role: MemberRole };
+}
+
+export function refuseRetiredOrganization(): never {
+  return fail("Forbidden", { message: "This organization is retired; re-enable it first.", body: { code: "organizationRetired" } });
+}
+
+/**
+ * In a transaction: the organization's row lock, refusing if it has been
+ * retired meanwhile. Whether an organization or sector is live, and what
+ * live things it holds, are checked and changed under this lock — a retire
+ * counting what is live inside, a creation or re-enable checking that its
+ * container is live — so of two racing, the second sees the first. (The
+ * checks before the transaction stay: they answer most refusals without one.)
+ */
+export async function lockLiveOrganization(tx: Executor, organizationId: string): Promise<void> {
+  const row = await lockOrganization(tx, organizationId);
+  if (!row || row.disabledAt) refuseRetiredOrganization();
 }
 
 /** Whether the account is the organization's only OWNER — what retiring and re-enabling need. */

@@ -18,7 +18,7 @@ import type { Deps } from "../runtime";
 import { confirmRecentSignIn, type ActingBrowser } from "../via/browser-session";
 import { holdQuota } from "./quotas";
 import { refuseSectorQuota } from "./sectors";
-import { applicationFor, organizationFor, requireSoleOwner } from "./access";
+import { applicationFor, lockLiveOrganization, organizationFor, requireSoleOwner } from "./access";
 
 type DevDeps = Pick<Deps, "db" | "clock" | "keyring">;
 
@@ -55,17 +55,17 @@ export async function createDeveloperApplication(deps: DevDeps, accountId: strin
   if (input.sectorAnchor) {
     const sector = await findSectorOfOrganization(deps.db, organization.id, input.sectorAnchor);
     if (!sector) fail("NotFound", { message: "No such sector in this organization.", body: { code: "sectorUnknown", field: "sector" } });
-    if (sector.disabledAt) fail("Conflict", { message: "This sector is retired.", body: { code: "sectorRetired", field: "sector" } });
     sectorId = sector.id;
   }
   const withinQuotas = async (db: Executor) => {
+    if (sectorId && (await findSectorById(db, sectorId))?.disabledAt) refuseRetiredSector();
     const holdings = await organizationHoldings(db, organization.id);
     if (holdings.applications >= organization.applicationQuota) {
       fail("Conflict", { message: `This organization may hold ${organization.applicationQuota} applications.`, body: { code: "applicationQuota" } });
     }
     if (!sectorId && holdings.sectors >= organization.sectorQuota) refuseSectorQuota(organization.sectorQuota, "sector");
   };
-  // Refused before the keys are generated; counted again under the lock when the rows are written.
+  // Refused before the keys are generated; checked again under the organization's lock when the rows are written.
   await withinQuotas(deps.db);
   // No rules: default-deny until an ADMIN adds them on the Rules tab.
   return createApplication(deps, {
@@ -76,6 +76,10 @@ export async function createDeveloperApplication(deps: DevDeps, accountId: strin
     rules: { authentication: [], realize: [], return: [] },
     beforeInsert: (tx) => holdQuota(tx, { organizationId: organization.id }, () => withinQuotas(tx)),
   });
+}
+
+function refuseRetiredSector(): never {
+  return fail("Conflict", { message: "This sector is retired.", body: { code: "sectorRetired", field: "sector" } });
 }
 
 export async function renameApplication(deps: DevDeps, accountId: string, anchor: string, rawNames: Record<string, unknown>): Promise<void> {
@@ -134,7 +138,11 @@ export async function retireApplication(deps: DevDeps, accountId: string, anchor
 export async function reenableApplication(deps: DevDeps, accountId: string, anchor: string): Promise<void> {
   const { application, organization, role } = await applicationFor(deps.db, accountId, anchor, "retire");
   await requireSoleOwner(deps.db, organization.id, role);
-  const sector = await findSectorById(deps.db, application.sectorId);
-  if (sector?.disabledAt) fail("Conflict", { message: "Re-enable the application's sector first.", body: { code: "sectorRetired" } });
-  await updateApplication(deps.db, application.id, { enabled: true, disabledAt: null });
+  await deps.db.transaction(async (tx) => {
+    // Under the lock a retire of its organization or sector counts under.
+    await lockLiveOrganization(tx, organization.id);
+    const sector = await findSectorById(tx, application.sectorId);
+    if (sector?.disabledAt) fail("Conflict", { message: "Re-enable the application's sector first.", body: { code: "sectorRetired" } });
+    await updateApplication(tx, application.id, { enabled: true, disabledAt: null });
+  });
 }

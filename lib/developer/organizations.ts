@@ -22,7 +22,7 @@ import { constantTimeEqual, secretHash } from "../crypto/secret-hash";
 import { fail } from "../errors";
 import { newResourceAnchor } from "../identity/identifiers";
 import type { Deps } from "../runtime";
-import { organizationFor, requireSoleOwner } from "./access";
+import { lockLiveOrganization, organizationFor, requireSoleOwner } from "./access";
 import { holdQuota, OWNED_ORGANIZATION_QUOTA } from "./quotas";
 
 type DevDeps = Pick<Deps, "db" | "clock" | "keyring">;
@@ -187,11 +187,15 @@ async function dropMember(tx: DevDeps["db"], organizationId: string, memberId: s
 export async function retireOrganization(deps: DevDeps, accountId: string, anchor: string): Promise<void> {
   const { organization, role } = await organizationFor(deps.db, accountId, anchor, "retire");
   await requireSoleOwner(deps.db, organization.id, role);
-  const holdings = await organizationHoldings(deps.db, organization.id);
-  if (holdings.liveApplications > 0 || holdings.liveSectors > 0) {
-    refuse("organizationHasLiveResources", "Retire every application and sector of this organization first.");
-  }
-  await updateOrganization(deps.db, organization.id, { disabledAt: deps.clock.now() });
+  await deps.db.transaction(async (tx) => {
+    // Counted under the lock a creation or re-enable in it takes (lockLiveOrganization).
+    await lockLiveOrganization(tx, organization.id);
+    const holdings = await organizationHoldings(tx, organization.id);
+    if (holdings.liveApplications > 0 || holdings.liveSectors > 0) {
+      refuse("organizationHasLiveResources", "Retire every application and sector of this organization first.");
+    }
+    await updateOrganization(tx, organization.id, { disabledAt: deps.clock.now() });
+  });
 }
 
 export async function reenableOrganization(deps: DevDeps, accountId: string, anchor: string): Promise<void> {

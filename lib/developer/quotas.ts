@@ -5,7 +5,7 @@
 // there is no hard delete, so retiring is not a way around a limit.
 import type { Executor } from "@/db/client";
 import { lockAccount } from "@/db/queries/account";
-import { lockOrganization } from "@/db/queries/memberships";
+import { lockLiveOrganization } from "./access";
 
 export const OWNED_ORGANIZATION_QUOTA = 5;
 
@@ -16,7 +16,8 @@ export const OWNED_ORGANIZATION_QUOTA = 5;
  * count outside the lock lets every one of them see the last free slot).
  */
 export async function holdQuota(tx: Executor, holder: { organizationId: string } | { accountId: string }, check: () => Promise<void>): Promise<void> {
-  if ("organizationId" in holder) await lockOrganization(tx, holder.organizationId);
+  // A retired organization is frozen: nothing is created in it, even by a creation that raced the retire.
+  if ("organizationId" in holder) await lockLiveOrganization(tx, holder.organizationId);
   else await lockAccount(tx, holder.accountId);
   await check();
 }

@@ -13,7 +13,7 @@ import {
 import { fail } from "../errors";
 import { newResourceAnchor } from "../identity/identifiers";
 import type { Deps } from "../runtime";
-import { organizationFor, requireSoleOwner } from "./access";
+import { lockLiveOrganization, organizationFor, requireSoleOwner } from "./access";
 import { holdQuota } from "./quotas";
 import { deriveOrganizationAnchor } from "../admin/organization-anchor";
 
@@ -54,18 +54,25 @@ async function sectorFor(deps: DevDeps, accountId: string, organizationAnchor: s
   if (!sector) fail("NotFound", { message: "No such sector.", body: { code: "notFound" } });
   if (!options.allowRetiredSector && sector.disabledAt) fail("Conflict", { message: "This sector is already retired.", body: { code: "alreadyRetired" } });
   await requireSoleOwner(deps.db, access.organization.id, access.role);
-  return sector;
+  return { sector, organizationId: access.organization.id };
 }
 
 export async function retireSector(deps: DevDeps, accountId: string, organizationAnchor: string, sectorAnchor: string): Promise<void> {
-  const sector = await sectorFor(deps, accountId, organizationAnchor, sectorAnchor, { allowRetiredSector: false });
-  if ((await countLiveApplicationsOfSector(deps.db, sector.id)) > 0) {
-    fail("Conflict", { message: "Retire every application in this sector first.", body: { code: "sectorHasLiveApplications" } });
-  }
-  await updateSector(deps.db, sector.id, { disabledAt: deps.clock.now() });
+  const { sector, organizationId } = await sectorFor(deps, accountId, organizationAnchor, sectorAnchor, { allowRetiredSector: false });
+  await deps.db.transaction(async (tx) => {
+    // Counted under the lock a creation or re-enable in the sector takes.
+    await lockLiveOrganization(tx, organizationId);
+    if ((await countLiveApplicationsOfSector(tx, sector.id)) > 0) {
+      fail("Conflict", { message: "Retire every application in this sector first.", body: { code: "sectorHasLiveApplications" } });
+    }
+    await updateSector(tx, sector.id, { disabledAt: deps.clock.now() });
+  });
 }
 
 export async function reenableSector(deps: DevDeps, accountId: string, organizationAnchor: string, sectorAnchor: string): Promise<void> {
-  const sector = await sectorFor(deps, accountId, organizationAnchor, sectorAnchor, { allowRetiredSector: true });
-  await updateSector(deps.db, sector.id, { disabledAt: null });
+  const { sector, organizationId } = await sectorFor(deps, accountId, organizationAnchor, sectorAnchor, { allowRetiredSector: true });
+  await deps.db.transaction(async (tx) => {
+    await lockLiveOrganization(tx, organizationId);
+    await updateSector(tx, sector.id, { disabledAt: null });
+  });
 }

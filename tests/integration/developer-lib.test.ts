@@ -6,8 +6,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { findApplicationByAnchor, findSectorById } from "@/db/queries/applications";
-import { countOwnedOrganizations } from "@/db/queries/memberships";
-import { updateOrganization } from "@/db/queries/organizations";
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { countOwnedOrganizations, lockOrganization } from "@/db/queries/memberships";
+import { findOrganizationByAnchor, insertOrganizationSector, updateOrganization, updateSector } from "@/db/queries/organizations";
 import { accountAliasFor } from "@/lib/identity/account-alias";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { isSudomimusError } from "@/lib/errors";
@@ -35,6 +37,7 @@ import { createSector, reenableSector, retireSector } from "@/lib/developer/sect
 import { signedInBrowser } from "../support/acting-browser";
 import { libDeps } from "../support/lib-deps";
 import { rejectsWith } from "../support/rejects";
+import { testEnv } from "../support/env";
 
 type Setup = Awaited<ReturnType<typeof libDeps>>;
 let setup: Setup;
@@ -59,6 +62,33 @@ async function memberRef(organizationId: string, accountId: string) {
   const self = (await membersOf(setup.deps, accountId, organizationId)).find((member) => member.self);
   assert.ok(self, "the account is a member");
   return self.reference;
+}
+
+/**
+ * Runs `operation` while another transaction holds the organization's row
+ * lock: the operation makes its checks before the lock (seeing nothing of
+ * the other transaction yet) and then waits for it; `meanwhile` writes what a
+ * racing request would, and commits. Answers the operation's refusal code,
+ * or "done".
+ */
+async function racedBy(organizationId: string, operation: () => Promise<unknown>, meanwhile: (tx: Executor) => Promise<unknown>): Promise<string> {
+  let outcome: Promise<string> | undefined;
+  await setup.deps.db.transaction(async (tx) => {
+    await lockOrganization(tx, organizationId);
+    outcome = operation().then(
+      () => "done",
+      (error: unknown) => (isSudomimusError(error) ? String(error.body?.code) : String(error)),
+    );
+    // Until the operation waits for the lock (its checks are behind it).
+    for (let tries = 0; ; tries++) {
+      const [row] = (await setup.deps.db.execute(sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)) as unknown as { waiting: number }[];
+      if (row!.waiting > 0) break;
+      assert.ok(tries < 200, "the operation never waited for the organization's lock");
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await meanwhile(tx);
+  });
+  return outcome!;
 }
 
 describe("developer surface rules (lib)", () => {
@@ -191,6 +221,41 @@ describe("developer surface rules (lib)", () => {
     await reenableSector(deps, owner.id, organization.anchor, sector.anchor);
     await reenableApplication(deps, owner.id, anchor);
     assert.equal((await findApplicationByAnchor(deps.db, anchor))?.enabled, true);
+  });
+
+  // PGlite runs one transaction at a time on its one connection: nothing there can interleave.
+  it("a retire and a creation or re-enable racing in one organization cannot both win", { skip: testEnv.dbKind === "pglite" }, async () => {
+    const deps = setup.deps;
+    const owner = await newAccount();
+    const organization = await createOrganization(deps, owner.id, "Racing Retire");
+    const liveSector = (tx: Executor) => insertOrganizationSector(tx, { anchor: `raced-${Date.now()}`, organizationId: organization.id, name: "Raced", createdAt: deps.clock.now() });
+
+    // Retiring counted nothing live before the lock; a sector created meanwhile is seen under it.
+    assert.equal(await racedBy(organization.id, () => retireOrganization(deps, owner.id, organization.anchor), liveSector), "organizationHasLiveResources");
+    assert.equal((await findOrganizationByAnchor(deps.db, organization.anchor))?.disabledAt, null, "still live");
+    const sector = (await createSector(deps, owner.id, organization.anchor, "Held"))!;
+    const anchor = `race-${Date.now()}`;
+    await createDeveloperApplication(deps, owner.id, { organizationAnchor: organization.anchor, anchor, names: { "en-US": "Race" }, sectorAnchor: sector.anchor });
+    await retireApplication(deps, owner.id, anchor);
+
+    // Re-enabling found the sector live before the lock; it was retired meanwhile.
+    assert.equal(await racedBy(organization.id, () => reenableApplication(deps, owner.id, anchor), (tx) => updateSector(tx, sector.id, { disabledAt: deps.clock.now() })), "sectorRetired");
+    assert.equal((await findApplicationByAnchor(deps.db, anchor))?.enabled, false);
+    // Creating into a sector retired meanwhile.
+    await updateSector(deps.db, sector.id, { disabledAt: null });
+    assert.equal(
+      await racedBy(organization.id, () => createDeveloperApplication(deps, owner.id, { organizationAnchor: organization.anchor, anchor: `${anchor}-b`, names: { "en-US": "B" }, sectorAnchor: sector.anchor }), (tx) => updateSector(tx, sector.id, { disabledAt: deps.clock.now() })),
+      "sectorRetired",
+    );
+    assert.equal(await findApplicationByAnchor(deps.db, `${anchor}-b`), null);
+
+    // Creating in an organization retired meanwhile: nothing is created in a frozen organization.
+    await updateSector(deps.db, sector.id, { disabledAt: deps.clock.now() });
+    const retire = (tx: Executor) => updateOrganization(tx, organization.id, { disabledAt: deps.clock.now() });
+    assert.equal(await racedBy(organization.id, () => createSector(deps, owner.id, organization.anchor, "Late"), retire), "organizationRetired");
+    await updateOrganization(deps.db, organization.id, { disabledAt: null });
+    assert.equal(await racedBy(organization.id, () => createDeveloperApplication(deps, owner.id, { organizationAnchor: organization.anchor, anchor: `${anchor}-c`, names: { "en-US": "C" } }), retire), "organizationRetired");
+    assert.equal(await findApplicationByAnchor(deps.db, `${anchor}-c`), null);
   });
 
   it("an account owns at most OWNED_ORGANIZATION_QUOTA organizations", async () => {
