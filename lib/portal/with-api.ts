@@ -146,10 +146,12 @@ export async function application(deps: WithApiDeps, authorization: string | nul
  * `sudomimus set-rules <anchor> --rules-file <path>`: replaces the
  * application's rules (ADMIN+, as in the portal's Rules tab) with rules in
  * the docs' shape and answers the application as `application` shows it.
+ * The body is read only for a caller with a valid token (`readRules`): a
+ * stranger learns nothing from how a body is refused, and costs no parse.
  */
-export async function setApplicationRules(deps: WithApiDeps, authorization: string | null, anchor: string, rules: unknown): Promise<WithApplication> {
+export async function setApplicationRules(deps: WithApiDeps, authorization: string | null, anchor: string, readRules: () => Promise<unknown>): Promise<WithApplication> {
   const { account } = await withApiCaller(deps, authorization);
-  await replaceRules(deps, account.id, anchor, rules);
+  await replaceRules(deps, account.id, anchor, await readRules());
   return applicationView(deps, account.id, anchor);
 }
 

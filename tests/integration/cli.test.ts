@@ -424,6 +424,12 @@ describe("Sudomimus CLI and the With API", () => {
     const foreign = await withApi("/whoami", { headers: { authorization: `Bearer ${tokens.accessToken}` } });
     assert.deepEqual([foreign.status, foreign.body.reason], [401, "AccessTokenInvalid"]);
 
+    // A write is refused for its token before its body is read: no token, no parse.
+    for (const body of ["{", "[]", JSON.stringify({ authentication: "nope" })]) {
+      const write = await withApi("/applications/demo-app/rules", { method: "PUT", body, headers: { "content-type": "application/json" } });
+      assert.deepEqual([write.status, write.body.reason], [401, "AccessTokenInvalid"], body);
+    }
+
     const wrongMethod = await withApi("/whoami", { method: "POST" });
     assert.deepEqual([wrongMethod.status, wrongMethod.body.reason], [405, "MethodNotAllowed"]);
     const nothing = await withApi("/nothing-here");

@@ -12,8 +12,8 @@ export async function PUT(request: Request, { params }: Params): Promise<Respons
   const { anchor } = await params;
   return jsonRoute(async (req, deps) => {
     // The rules engine names what is wrong inside; here only that it is an object at all.
-    const { body } = await readJson(req, z.record(z.string(), z.unknown()), MAX_RULES_FILE_BYTES);
-    return json(await setApplicationRules(deps, req.headers.get("authorization"), anchor, body));
+    const readRules = async () => (await readJson(req, z.record(z.string(), z.unknown()), MAX_RULES_FILE_BYTES)).body;
+    return json(await setApplicationRules(deps, req.headers.get("authorization"), anchor, readRules));
   })(request);
 }
 export const { GET, POST, PATCH, DELETE } = otherMethods(["PUT"]);
