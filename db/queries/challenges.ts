@@ -40,8 +40,18 @@ export async function consumeOtpChallenge(db: Executor, id: string, now: Date): 
   return rows.length > 0;
 }
 
-export async function countOtpAttempt(db: Executor, id: string): Promise<void> {
-  await db.update(otpChallenges).set({ attempts: sql`${otpChallenges.attempts} + 1` }).where(eq(otpChallenges.id, id));
+/**
+ * Takes one guess of a live challenge's budget in one conditional write, so
+ * concurrent guesses are counted one at a time; null when none is left (or
+ * the challenge is spent or expired). Returns the guesses taken so far.
+ */
+export async function takeOtpGuess(db: Executor, id: string, allowed: number, now: Date): Promise<number | null> {
+  const [row] = await db
+    .update(otpChallenges)
+    .set({ attempts: sql`${otpChallenges.attempts} + 1` })
+    .where(and(eq(otpChallenges.id, id), isNull(otpChallenges.consumedAt), gt(otpChallenges.expiresAt, now), lt(otpChallenges.attempts, allowed)))
+    .returning({ attempts: otpChallenges.attempts });
+  return row ? row.attempts : null;
 }
 
 export async function insertPasskeyChallenge(db: Executor, values: typeof passkeyChallenges.$inferInsert): Promise<PasskeyChallengeRow> {

@@ -10,7 +10,7 @@ import type { Executor } from "@/db/client";
 import { checkLoginPolicy } from "../domains/login-policy-gate";
 import { fail } from "../errors";
 import { emailAddressSchema } from "../identity/email-address";
-import { emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS, spendAttempt } from "../identity/email-codes";
+import { guessEmailCode, issueEmailCode, OTP_TTL_SECONDS } from "../identity/email-codes";
 import { sendAddEmailCode } from "../errand/errand-mail";
 import type { Deps } from "../runtime";
 import { confirmRecentSignIn, type ActingBrowser } from "../via/browser-session";
@@ -18,8 +18,6 @@ import { recordEmailCredentialUse } from "../via/email-code";
 import { registrationOptionsFor } from "../via/passkeys";
 
 export const PASSKEY_LABEL_MAX_LENGTH = 60;
-/** Wrong codes one add-email challenge tolerates before it is spent. */
-export const ADD_EMAIL_CODE_ATTEMPTS = 5;
 
 // Rows are named to the browser by what is already public about them — a
 // passkey by its WebAuthn credential id, an address by itself — never by a row id.
@@ -149,10 +147,10 @@ export async function verifyAddEmail(
   if (!challenge || challenge.purpose !== "ADD_EMAIL" || challenge.accountId !== who.accountId || challenge.inquiryId !== null) {
     fail("CodeExpired", { body: { field: "code" } });
   }
-  if (!emailCodeMatches(deps, challenge, input.code)) {
-    const attemptsLeft = await spendAttempt(deps, challenge, ADD_EMAIL_CODE_ATTEMPTS);
-    if (attemptsLeft === 0) fail("CodeExpired", { body: { field: "code" } });
-    fail("WrongCode", { body: { field: "code", livesRemaining: attemptsLeft } });
+  const guess = await guessEmailCode(deps, challenge, input.code);
+  if (!guess.right) {
+    if (guess.guessesLeft === 0) fail("CodeExpired", { body: { field: "code" } });
+    fail("WrongCode", { body: { field: "code", livesRemaining: guess.guessesLeft } });
   }
   if (!(await consumeOtpChallenge(deps.db, challenge.id, now))) fail("CodeExpired", { body: { field: "code" } });
   const current = await listEmailIdentities(deps.db, who.accountId);

@@ -12,7 +12,7 @@ import { checkLoginPolicy } from "../domains/login-policy-gate";
 import { fail, SudomimusError } from "../errors";
 import { claimGate, loadClaimStates } from "../identity/claims";
 import { emailAddressSchema } from "../identity/email-address";
-import { emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS, spendAttempt } from "../identity/email-codes";
+import { guessEmailCode, issueEmailCode, OTP_TTL_SECONDS } from "../identity/email-codes";
 import { suppliedNamesSchema } from "../identity/profile-name";
 import { recordConsent } from "../identity/record-consent";
 import { sendSignInCode } from "../mail/sign-in-code";
@@ -24,8 +24,6 @@ import { recordEmailCredentialUse } from "../via/email-code";
 import { sendAddEmailCode } from "./errand-mail";
 import { askedClaims, errandView, requireErrandSignIn, requireLiveErrand, type ErrandView, type LiveErrand } from "./errand-view";
 
-/** Wrong codes one challenge tolerates before it is spent (an errand has no inquiry lives). */
-export const ERRAND_CODE_ATTEMPTS = 5;
 const CODES_PER_ERRAND = { limit: 10, windowSeconds: 30 * 60 };
 
 type ActionDeps = Pick<Deps, "db" | "keyring" | "clock" | "config" | "mailer">;
@@ -99,10 +97,10 @@ export async function verifyErrandEmailCode(
   if (!challenge || challenge.inquiryId !== null || challenge.accountId !== live.errand.accountId || (challenge.purpose !== "SIGN_IN" && challenge.purpose !== "ADD_EMAIL")) {
     fail("CodeExpired", { message: "This code has expired or was replaced by a newer one. Request a new code." });
   }
-  if (!emailCodeMatches(deps, challenge, input.code)) {
-    const attemptsLeft = await spendAttempt(deps, challenge, ERRAND_CODE_ATTEMPTS);
-    if (attemptsLeft === 0) fail("CodeExpired", { message: "Too many wrong codes; request a new code." });
-    fail("WrongCode", { message: "That code is not right.", body: { livesRemaining: attemptsLeft } });
+  const guess = await guessEmailCode(deps, challenge, input.code);
+  if (!guess.right) {
+    if (guess.guessesLeft === 0) fail("CodeExpired", { message: "Too many wrong codes; request a new code." });
+    fail("WrongCode", { message: "That code is not right.", body: { livesRemaining: guess.guessesLeft } });
   }
   if (!(await consumeOtpChallenge(deps.db, challenge.id, now))) {
     fail("CodeExpired", { message: "This code has already been used. Request a new code." });

@@ -2,11 +2,12 @@
 // are sent — via's sign-in, the Errand, the portal's "add an email": six
 // digits, ten minutes, only a keyed hash at rest, single use, valid only in
 // the browser that asked, and rate-limited per email address, per browser and
-// per network address. What a wrong code costs differs by caller (an inquiry
-// life on via, an attempt of the challenge elsewhere); `spendAttempt` is the
-// latter.
+// per network address. Each code takes at most CODE_GUESSES guesses, taken
+// before the comparison (`guessEmailCode`); what a wrong one costs besides
+// differs by caller (an inquiry life on via; elsewhere the guesses of the
+// challenge are all there is).
 import crypto from "node:crypto";
-import { consumeOtherOtpChallenges, consumeOtpChallenge, countOtpAttempt, insertOtpChallenge, type OtpChallengeRow } from "@/db/queries/challenges";
+import { consumeOtherOtpChallenges, consumeOtpChallenge, insertOtpChallenge, takeOtpGuess, type OtpChallengeRow } from "@/db/queries/challenges";
 import { addSeconds } from "../clock";
 import { secretHash, secretMatches } from "../crypto/secret-hash";
 import { enforceRateLimit } from "../rate-limit";
@@ -23,6 +24,8 @@ export const CODES_PER_BROWSER = { limit: 10, windowSeconds: 15 * 60 };
  * in through it, and a browser session then spares most of them a code.
  */
 export const CLIENT_ADDRESS_WINDOW_SECONDS = 15 * 60;
+/** Guesses one code allows, on every surface: as many as an inquiry has lives. */
+export const CODE_GUESSES = 5;
 
 export type OtpPurpose = OtpChallengeRow["purpose"];
 
@@ -74,10 +77,19 @@ export function emailCodeMatches(deps: Pick<Deps, "keyring">, challenge: Pick<Ot
   return /^\d{6}$/.test(code) && secretMatches(deps.keyring, "otp", `${challenge.id}:${code}`, challenge.codeHash);
 }
 
-/** Counts a wrong code against its challenge; the last allowed one spends the challenge. Returns the attempts left. */
-export async function spendAttempt(deps: Pick<Deps, "db" | "clock">, challenge: Pick<OtpChallengeRow, "id" | "attempts">, allowed: number): Promise<number> {
-  await countOtpAttempt(deps.db, challenge.id);
-  const attemptsLeft = allowed - (challenge.attempts + 1);
-  if (attemptsLeft <= 0) await consumeOtpChallenge(deps.db, challenge.id, deps.clock.now());
-  return Math.max(0, attemptsLeft);
+export type CodeGuess = { right: true } | { right: false; guessesLeft: number };
+
+/**
+ * One guess at the challenge's code. The guess is taken from the challenge's
+ * budget before the code is compared, in one conditional write: counting a
+ * wrong guess only after comparing would let a burst of concurrent guesses
+ * all be compared before the first was counted. A challenge with no guess
+ * left (then spent) answers wrong with none left, whatever was typed.
+ */
+export async function guessEmailCode(deps: Pick<Deps, "db" | "keyring" | "clock">, challenge: Pick<OtpChallengeRow, "id" | "codeHash">, typed: string): Promise<CodeGuess> {
+  const taken = await takeOtpGuess(deps.db, challenge.id, CODE_GUESSES, deps.clock.now());
+  if (taken !== null && emailCodeMatches(deps, challenge, typed)) return { right: true };
+  const guessesLeft = taken === null ? 0 : CODE_GUESSES - taken;
+  if (guessesLeft === 0) await consumeOtpChallenge(deps.db, challenge.id, deps.clock.now());
+  return { right: false, guessesLeft };
 }

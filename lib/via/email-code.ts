@@ -2,14 +2,14 @@
 // codes themselves: lib/identity/email-codes.ts). A wrong code spends one of
 // the inquiry's lives — never the account's. An unknown address gets a
 // registration code; the page cannot tell the two apart.
-import { consumeOtpChallenge, countOtpAttempt, findLiveOtpChallenge } from "@/db/queries/challenges";
+import { consumeOtpChallenge, findLiveOtpChallenge } from "@/db/queries/challenges";
 import { findEmailIdentity, insertAuthentication, updateAuthenticationUse } from "@/db/queries/identity";
 import { localizedName } from "../applications/info";
 import { checkLoginPolicy } from "../domains/login-policy-gate";
 import { fail, SudomimusError } from "../errors";
 import { registerAccountByEmail } from "../identity/accounts";
 import { emailAddressSchema } from "../identity/email-address";
-import { emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS } from "../identity/email-codes";
+import { guessEmailCode, issueEmailCode, OTP_TTL_SECONDS } from "../identity/email-codes";
 import { spendInquiryLife } from "../inquiry/spend-life";
 import { sendSignInCode } from "../mail/sign-in-code";
 import { checkAuthenticationMethod, checkRealize } from "../rules";
@@ -61,8 +61,9 @@ export async function verifyEmailCode(
   if (!challenge || challenge.inquiryId !== inquiry.row.id) {
     fail("CodeExpired", { message: "This code has expired or was replaced by a newer one. Request a new code." });
   }
-  if (!emailCodeMatches(deps, challenge, input.code)) {
-    await countOtpAttempt(deps.db, challenge.id);
+  const guess = await guessEmailCode(deps, challenge, input.code);
+  if (!guess.right) {
+    // Every wrong answer costs a life, also one that came too late to be compared.
     const livesRemaining = await spendInquiryLife(deps, inquiry.row);
     if (!livesRemaining) fail("InquiryDead", { message: "Too many wrong codes ended this sign-in. Start again from the application." });
     fail("WrongCode", { message: "That code is not right.", body: { livesRemaining } });

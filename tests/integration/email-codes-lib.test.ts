@@ -9,12 +9,15 @@ import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
 import { findLiveOtpChallenge } from "@/db/queries/challenges";
 import { insertAccount } from "@/db/queries/identity";
+import { listOutboxMessages } from "@/db/queries/mail-outbox";
 import { otpChallenges } from "@/db/schema";
-import { startAddEmail } from "@/lib/account/sign-in-methods";
+import { loadSignInMethods, startAddEmail, verifyAddEmail } from "@/lib/account/sign-in-methods";
 import { createSmtpMailer } from "@/lib/mail/mailer";
-import { CODES_PER_ADDRESS, CODES_PER_BROWSER, emailCodeMatches, issueEmailCode, OTP_TTL_SECONDS, spendAttempt } from "@/lib/identity/email-codes";
+import { CODE_GUESSES, CODES_PER_ADDRESS, CODES_PER_BROWSER, emailCodeMatches, guessEmailCode, issueEmailCode, OTP_TTL_SECONDS } from "@/lib/identity/email-codes";
+import { isSudomimusError } from "@/lib/errors";
 import { signedInBrowser } from "../support/acting-browser";
 import { libDeps } from "../support/lib-deps";
+import { signInCodeIn } from "../support/mailbox";
 import { freePort } from "../support/ports";
 import { rejectsWith } from "../support/rejects";
 
@@ -80,14 +83,44 @@ describe("email one-time codes (lib)", () => {
     await issue(binding(), address(), "198.51.100.24");
   });
 
-  it("counts wrong codes against the challenge and spends it at the last allowed one", async () => {
+  it("a code takes CODE_GUESSES guesses, counted before the comparison; the last wrong one spends it", async () => {
     const browser = binding();
-    const { challengeId } = await issue(browser, address());
+    const { challengeId, code } = await issue(browser, address());
     const live = async () => findLiveOtpChallenge(setup.deps.db, challengeId, browser, setup.deps.clock.now());
+    const wrong = code === "000000" ? "111111" : "000000";
     const left: number[] = [];
-    for (let i = 0; i < 3; i++) left.push(await spendAttempt(setup.deps, (await live())!, 3));
-    assert.deepEqual(left, [2, 1, 0]);
-    assert.equal(await live(), null, "spent: even the right code no longer works");
+    for (let i = 0; i < CODE_GUESSES - 1; i++) {
+      const guess = await guessEmailCode(setup.deps, (await live())!, wrong);
+      assert.equal(guess.right, false);
+      if (!guess.right) left.push(guess.guessesLeft);
+    }
+    assert.deepEqual(left, [4, 3, 2, 1]);
+    assert.deepEqual(await guessEmailCode(setup.deps, (await live())!, code), { right: true }, "the right code on the last guess");
+
+    const other = await issue(binding(), address());
+    const row = (await setup.deps.db.select().from(otpChallenges).where(eq(otpChallenges.id, other.challengeId)))[0]!;
+    for (let i = 0; i < CODE_GUESSES; i++) await guessEmailCode(setup.deps, row, other.code === "000000" ? "111111" : "000000");
+    assert.deepEqual(await guessEmailCode(setup.deps, row, other.code), { right: false, guessesLeft: 0 }, "spent: even the right code no longer works");
+  });
+
+  it("a burst of concurrent wrong codes is counted one by one: the code is spent after CODE_GUESSES, and the right code then fails", async () => {
+    // The portal's "add an email" (the errand's and via's codes take their guesses the same way).
+    const account = await insertAccount(setup.deps.db, {});
+    const who = { ...(await signedInBrowser(setup.deps, account.id)), address: null, locale: "en-US", portalName: "Sudomimus With" };
+    const email = address();
+    const { challengeId } = await startAddEmail(setup.deps, who, { email });
+    // The attacker does not know the code; the test reads it from the mail, to show it no longer helps.
+    const mail = (await listOutboxMessages(setup.deps.db, 50)).find((message) => message.recipient === email);
+    const right = signInCodeIn(mail!.textBody)!;
+    const wrong = right === "000000" ? "111111" : "000000";
+    const answers = await Promise.allSettled(Array.from({ length: 3 * CODE_GUESSES }, () => verifyAddEmail(setup.deps, { accountId: account.id, binding: who.binding }, { challengeId, code: wrong })));
+    const reasons = answers.map((answer) => (answer.status === "rejected" && isSudomimusError(answer.reason) ? answer.reason.reason : String(answer.status)));
+    assert.equal(reasons.filter((reason) => reason === "WrongCode").length, CODE_GUESSES - 1, reasons.join(","));
+    assert.equal(reasons.filter((reason) => reason === "CodeExpired").length, 2 * CODE_GUESSES + 1, reasons.join(","));
+    const [after] = await setup.deps.db.select().from(otpChallenges).where(eq(otpChallenges.id, challengeId));
+    assert.equal(after!.attempts, CODE_GUESSES, "no guess beyond the budget was counted — or compared");
+    await assert.rejects(verifyAddEmail(setup.deps, { accountId: account.id, binding: who.binding }, { challengeId, code: right }), (error: unknown) => isSudomimusError(error) && error.reason === "CodeExpired");
+    assert.deepEqual((await loadSignInMethods(setup.deps.db, account.id)).emails, [], "the address was not added");
   });
 
   it("answers 503 MailUnavailable, not a failure of its own, when the mail server cannot be reached", async () => {
