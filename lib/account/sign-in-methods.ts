@@ -3,9 +3,9 @@
 // them), as is each passkey and each linked identity; nothing here may leave
 // the account without a way to sign in.
 import { z } from "zod";
-import { deleteAuthenticationOf, deleteEmailCredential, deleteSecondaryEmail, renamePasskeyOf, setPrimaryEmail } from "@/db/queries/account";
+import { deleteAuthenticationOf, deleteEmailCredential, deleteSecondaryEmail, lockAccount, renamePasskeyOf, setPrimaryEmail } from "@/db/queries/account";
 import { consumeOtpChallenge, findLiveOtpChallenge } from "@/db/queries/challenges";
-import { findEmailIdentity, insertEmailIdentity, listAuthentications, listEmailIdentities, type AuthenticationRow } from "@/db/queries/identity";
+import { findEmailIdentity, listAuthentications, listEmailIdentities, type AuthenticationRow } from "@/db/queries/identity";
 import type { Executor } from "@/db/client";
 import { checkLoginPolicy } from "../domains/login-policy-gate";
 import { fail } from "../errors";
@@ -14,7 +14,7 @@ import { guessEmailCode, issueEmailCode, OTP_TTL_SECONDS } from "../identity/ema
 import { sendAddEmailCode } from "../errand/errand-mail";
 import type { Deps } from "../runtime";
 import { confirmRecentSignIn, type ActingBrowser } from "../via/browser-session";
-import { recordEmailCredentialUse } from "../via/email-code";
+import { addProvenEmail } from "../identity/proven-email";
 import { registrationOptionsFor } from "../via/passkeys";
 
 export const PASSKEY_LABEL_MAX_LENGTH = 60;
@@ -75,6 +75,7 @@ export async function renamePasskey(deps: Pick<Deps, "db">, accountId: string, i
 export async function removePasskey(deps: Pick<Deps, "db">, accountId: string, input: { credentialId: string }): Promise<void> {
   if (!credentialIdSchema.safeParse(input.credentialId).success) fail("NotFound", { message: "No such passkey." });
   await deps.db.transaction(async (tx) => {
+    await lockAccount(tx, accountId);
     const passkey = (await listAuthentications(tx, accountId, "PASSKEY")).find((row) => row.subject === input.credentialId);
     if (!passkey) fail("NotFound", { message: "No such passkey." });
     if ((await waysLeftWithout(tx, accountId, { authenticationId: passkey.id })) === 0) {
@@ -86,7 +87,10 @@ export async function removePasskey(deps: Pick<Deps, "db">, accountId: string, i
 
 export async function makePrimaryEmail(deps: Pick<Deps, "db">, accountId: string, input: { email: string }): Promise<void> {
   if (!addressSchema.safeParse(input.email).success) fail("NotFound", { message: "No such address." });
-  const done = await deps.db.transaction((tx) => setPrimaryEmail(tx, accountId, input.email));
+  const done = await deps.db.transaction(async (tx) => {
+    await lockAccount(tx, accountId);
+    return setPrimaryEmail(tx, accountId, input.email);
+  });
   if (!done) fail("NotFound", { message: "No such address." });
 }
 
@@ -94,6 +98,8 @@ export async function makePrimaryEmail(deps: Pick<Deps, "db">, accountId: string
 export async function removeEmail(deps: Pick<Deps, "db">, accountId: string, input: { email: string }): Promise<void> {
   if (!addressSchema.safeParse(input.email).success) fail("NotFound", { message: "No such address." });
   await deps.db.transaction(async (tx) => {
+    // Changes to one account's sign-in methods run one at a time: "the last way in" and "the primary address" are counted under this lock.
+    await lockAccount(tx, accountId);
     const row = (await listEmailIdentities(tx, accountId)).find((candidate) => candidate.email === input.email);
     if (!row) fail("NotFound", { message: "No such address." });
     if (row.isPrimary) fail("Conflict", { message: "Choose another primary address first.", body: { key: "primaryEmail" } });
@@ -153,20 +159,7 @@ export async function verifyAddEmail(
     fail("WrongCode", { body: { field: "code", livesRemaining: guess.guessesLeft } });
   }
   if (!(await consumeOtpChallenge(deps.db, challenge.id, now))) fail("CodeExpired", { body: { field: "code" } });
-  const current = await listEmailIdentities(deps.db, who.accountId);
-  const added = await insertEmailIdentity(deps.db, {
-    accountId: who.accountId,
-    email: challenge.email,
-    verifiedHow: "EMAIL_OTP",
-    verifiedAt: now,
-    isPrimary: current.length === 0,
-    createdAt: now,
-  });
-  if (!added) {
-    const owner = await findEmailIdentity(deps.db, challenge.email);
-    // Another account owns it: the same answer as a code that cannot be verified, naming no one.
-    if (owner?.accountId !== who.accountId) fail("Conflict", { body: { key: "codeNotVerified", field: "code" } });
-  }
-  await recordEmailCredentialUse(deps, who.accountId, challenge.email, now);
+  // Another account owns it: the same answer as a code that cannot be verified, naming no one.
+  if ((await addProvenEmail(deps.db, who.accountId, challenge.email, now)) === "taken") fail("Conflict", { body: { key: "codeNotVerified", field: "code" } });
   return { email: challenge.email };
 }

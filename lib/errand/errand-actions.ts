@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { consumeOtpChallenge, findLiveOtpChallenge } from "@/db/queries/challenges";
 import { markErrandCompleted } from "@/db/queries/errands";
-import { findEmailIdentity, insertEmailIdentity } from "@/db/queries/identity";
+import { findEmailIdentity } from "@/db/queries/identity";
 import { localizedName } from "../applications/info";
 import { checkLoginPolicy } from "../domains/login-policy-gate";
 import { fail, SudomimusError } from "../errors";
@@ -20,7 +20,7 @@ import { enforceRateLimit } from "../rate-limit";
 import type { Deps } from "../runtime";
 import type { Browser } from "../via/browser";
 import { startBrowserSession } from "../via/browser-session";
-import { recordEmailCredentialUse } from "../via/email-code";
+import { addProvenEmail, recordEmailCredentialUse } from "../identity/proven-email";
 import { sendAddEmailCode } from "./errand-mail";
 import { askedClaims, errandView, requireErrandSignIn, requireLiveErrand, type ErrandView, type LiveErrand } from "./errand-view";
 
@@ -60,12 +60,16 @@ export async function startErrandEmailCode(
   const parsed = emailAddressSchema.safeParse(input.email);
   if (!parsed.success) throw new SudomimusError("Invalid email", { message: "Enter a valid email address." });
   const email = parsed.data;
+  // Counted first, whatever the address: the key holder's guesses are limited like anyone's.
+  await enforceRateLimit(deps, `errand:codes:${live.errand.id}`, CODES_PER_ERRAND);
+  // Only the account the request is for may sign in here. An address that is
+  // not its own gets the same answer without a mail (and its code is never
+  // learned): the application holding the errand key must not be able to test
+  // which addresses its user has — it may not even be allowed to see one.
+  let mailIt = true;
   if (input.purpose === "sign-in") {
     if (!live.needsSignIn) fail("Forbidden", { message: "This request needs no sign-in." });
-    // Only the account the request is for may sign in here.
-    if (!live.identity.verifiedEmails.includes(email)) {
-      fail("ErrandAccountMismatch", { message: "This address does not belong to the account this request is for." });
-    }
+    mailIt = live.identity.verifiedEmails.includes(email);
   } else {
     // Writing identity data: the user must be signed in as the errand's account.
     await requireErrandSignIn(deps, browser, live);
@@ -73,7 +77,6 @@ export async function startErrandEmailCode(
     // An address on a blocked or SSO-only domain would lock the account out of this application.
     await checkLoginPolicy(deps.db, [email], null);
   }
-  await enforceRateLimit(deps, `errand:codes:${live.errand.id}`, CODES_PER_ERRAND);
   const { challengeId, code } = await issueEmailCode(deps, { browserBinding: browser.binding, clientAddress: browser.address }, {
     email,
     purpose: input.purpose === "sign-in" ? "SIGN_IN" : "ADD_EMAIL",
@@ -81,8 +84,9 @@ export async function startErrandEmailCode(
     accountId: live.errand.accountId,
   });
   const message = { to: email, code, locale: browser.locale, applicationName: applicationName(live, browser), ttlMinutes: OTP_TTL_SECONDS / 60 };
-  if (input.purpose === "sign-in") await sendSignInCode(deps, { ...message, registering: false });
-  else await sendAddEmailCode(deps, message);
+  if (input.purpose === "sign-in") {
+    if (mailIt) await sendSignInCode(deps, { ...message, registering: false });
+  } else await sendAddEmailCode(deps, message);
   return { challengeId };
 }
 
@@ -110,7 +114,7 @@ export async function verifyErrandEmailCode(
     // The address may have changed hands since the code was sent.
     const owner = await findEmailIdentity(deps.db, challenge.email);
     if (owner?.accountId !== live.errand.accountId) fail("ErrandAccountMismatch", { message: "This address no longer belongs to the account this request is for." });
-    await recordEmailCredentialUse(deps, live.errand.accountId, challenge.email, now);
+    await recordEmailCredentialUse(deps.db, live.errand.accountId, challenge.email, now);
     await startBrowserSession(deps, browser, { accountId: live.errand.accountId, authenticationMethod: "EMAIL_VERIFICATION", loginEmail: challenge.email });
   } else {
     await requireErrandSignIn(deps, browser, live);
@@ -122,20 +126,9 @@ export async function verifyErrandEmailCode(
 /** The proven address becomes the account's email identity (primary if it is the first) and an email-code credential. */
 async function addVerifiedEmail(deps: Pick<Deps, "db">, live: LiveErrand, email: string, now: Date): Promise<void> {
   await checkLoginPolicy(deps.db, [email], null);
-  const added = await insertEmailIdentity(deps.db, {
-    accountId: live.errand.accountId,
-    email,
-    verifiedHow: "EMAIL_OTP",
-    verifiedAt: now,
-    isPrimary: live.identity.verifiedEmails.length === 0,
-    createdAt: now,
-  });
-  if (!added) {
-    const owner = await findEmailIdentity(deps.db, email);
-    // Proving the mailbox again is harmless; taking another account's address is not.
-    if (owner?.accountId !== live.errand.accountId) fail("Conflict", { message: "This address already belongs to another account." });
+  if ((await addProvenEmail(deps.db, live.errand.accountId, email, now)) === "taken") {
+    fail("Conflict", { message: "This address already belongs to another account." });
   }
-  await recordEmailCredentialUse(deps, live.errand.accountId, email, now);
 }
 
 /**

@@ -3,13 +3,14 @@
 // the inquiry's lives — never the account's. An unknown address gets a
 // registration code; the page cannot tell the two apart.
 import { consumeOtpChallenge, findLiveOtpChallenge } from "@/db/queries/challenges";
-import { findEmailIdentity, insertAuthentication, updateAuthenticationUse } from "@/db/queries/identity";
+import { findEmailIdentity } from "@/db/queries/identity";
 import { localizedName } from "../applications/info";
 import { checkLoginPolicy } from "../domains/login-policy-gate";
 import { fail, SudomimusError } from "../errors";
 import { registerAccountByEmail } from "../identity/accounts";
 import { emailAddressSchema } from "../identity/email-address";
 import { guessEmailCode, issueEmailCode, OTP_TTL_SECONDS } from "../identity/email-codes";
+import { recordEmailCredentialUse } from "../identity/proven-email";
 import { spendInquiryLife } from "../inquiry/spend-life";
 import { sendSignInCode } from "../mail/sign-in-code";
 import { checkAuthenticationMethod, checkRealize } from "../rules";
@@ -91,13 +92,8 @@ export async function verifyEmailCode(
     accountId = account.id;
     registered = true;
   }
-  await recordEmailCredentialUse(deps, accountId, challenge.email, now);
+  await recordEmailCredentialUse(deps.db, accountId, challenge.email, now);
   const session = await startBrowserSession(deps, browser, { accountId, authenticationMethod: "EMAIL_VERIFICATION", loginEmail: challenge.email });
   return { ...(await realizeForBrowser(deps, inquiry, session)), registered };
 }
 
-/** An address verified another way (e.g. by Google) becomes an email-code credential on first use. */
-export async function recordEmailCredentialUse(deps: Pick<Deps, "db">, accountId: string, email: string, now: Date): Promise<void> {
-  const created = await insertAuthentication(deps.db, { accountId, kind: "EMAIL", subject: email, createdAt: now, lastUsedAt: now });
-  if (!created) await updateAuthenticationUse(deps.db, "EMAIL", email, now);
-}

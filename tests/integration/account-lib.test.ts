@@ -279,6 +279,23 @@ describe("Account surface (lib)", () => {
     assert.equal((await loadSignInMethods(setup.deps.db, user.id)).passkeys.length, 0);
   });
 
+  it("two addresses proven at once on an account with none: both are added, exactly one primary", async () => {
+    // A Steam-only account (no address yet), adding two in two tabs.
+    const user = await newAccount();
+    await setup.deps.db.delete(emailIdentities).where(eq(emailIdentities.accountId, user.id));
+    const who = { ...(await signedInBrowser(user)), address: null, locale: "en-US", portalName: "Sudomimus With" };
+    const codeIn = async (to: string) => signInCodeIn((await listOutboxMessages(setup.deps.db, 50)).find((message) => message.recipient === to)!.textBody)!;
+    const [a, b] = [`tab-a-${rand()}@example.com`, `tab-b-${rand()}@example.com`];
+    const started = [await startAddEmail(setup.deps, who, { email: a }), await startAddEmail(setup.deps, who, { email: b })];
+    const codes = [await codeIn(a), await codeIn(b)];
+    const results = await Promise.allSettled(started.map((start, i) => verifyAddEmail(setup.deps, who, { challengeId: start.challengeId, code: codes[i]! })));
+    assert.deepEqual(results.map((result) => result.status), ["fulfilled", "fulfilled"], JSON.stringify(results.map((result) => (result.status === "rejected" ? String(result.reason) : ""))));
+    const emails = await setup.deps.db.select().from(emailIdentities).where(eq(emailIdentities.accountId, user.id));
+    assert.deepEqual(emails.map((row) => row.email).sort(), [a, b].sort());
+    assert.equal(emails.filter((row) => row.isPrimary).length, 1);
+
+  });
+
   it("adds an address by code, makes it primary, removes the old one; another account's address fails without saying so", async () => {
     const user = await newAccount();
     const neighbour = await newAccount();

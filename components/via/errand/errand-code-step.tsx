@@ -42,7 +42,8 @@ export function ErrandCodeStep({
         }
         title={t("title")}
         focusTitle={false}
-        lead={t.rich("lead", { email, strong: (chunks) => <span className="font-medium wrap-anywhere text-slate-900 dark:text-slate-100">{chunks}</span> })}
+        // Signing in, the page cannot say the code was sent: only an address of the request's account gets one.
+        lead={t.rich(purpose === "sign-in" ? "leadSignIn" : "lead", { email, application: flow.application, strong: (chunks) => <span className="font-medium wrap-anywhere text-slate-900 dark:text-slate-100">{chunks}</span> })}
       />
       <EmailCodeForm
         id="errand-code"
