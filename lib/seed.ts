@@ -2,9 +2,11 @@
 // (platform-managed, no organization) and a demo organization whose `demo-app`
 // uses the "standard web app" template, so `/demo` is a working relying party
 // from the first `npm start`. Idempotent and safe when instances race.
-import { findApplicationByAnchor, upsertRelyingPartyKey } from "@/db/queries/applications";
+import type { Executor } from "@/db/client";
+import { findApplicationByAnchor, findRelyingPartyKey, lockApplication, updateApplication, upsertRelyingPartyKey } from "@/db/queries/applications";
 import { findOrganizationByAnchor, insertOrganization } from "@/db/queries/organizations";
 import { createApplication, type CreateApplicationInput } from "./applications/create-application";
+import { generateRsaKeyPair } from "./crypto/rsa";
 import { seal } from "./crypto/seal";
 import { isSudomimusError } from "./errors";
 import { buildTemplate } from "./rules";
@@ -58,14 +60,38 @@ export async function seedIfEmpty(deps: SeedDeps): Promise<void> {
 }
 
 async function ensureBuiltInApplication(deps: SeedDeps, input: CreateApplicationInput): Promise<void> {
-  if (await findApplicationByAnchor(deps.db, input.anchor)) return;
+  const existing = await findApplicationByAnchor(deps.db, input.anchor);
+  if (existing) return repairRelyingPartyKey(deps, existing.id, input.anchor);
   try {
-    const created = await createApplication(deps, input);
-    // This process is also the relying party for its built-in applications, so it keeps their client-auth keys (sealed).
-    await upsertRelyingPartyKey(deps.db, input.anchor, seal(deps.keyring, created.clientAuthPrivateKey, relyingPartyKeyAad(input.anchor)));
+    // This process is also the relying party for its built-in applications, so it keeps their client-auth keys (sealed),
+    // written with the application: an application without its key could never sign anyone in, and would never be seeded again.
+    await createApplication(deps, { ...input, afterInsert: (tx, created) => keepRelyingPartyKey(deps, tx, input.anchor, created.clientAuthPrivateKey) });
     deps.log.info("seeded application", { anchor: input.anchor });
   } catch (error) {
     // Another instance seeded it first.
     if (!isSudomimusError(error, "ApplicationAnchorTaken")) throw error;
   }
+}
+
+function keepRelyingPartyKey(deps: SeedDeps, db: Executor, anchor: string, clientAuthPrivateKey: string): Promise<void> {
+  return upsertRelyingPartyKey(db, anchor, seal(deps.keyring, clientAuthPrivateKey, relyingPartyKeyAad(anchor)));
+}
+
+/**
+ * A built-in application without its key (seeded by an earlier version that
+ * wrote the key separately, and interrupted in between) gets a new client-auth
+ * keypair: the public half on the application, the private half kept sealed.
+ */
+async function repairRelyingPartyKey(deps: SeedDeps, applicationId: string, anchor: string): Promise<void> {
+  if (await findRelyingPartyKey(deps.db, anchor)) return;
+  const pair = await generateRsaKeyPair();
+  const repaired = await deps.db.transaction(async (tx) => {
+    // Under the application's lock, so instances repairing at once leave one matching pair.
+    await lockApplication(tx, applicationId);
+    if (await findRelyingPartyKey(tx, anchor)) return false;
+    await updateApplication(tx, applicationId, { clientAuthPublicKey: pair.publicKeyPem, clientAuthKeyRotatedAt: deps.clock.now() });
+    await keepRelyingPartyKey(deps, tx, anchor, pair.privateKeyPem);
+    return true;
+  });
+  if (repaired) deps.log.warn("built-in application had no relying-party key; rotated its client-auth key", { anchor });
 }

@@ -25,6 +25,8 @@ export interface CreateApplicationInput {
   claimPolicies?: ClaimPolicyInput;
   /** Runs first inside the creating transaction (the portal holds its quotas there). */
   beforeInsert?: (tx: Executor) => Promise<void>;
+  /** Runs last inside the creating transaction, with what was created (the seed keeps a built-in application's client-auth key there). */
+  afterInsert?: (tx: Executor, created: CreatedApplication) => Promise<void>;
 }
 
 export interface CreatedApplication {
@@ -76,12 +78,14 @@ export async function createApplication(
     if (!application) fail("ApplicationAnchorTaken", { message: `The application anchor ${anchor.data} is already taken.` });
     await replaceRuleSet(tx, application.id, input.rules);
     if (input.claimPolicies) await writeClaimPolicies(tx, application.id, input.claimPolicies);
-    return {
+    const created = {
       applicationId: application.id,
       applicationAnchor: application.anchor,
       sectorId,
       clientAuthPrivateKey: clientAuth.privateKeyPem,
       applicationPublicKey: tokenSigning.publicKeyPem,
     };
+    await input.afterInsert?.(tx, created);
+    return created;
   });
 }
