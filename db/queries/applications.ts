@@ -199,6 +199,11 @@ export async function insertRules(
   }
 }
 
+/** In a transaction: the application's row lock. Whoever replaces its rules takes it, so two saves queue instead of merging. */
+export async function lockApplication(tx: Executor, applicationId: string): Promise<void> {
+  await tx.select({ id: applications.id }).from(applications).where(eq(applications.id, applicationId)).for("update");
+}
+
 export async function deleteRules(db: Executor, applicationId: string): Promise<void> {
   await db.delete(authenticationRules).where(eq(authenticationRules.applicationId, applicationId));
   await db.delete(realizeRules).where(eq(realizeRules.applicationId, applicationId));

@@ -2,7 +2,7 @@
 // the rules engine's schemas, so evaluation can trust what it reads back.
 import type { z } from "zod";
 import type { Executor } from "@/db/client";
-import { deleteRules, insertRules } from "@/db/queries/applications";
+import { deleteRules, insertRules, lockApplication } from "@/db/queries/applications";
 import { connectorsOfApplicationOrganization } from "@/db/queries/federation-connectors";
 import { fail } from "../errors";
 import { ruleSetSchema } from "../rules";
@@ -44,6 +44,8 @@ async function assertOwnConnectors(db: Executor, applicationId: string, rules: R
 /** Replaces all three layers at once (callers run it inside a transaction). */
 export async function replaceRuleSet(db: Executor, applicationId: string, input: RuleSetInput, enabled: RuleSetEnabled = {}): Promise<void> {
   const rules = parseRuleSet(input);
+  // Under read committed, two unlocked delete-then-inserts would both delete the old rows and both insert: a merge, not a replace.
+  await lockApplication(db, applicationId);
   await assertOwnConnectors(db, applicationId, rules);
   const ttl = (rule: { accessTokenTtlSeconds?: number | null; refreshTokenTtlSeconds?: number | null }) => ({
     accessTokenTtlSeconds: rule.accessTokenTtlSeconds ?? null,

@@ -168,10 +168,13 @@ export async function removeMember(deps: DevDeps, accountId: string, anchor: str
 
 /** Any member may leave — except the last OWNER. */
 export async function leaveOrganization(deps: DevDeps, accountId: string, anchor: string): Promise<void> {
-  const { organization, role } = await organizationFor(deps.db, accountId, anchor, "view");
+  const { organization } = await organizationFor(deps.db, accountId, anchor, "view");
   if (organization.disabledAt) refuse("organizationRetired", "This organization is retired; re-enable it first.", "Forbidden");
   await deps.db.transaction(async (tx) => {
     await lockOrganization(tx, organization.id);
+    // The role as it stands under the lock: a promotion to OWNER meanwhile makes this the last owner's leave.
+    const role = await findMembership(tx, organization.id, accountId);
+    if (!role) fail("NotFound", { message: "No such organization." });
     await dropMember(tx, organization.id, accountId, role);
   });
 }

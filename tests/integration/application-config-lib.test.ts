@@ -8,13 +8,15 @@
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
+import { sql } from "drizzle-orm";
 import { findApplicationByAnchor, listAllRules, listEnabledRules } from "@/db/queries/applications";
 import { insertMembership, insertOrganization, updateOrganization } from "@/db/queries/organizations";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
+import { replaceRuleSet } from "@/lib/applications/rule-set";
 import { createOwnAccessKey, listOwnAccessKeys, revokeOwnAccessKey } from "@/lib/developer/application-config/access-keys";
 import { loadClaimPolicy, saveClaimPolicy } from "@/lib/developer/application-config/claims";
 import { newRuleDraft, type RuleSetDraft } from "@/lib/developer/application-config/rule-fields";
-import { applyTemplate, loadRuleDraft, saveRules } from "@/lib/developer/application-config/rules";
+import { applyTemplate, loadRuleDraft, replaceRules, saveRules } from "@/lib/developer/application-config/rules";
 import { rotateClientSecret } from "@/lib/developer/application-config/oidc";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
 import { CLIENT_SECRET_HASH_PURPOSE } from "@/lib/oidc/client-secret";
@@ -25,6 +27,7 @@ import { RECENT_SIGN_IN_SECONDS } from "@/lib/via/browser-session";
 import { signedInBrowser } from "../support/acting-browser";
 import { libDeps, type TestClock } from "../support/lib-deps";
 import { rejectsWith } from "../support/rejects";
+import { testEnv } from "../support/env";
 
 let setup: Awaited<ReturnType<typeof libDeps>>;
 let deps: Deps & { clock: TestClock };
@@ -220,5 +223,34 @@ describe("application configuration (lib)", () => {
     await rejectsWith(saveRules(deps, people.owner, app.applicationAnchor, draft), "Forbidden");
     await rejectsWith(saveClaimPolicy(deps, people.owner, app.applicationAnchor, { email: "OFF" }), "Forbidden");
     await updateOrganization(deps.db, organizationId, { disabledAt: null });
+  });
+
+  it("two saves racing replace the rules in turn: the later one's rules stand alone, never merged", { skip: testEnv.dbKind === "pglite" }, async () => {
+    const raced = await createApplication(deps, {
+      anchor: `cfg-race-${crypto.randomBytes(3).toString("hex")}`,
+      organizationId,
+      names: { "en-US": "Config race" },
+      rules: buildTemplate("standard-web-app", { callbackDomains: ["old.example.com"] }),
+    });
+    const first = buildTemplate("standard-web-app", { callbackDomains: ["first.example.com"] });
+    const second = buildTemplate("cli-device", {});
+    let outcome: Promise<unknown> | undefined;
+    await deps.db.transaction(async (tx) => {
+      // One save has replaced the rules and not committed yet when the other starts.
+      await replaceRuleSet(tx, raced.applicationId, first);
+      outcome = replaceRules(deps, people.admin, raced.applicationAnchor, second);
+      for (let tries = 0; ; tries++) {
+        const [row] = (await deps.db.execute(sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)) as unknown as { waiting: number }[];
+        if (row!.waiting > 0) break;
+        assert.ok(tries < 200, "the second save never waited for the first");
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    });
+    await outcome;
+    const stored = await listAllRules(deps.db, raced.applicationId);
+    const kinds = (layer: keyof typeof stored) => stored[layer].map((rule) => rule.kind);
+    assert.deepEqual(kinds("authentication"), second.authentication.map((rule) => rule.method));
+    assert.deepEqual(kinds("realize"), second.realize.map((rule) => rule.constraintType));
+    assert.deepEqual(kinds("return"), second.return.map((rule) => rule.returnMethod));
   });
 });

@@ -8,7 +8,7 @@ import { after, before, describe, it } from "node:test";
 import { findApplicationByAnchor, findSectorById } from "@/db/queries/applications";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { countOwnedOrganizations, lockOrganization } from "@/db/queries/memberships";
+import { countOwnedOrganizations, countOwners, deleteMembership, lockOrganization, updateMemberRole } from "@/db/queries/memberships";
 import { findOrganizationByAnchor, insertOrganizationSector, updateOrganization, updateSector } from "@/db/queries/organizations";
 import { accountAliasFor } from "@/lib/identity/account-alias";
 import { registerAccountByEmail } from "@/lib/identity/accounts";
@@ -338,5 +338,20 @@ describe("developer surface rules (lib)", () => {
     );
     assert.equal(fulfilled(applications), 2);
     assert.deepEqual(refusals(applications), ["applicationQuota", "applicationQuota"]);
+  });
+
+  it("leaving judges the role under the lock: a member promoted to last OWNER meanwhile stays", { skip: testEnv.dbKind === "pglite" }, async () => {
+    const deps = setup.deps;
+    const owner = await newAccount();
+    const admin = await newAccount();
+    const organization = await createOrganization(deps, owner.id, "Handover");
+    await inviteMember(deps, owner.id, organization.anchor, admin.alias, "ADMIN");
+    // Read as ADMIN before the lock; meanwhile promoted to OWNER and the first owner left.
+    const handover = async (tx: Executor) => {
+      await updateMemberRole(tx, organization.id, admin.id, "OWNER");
+      await deleteMembership(tx, organization.id, owner.id);
+    };
+    assert.equal(await racedBy(organization.id, () => leaveOrganization(deps, admin.id, organization.anchor), handover), "lastOwner");
+    assert.equal(await countOwners(deps.db, organization.id), 1, "the organization keeps its owner");
   });
 });
