@@ -21,6 +21,7 @@ import { findAuthentication, findEmailIdentity, insertAccount, insertAuthenticat
 import type { Executor } from "@/db/client";
 import { fail } from "../errors";
 import { emailDomain } from "../identity/email-address";
+import { nameFromUpstream } from "../identity/profile-name";
 import type { Deps } from "../runtime";
 import type { UpstreamIdentity } from "./upstream-oidc";
 
@@ -62,7 +63,9 @@ export async function linkUpstreamIdentity(
 ): Promise<LinkOutcome> {
   const now = deps.clock.now();
   const key = { kind: upstream.kind, namespace: upstream.namespace, subject: identity.subject };
-  const profile = { email: identity.email, firstName: identity.firstName, lastName: identity.lastName };
+  // Names pass the rule a typed one does: what an IdP sends reaches tokens, and a Profile save must not trip on it later.
+  const names = { firstName: nameFromUpstream(identity.firstName), lastName: nameFromUpstream(identity.lastName) };
+  const profile = { email: identity.email, ...names };
   const existing = await findLinkedAccount(deps.db, upstream, identity);
   if (existing) {
     // Step 2 records the link; step 1 only notes the use. A concurrent first login links once (unique key).
@@ -72,7 +75,7 @@ export async function linkUpstreamIdentity(
   }
   await mayRegister();
   const accountId = await deps.db.transaction(async (tx) => {
-    const account = await insertAccount(tx, { createdAt: now, firstName: identity.firstName, lastName: identity.lastName });
+    const account = await insertAccount(tx, { createdAt: now, ...names });
     if (!(await insertAuthentication(tx, { ...key, accountId: account.id, profile, createdAt: now, lastUsedAt: now }))) {
       fail("Conflict", { message: "This identity was linked a moment ago; sign in again." });
     }

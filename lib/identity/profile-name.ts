@@ -1,7 +1,8 @@
 // A first or last name, as the account stores it and applications receive it
 // (the firstName / lastName claims, docs 12). One rule for every place a
-// user types one — the Profile page, the consent step, the errand — so a
-// name no page would accept cannot arrive through another.
+// user types one — the Profile page, the consent step, the errand — and for
+// the names a sign-in provider asserts, so a name no page would accept
+// cannot arrive through another.
 import { z } from "zod";
 
 export const NAME_MAX_LENGTH = 100;
@@ -22,3 +23,9 @@ export const suppliedNameSchema = nameSchema.pipe(z.string().min(1, "nameRequire
 /** The missing names a consent answer carries, each supplied or left out. */
 export const suppliedNamesSchema = z.strictObject({ firstName: suppliedNameSchema, lastName: suppliedNameSchema }).partial();
 export type SuppliedNames = z.output<typeof suppliedNamesSchema>;
+
+/** A name an upstream sign-in provider asserts (docs 11, 25): as a typed one, or none when the rule refuses it (the user can supply one later). */
+export function nameFromUpstream(value: string | null | undefined): string | null {
+  const parsed = suppliedNameSchema.safeParse(value ?? "");
+  return parsed.success ? parsed.data : null;
+}

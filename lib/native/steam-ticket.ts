@@ -8,9 +8,10 @@
 //   direct-issue tail (active, domain policy, Layer 2, Layer 3, claim gate,
 //   tokens).
 // A ticket is spent by the call that issues tokens with it. When Steam cannot
-// be reached (502), or the claim gate hands out an Errand (403, docs 31–32:
-// "retry the same direct-issue call once"), the replay record is released
-// again, so the game's retry with the same ticket is not met by a 409.
+// be reached (502), the claim gate hands out an Errand (403, docs 31–32:
+// "retry the same direct-issue call once"), or the failure is ours (the
+// database unavailable, any unexpected error: a 5xx), the replay record is
+// released again, so the game's retry with the same ticket is not met by a 409.
 // Concurrent presentations still conflict: the record is taken first.
 import crypto from "node:crypto";
 import { z } from "zod";
@@ -29,6 +30,12 @@ import { authenticateUserTicket } from "./steam-web-api";
 export const STEAM_TICKET_REPLAY_SECONDS = 24 * 3600;
 /** Refusals after which the game retries the same call: nothing was issued with the ticket. */
 const RETRYABLE_WITH_THE_SAME_TICKET = ["SteamUnavailable", "ClaimConsentRequired", "RequiredClaimDataMissing"] as const;
+
+/** Whether the ticket goes back unspent: a retryable refusal, or a failure on our side rather than a verdict on the ticket or the player. */
+function releasesTheTicket(error: unknown): boolean {
+  if (!isSudomimusError(error) || error.status >= 500) return true;
+  return RETRYABLE_WITH_THE_SAME_TICKET.some((reason) => error.reason === reason);
+}
 /** Web API tickets are a few hundred bytes; this leaves ample room and keeps URLs sane. */
 const MAX_TICKET_HEX = 4096;
 
@@ -65,7 +72,8 @@ export async function directIssueSteamTicket(
   try {
     return await verifiedAndIssued(deps, input, context, layer1.matchedRules);
   } catch (error) {
-    if (RETRYABLE_WITH_THE_SAME_TICKET.some((reason) => isSudomimusError(error, reason))) await releaseSteamTicket(deps.db, ticketHash);
+    // When the database itself failed, the release may fail too: the answer stays the original failure.
+    if (releasesTheTicket(error)) await releaseSteamTicket(deps.db, ticketHash).catch(() => {});
     throw error;
   }
 }

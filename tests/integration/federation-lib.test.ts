@@ -11,7 +11,7 @@ import crypto from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
 import { findAuthentication, findEmailIdentity } from "@/db/queries/identity";
-import { domains, federationConnectors, loginPolicies, memberships } from "@/db/schema";
+import { accounts, domains, federationConnectors, loginPolicies, memberships } from "@/db/schema";
 import { setQuotaCommand } from "@/lib/admin/commands/set-quota";
 import { createApplication } from "@/lib/applications/create-application";
 import { replaceRuleSet, type RuleSetInput } from "@/lib/applications/rule-set";
@@ -407,5 +407,25 @@ describe(`federation connectors and linking (${process.env.TEST_DB_KIND ?? "pgli
     const planted = await linkUpstreamIdentity(setup.deps, federationKey(row!.id), await vouchedByConnector(setup.deps.db, organization.id, asserted(`new-${counter}@${theirs}`)), async () => {});
     assert.equal(planted.registered, true);
     assert.equal(await findEmailIdentity(setup.deps.db, `new-${counter}@${theirs}`), null);
+  });
+
+  it("holds the names an IdP asserts to the one name rule: normalized, or not stored when the rule refuses them", async () => {
+    const owner = await newAccount();
+    const organization = await createOrganization(setup.deps, owner.id, "Name rule");
+    const connector = await createConnector(setup.deps, owner.id, organization.anchor, input());
+    const [row] = await setup.deps.db.select().from(federationConnectors).where(eq(federationConnectors.anchor, connector.anchor));
+    const namesOf = async (firstName: string | null, lastName: string | null) => {
+      const subject = `names-${++counter}`;
+      const { accountId, registered } = await linkUpstreamIdentity(setup.deps, federationKey(row!.id), { subject, email: null, emailVerified: false, firstName, lastName }, async () => {});
+      assert.equal(registered, true);
+      const [account] = await setup.deps.db.select().from(accounts).where(eq(accounts.id, accountId));
+      const link = await findAuthentication(setup.deps.db, "FEDERATION", subject, row!.id);
+      assert.deepEqual([link?.profile?.firstName, link?.profile?.lastName], [account!.firstName, account!.lastName], "the link records what the account holds");
+      return [account!.firstName, account!.lastName];
+    };
+    // A bidi override would spoof what an application shows; 300 characters no Profile page takes.
+    assert.deepEqual(await namesOf("Ann\u202E", "x".repeat(300)), [null, null]);
+    assert.deepEqual(await namesOf("Ann 🎉", "  "), [null, null]);
+    assert.deepEqual(await namesOf("  Anne\u0301  Marie ", "O’Brien"), ["Anné Marie", "O’Brien"]);
   });
 });

@@ -3,10 +3,15 @@
 // tokens for the STEAM_ID64 account, every way a ticket can fail answers its
 // own status and reason, and the claim gate hands out an Errand.
 import assert from "node:assert/strict";
-import { before, describe, it } from "node:test";
+import crypto from "node:crypto";
+import { after, before, describe, it } from "node:test";
 import { compactVerify, importSPKI } from "jose";
+import { createApplication } from "@/lib/applications/create-application";
+import { isSudomimusError } from "@/lib/errors";
+import { directIssueSteamTicket } from "@/lib/native/steam-ticket";
 import { createTestApplication } from "../support/applications";
 import { decodeJwt, post, type TestApplication } from "../support/connect-client";
+import { libDeps } from "../support/lib-deps";
 import { newSteamId, steamRequestsFor, steamTicket } from "../support/steam";
 
 const STEAM = "/native-api/direct-issue/steam-ticket";
@@ -232,5 +237,45 @@ describe("native direct-issue: Steam ticket", () => {
     assert.deepEqual([missing.status, missing.body.reason], [404, "ApplicationNotFound"]);
     const wrongMethod = await fetch(`${process.env.TEST_BASE_URL}${STEAM}`);
     assert.equal(wrongMethod.status, 405);
+  });
+});
+
+describe("native direct-issue: Steam ticket (lib)", () => {
+  let setup: Awaited<ReturnType<typeof libDeps>>;
+  before(async () => {
+    setup = await libDeps();
+  });
+  after(async () => {
+    await setup?.close();
+  });
+
+  it("lets the game retry the same ticket after a failure on our side: nothing was issued, so nothing was spent", async () => {
+    const anchor = `steam-lib-${crypto.randomBytes(3).toString("hex")}`;
+    await createApplication(setup.deps, { anchor, organizationId: null, names: { "en-US": "Steam lib" }, rules: steamRules() as Parameters<typeof createApplication>[1]["rules"] });
+    const steamId = newSteamId();
+    // Steam's answer for every ask: the ticket is good and belongs to this player.
+    const steamFetch = async () =>
+      new Response(JSON.stringify({ response: { params: { result: "OK", steamid: steamId, ownersteamid: steamId, vacbanned: false, publisherbanned: false } } }), {
+        headers: { "content-type": "application/json" },
+      });
+    const config = { ...setup.deps.config, steam: { ...setup.deps.config.steam, webApiUrl: "http://steam.invalid", webApiKey: "test-key" } };
+    const deps = { ...setup.deps, config, fetch: steamFetch as typeof fetch };
+    // After the ticket is recorded and Steam has answered, our side fails once (as a dropped database connection does).
+    let failed = false;
+    const keyring = setup.deps.keyring;
+    const failingOnce = {
+      ...keyring,
+      get hashKey() {
+        if (failed) return keyring.hashKey;
+        failed = true;
+        throw Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" });
+      },
+    };
+    const input = { applicationAnchor: anchor, steamTicketHex: crypto.randomBytes(64).toString("hex"), steamAppId: 480 };
+    await assert.rejects(directIssueSteamTicket({ ...deps, keyring: failingOnce }, input), (error: unknown) => !isSudomimusError(error) && /terminated/.test(String(error)));
+    assert.ok(failed, "the failure happened after the ticket was recorded");
+    const retried = await directIssueSteamTicket(deps, input);
+    assert.ok(retried.accessToken, "the retry with the same ticket is issued tokens");
+    await assert.rejects(directIssueSteamTicket(deps, input), (error: unknown) => isSudomimusError(error, "SteamTicketReplayed"));
   });
 });
