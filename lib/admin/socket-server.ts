@@ -12,6 +12,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import { isSudomimusError } from "../errors";
+import { describeError } from "../log";
 import type { Runtime } from "../runtime";
 import { runAdminCommand } from "./run-command";
 import { MAX_REQUEST_BYTES, adminSocketPath, socketPathFits, type AdminResponse } from "./protocol";
@@ -142,9 +143,9 @@ async function handleLine(runtime: Runtime, line: string): Promise<AdminResponse
     return { ok: true, result };
   } catch (error) {
     if (isSudomimusError(error)) return failure(error.reason, error.message);
-    runtime.log.error("admin command failed", { command, error: String(error) });
-    // The caller is the data directory's owner, who may see internals (the same ones the log has).
-    return failure("InternalError", `The command failed: ${error instanceof Error ? error.message : String(error)}`);
+    runtime.log.error("admin command failed", { command, error: describeError(error, { stack: true }) });
+    // The caller is the data directory's owner, who may see internals — but not a failed query's parameters (other people's emails).
+    return failure("InternalError", `The command failed: ${describeError(error)}`);
   }
 }
 

@@ -9,6 +9,7 @@ import { consumeApprovedDeviceSession, endDeviceSession, recordDevicePoll, type 
 import { isDatabaseUnavailable } from "@/db/unavailable";
 import type { ClaimsView } from "../identity/claims";
 import { KEY_FORMATS } from "../crypto/random-key";
+import { describeError } from "../log";
 import type { Deps } from "../runtime";
 import { issueSession } from "../sessions/issue-session";
 import { resolveSessionClaims } from "../sessions/session-claims";
@@ -112,7 +113,7 @@ async function issue(deps: TokenDeps, session: PolledDeviceSession): Promise<Dev
     if (isDatabaseUnavailable(error)) throw error;
     deps.log.error("device token issuance failed", {
       deviceSessionId: session.id,
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      error: describeError(error, { stack: true }),
     });
     await endDeviceSession(deps.db, session.id, { from: ["APPROVED"], to: "FAILED", now: deps.clock.now() }).catch(() => false);
     return refused("server_error");

@@ -3,7 +3,7 @@
 import { isDatabaseUnavailable } from "@/db/unavailable";
 import { isUnstorableText } from "@/db/unstorable-text";
 import { SudomimusError } from "../errors";
-import type { Logger } from "../log";
+import { describeError, type Logger } from "../log";
 
 const baseHeaders = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
@@ -36,15 +36,15 @@ export function errorResponse(error: unknown, log?: Logger): Response {
     return json({ ...body, ...error.body }, error.status, error.headers);
   }
   if (isDatabaseUnavailable(error)) {
-    log?.error("database unavailable", { error: error instanceof Error ? error.message : String(error) });
+    log?.error("database unavailable", { error: describeError(error) });
     return json({ reason: "ServiceUnavailable", message: "The service is briefly unavailable. Try again in a moment." }, 503, { "retry-after": "5" });
   }
   if (isUnstorableText(error)) {
     // The last line of defence: the edge should have refused the value (and is worth fixing, hence the log), but
     // it is still bad input — a 400, never a 500. The failed statement wrote nothing.
-    log?.warn("request text the database cannot store", { error: error instanceof Error ? error.message : String(error) });
+    log?.warn("request text the database cannot store", { error: describeError(error, { stack: true }) });
     return errorResponse(new SudomimusError("InvalidRequest", { message: UNSTORABLE_TEXT_MESSAGE }), log);
   }
-  log?.error("unexpected error", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  log?.error("unexpected error", { error: describeError(error, { stack: true }) });
   return json({ reason: "InternalError" }, 500);
 }
