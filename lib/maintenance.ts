@@ -7,11 +7,14 @@ import { deleteExpiredClientAssertions } from "@/db/queries/client-assertions";
 import { deleteErrandsExpiredBefore } from "@/db/queries/errands";
 import { deleteDeviceSessionsExpiredBefore } from "@/db/queries/device-sessions";
 import { deleteInquiriesExpiredBefore } from "@/db/queries/inquiries";
+import { deleteOutboxMessagesCreatedBefore } from "@/db/queries/mail-outbox";
 import { deleteAuthorizationCodesExpiredBefore } from "@/db/queries/oidc";
 import { deleteEndedSteamTickets } from "@/db/queries/native";
 import { deleteExpiredUpstreamAuthStates } from "@/db/queries/upstream-auth";
 import { deleteEndedRateLimits } from "@/db/queries/rate-limits";
 import { deleteExpiredSessions } from "@/db/queries/sessions";
+import { OTP_TTL_SECONDS } from "./identity/email-codes";
+import { describeError } from "./log";
 import type { Deps } from "./runtime";
 
 export const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
@@ -40,11 +43,13 @@ export async function sweepExpired(deps: Pick<Deps, "db" | "clock">): Promise<vo
   // Likewise device sessions: a late poll still hears expired_token, not invalid_request.
   await deleteDeviceSessionsExpiredBefore(deps.db, dayAgo);
   await deleteExpiredSessions(deps.db, new Date(now.getTime() - SESSION_RETENTION_DAYS * DAY_MS));
+  // Outbox mail (no SMTP) carries sign-in codes and the addresses people typed: past the code's lifetime it is of no use to anyone.
+  await deleteOutboxMessagesCreatedBefore(deps.db, new Date(now.getTime() - OTP_TTL_SECONDS * 1000));
 }
 
 export function startSweeper(deps: Pick<Deps, "db" | "clock" | "log">): () => void {
   const timer = setInterval(() => {
-    sweepExpired(deps).catch((error: unknown) => deps.log.warn("sweep failed", { error: String(error) }));
+    sweepExpired(deps).catch((error: unknown) => deps.log.warn("sweep failed", { error: describeError(error) }));
   }, SWEEP_INTERVAL_MS);
   timer.unref();
   return () => clearInterval(timer);

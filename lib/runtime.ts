@@ -8,7 +8,7 @@ import { getConfig, type Config } from "./config";
 import { createKeyring, type Keyring } from "./crypto/keyring";
 import { createTxtLookup, type TxtLookup } from "./domains/dns-txt";
 import { createLogger, type Logger } from "./log";
-import { createOutboxMailer, createSmtpMailer, type Mailer } from "./mail/mailer";
+import { createMailer, type Mailer } from "./mail/mailer";
 import { seedIfEmpty } from "./seed";
 import { startAdminSocket, type AdminSocket } from "./admin/socket-server";
 import { startSweeper } from "./maintenance";
@@ -39,7 +39,7 @@ export async function createRuntime(config: Config): Promise<Runtime> {
   const log = createLogger(config.logLevel);
   const database = config.databaseUrl ? await openPostgres(config.databaseUrl, { max: config.databasePoolSize }) : await openPglite(config.dataDir);
   const keyring = createKeyring(config.secret);
-  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.smtpFrom) : createOutboxMailer(database.db);
+  const mailer = createMailer(config, database.db);
   let adminSocket: AdminSocket | undefined;
   let stopSweeper: (() => void) | undefined;
   const firstSteps: (() => Promise<void>)[] = [];

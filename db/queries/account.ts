@@ -26,6 +26,7 @@ import {
   sectors,
   sectorSubjects,
 } from "../schema";
+import { deleteOutboxMessagesTo } from "./mail-outbox";
 
 // ------------------------------------------------------------ deletion guard
 
@@ -80,11 +81,19 @@ export async function lockOwnedOrganizations(tx: Executor, accountId: string): P
  * pointing at it) so whatever is still outstanding answers AccountDeleted
  * instead of AccountNotFound or a generic refusal (docs 29). The emails those
  * rows carried are cleared. Its Steam identities are remembered only as
- * `steamIdHash` of the SteamID64. Run inside a transaction.
+ * `steamIdHash` of the SteamID64. Mail to its addresses still in the outbox
+ * is deleted. Run inside a transaction.
  */
 export async function eraseAccountData(tx: Executor, accountId: string, now: Date, steamIdHash: (steamId64: string) => string): Promise<void> {
+  // The addresses the account had or was adding, read before their rows go: the outbox's mail to them (sign-in codes) goes too.
+  const addresses = [
+    ...(await tx.select({ email: emailIdentities.email }).from(emailIdentities).where(eq(emailIdentities.accountId, accountId))),
+    ...(await tx.select({ email: otpChallenges.email }).from(otpChallenges).where(eq(otpChallenges.accountId, accountId))),
+  ].map((row) => row.email);
   await tx.update(accounts).set({ status: "DELETED", deletedAt: now, firstName: null, lastName: null, locale: null }).where(eq(accounts.id, accountId));
   const removed = await tx.delete(authentications).where(eq(authentications.accountId, accountId)).returning({ kind: authentications.kind, subject: authentications.subject });
+  addresses.push(...removed.filter((identity) => identity.kind === "EMAIL").map((identity) => identity.subject));
+  await deleteOutboxMessagesTo(tx, addresses);
   const steam = removed.filter((identity) => identity.kind === "STEAM_ID64");
   if (steam.length > 0) {
     await tx

@@ -1,8 +1,11 @@
 // Outgoing mail. With SMTP_URL set, messages go to that server (nodemailer);
 // without it they are kept in the database outbox, which the development
 // mailbox page shows — so a fresh `npm start` can complete an email sign-in.
+// With neither (mailbox off, no SMTP) mail is dropped: an outbox nobody reads
+// would only hoard addresses and sign-in codes (the server warns at start).
 import nodemailer from "nodemailer";
 import type { Database } from "@/db/client";
+import type { Config } from "../config";
 import { insertOutboxMessage } from "@/db/queries/mail-outbox";
 import { SudomimusError } from "../errors";
 
@@ -14,7 +17,7 @@ export interface MailMessage {
 }
 
 export interface Mailer {
-  readonly kind: "smtp" | "outbox";
+  readonly kind: "smtp" | "outbox" | "none";
   send(message: MailMessage): Promise<void>;
 }
 
@@ -46,4 +49,18 @@ export function createOutboxMailer(db: Database): Mailer {
       await insertOutboxMessage(db, message);
     },
   };
+}
+
+/** No SMTP server and no development mailbox: nothing is sent, nothing stored. */
+export function createDiscardingMailer(): Mailer {
+  return {
+    kind: "none",
+    async send() {},
+  };
+}
+
+/** The mailer the configuration asks for: SMTP, else the outbox the development mailbox shows, else none. */
+export function createMailer(config: Pick<Config, "smtpUrl" | "smtpFrom" | "devMailbox">, db: Database): Mailer {
+  if (config.smtpUrl) return createSmtpMailer(config.smtpUrl, config.smtpFrom);
+  return config.devMailbox ? createOutboxMailer(db) : createDiscardingMailer();
 }

@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { randomUUID } from "node:crypto";
-import { count, eq, lt } from "drizzle-orm";
-import { rateLimitBuckets, refreshTokenFamilies, refreshTokens, usedClientAssertions } from "@/db/schema";
+import { count, eq, inArray, lt } from "drizzle-orm";
+import { mailOutbox, rateLimitBuckets, refreshTokenFamilies, refreshTokens, usedClientAssertions } from "@/db/schema";
 import { recordClientAssertion } from "@/db/queries/client-assertions";
 import { insertAccount } from "@/db/queries/identity";
 import { hitRateLimit } from "@/db/queries/rate-limits";
@@ -11,6 +11,7 @@ import { insertSessionConsuming, rotateRefreshToken } from "@/db/queries/session
 import { deleteInBatches } from "@/db/queries/sweep";
 import { createApplication } from "@/lib/applications/create-application";
 import { addSeconds } from "@/lib/clock";
+import { OTP_TTL_SECONDS } from "@/lib/identity/email-codes";
 import { SESSION_RETENTION_DAYS, sweepExpired } from "@/lib/maintenance";
 import { libDeps } from "../support/lib-deps";
 
@@ -111,5 +112,15 @@ describe("maintenance sweep", () => {
     assert.equal(left.find((row) => row.idHash === chain[3]!.idHash)!.rotatedAt, null);
     const [family] = await deps.db.select({ id: refreshTokenFamilies.id }).from(refreshTokenFamilies).where(eq(refreshTokenFamilies.id, familyId));
     assert.equal(family?.id, familyId, "the session itself is kept");
+  });
+
+  it("deletes outbox mail once the sign-in code in it has expired, keeps newer mail", async () => {
+    const { deps } = setup;
+    const now = deps.clock.now();
+    const mail = (recipient: string, ageSeconds: number) => ({ recipient, subject: "Your code", textBody: "123456", createdAt: addSeconds(now, -ageSeconds) });
+    await deps.db.insert(mailOutbox).values([mail("expired@example.com", OTP_TTL_SECONDS + 1), mail("live@example.com", OTP_TTL_SECONDS - 60)]);
+    await sweepExpired(deps);
+    const left = await deps.db.select({ recipient: mailOutbox.recipient }).from(mailOutbox).where(inArray(mailOutbox.recipient, ["expired@example.com", "live@example.com"]));
+    assert.deepEqual(left.map((row) => row.recipient), ["live@example.com"]);
   });
 });
