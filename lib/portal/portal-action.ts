@@ -3,13 +3,22 @@
 // server, run the lib call — which checks roles itself (lib/developer/access)
 // — and answer its value or a message key the client translates in its
 // catalog (`<namespace>.errors.<key>`). Domain failures (SudomimusError) map
-// to keys here, once; anything else is logged and answered as UNEXPECTED,
-// never a 500 page. Every catalog of the portal carries these shared keys.
+// to keys here, once; so do the database's failures the person can act on
+// (text it cannot store, an outage); anything else is logged and answered as
+// UNEXPECTED, never a 500 page. Every catalog of the portal carries these
+// shared keys.
+import { isDatabaseUnavailable } from "@/db/unavailable";
+import { isUnstorableText } from "@/db/unstorable-text";
 import { isSudomimusError } from "../errors";
+import { describeError } from "../log";
 import { portalActionContext, type PortalContext } from "./portal-context";
 
 /** The key of a failure the user cannot fix; every portal catalog has it. */
 export const UNEXPECTED = "unexpected";
+/** The key of input the form could not tell was wrong; every portal catalog has it. */
+export const INVALID = "invalid";
+/** The key of a database outage: nothing was done, a retry in a moment may work; every portal catalog has it. */
+export const UNAVAILABLE = "unavailable";
 
 export type ActionFailure = {
   ok: false;
@@ -65,6 +74,18 @@ export function failureOf(error: unknown): ActionFailure | null {
   return failure;
 }
 
+/**
+ * The key of a failure that is not a domain one. Text the database cannot
+ * store (U+0000 in a name or label, past the lib's checks) is still the
+ * person's input: INVALID, as the APIs answer it 400. An outage is
+ * UNAVAILABLE, as the APIs answer it 503. Anything else is UNEXPECTED.
+ */
+export function fallbackFailureOf(error: unknown): ActionFailure {
+  if (isUnstorableText(error)) return refusal(INVALID);
+  if (isDatabaseUnavailable(error)) return refusal(UNAVAILABLE);
+  return refusal(UNEXPECTED);
+}
+
 /** A refusal decided in the action itself (input the form cannot have sent). */
 export function refusal(error: string, field?: string): ActionFailure {
   return field ? { ok: false, error, field } : { ok: false, error };
@@ -86,8 +107,11 @@ export async function portalAction<T extends object>(
   } catch (error) {
     const failure = failureOf(error);
     if (failure) return failure;
-    ctx.deps.log.error("portal action failed", { action, error: error instanceof Error ? error.message : String(error) });
-    return refusal(UNEXPECTED);
+    const fallback = fallbackFailureOf(error);
+    // Logged either way: an outage for the operator, unstorable text as an edge check worth adding.
+    const level = fallback.error === INVALID ? "warn" : "error";
+    ctx.deps.log[level]("portal action failed", { action, error: describeError(error) });
+    return fallback;
   }
 }
 
