@@ -27,6 +27,23 @@ export function knownClientAddress(request: Request): string | null {
   return address ? limitedAs(address) : null;
 }
 
+const LOOPBACK = new net.BlockList();
+LOOPBACK.addSubnet("127.0.0.0", 8, "ipv4");
+LOOPBACK.addAddress("::1", "ipv6");
+
+/**
+ * Whether the request's peer, as this server recorded it, is this machine
+ * (127.0.0.0/8, ::1). The exact address, never the /64 a limit counts: a
+ * missing or unreadable value is not loopback.
+ */
+export function isLoopbackRequest(headers: Pick<Headers, "get">): boolean {
+  const raw = headers.get(CLIENT_ADDRESS_HEADER)?.trim();
+  if (!raw) return false;
+  const address = plainAddress(raw);
+  const version = net.isIP(address);
+  return version !== 0 && LOOPBACK.check(address, version === 4 ? "ipv4" : "ipv6");
+}
+
 /** What a rate limit counts for an address: an IPv6 address's /64 (`2001:db8:1:2::/64`), any other address as it is. */
 export function limitedAs(address: string): string {
   const withoutZone = address.replace(/%.*$/, "");

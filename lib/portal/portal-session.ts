@@ -3,11 +3,21 @@
 // keeps the token pair in a sealed httpOnly cookie. The access token's
 // `subject` is the user's sector subject in the portal's sector; it is
 // resolved to the account here, on the server, on every request — the
-// internal account id never reaches the browser.
+// internal account id never reaches the browser. The session behind the token
+// must still be alive too: a sign-out, a revoke-all or a family revoked for
+// reuse ends the portal session at once, not at the access token's exp.
 import { findAccountBySubject, type AccountRow } from "@/db/queries/identity";
+import { isSudomimusError } from "../errors";
+import { isSameOrigin } from "../http/same-origin";
 import { ConnectApiError } from "../relying-party/connect-client";
 import { BuiltInRelyingParty, type CookieSource, type RelyingPartyDeps, type RelyingPartySession } from "../relying-party/rp-session";
+import type { Deps } from "../runtime";
+import { introspect } from "../sessions/introspect";
 import { PORTAL_ANCHOR } from "../seed";
+import type { PortalStep } from "./portal-routes";
+
+/** The portal reads its sessions' liveness straight from this server's database (as the With API does). */
+export type PortalDeps = RelyingPartyDeps & Pick<Deps, "clock">;
 
 export const portalRelyingParty = new BuiltInRelyingParty(PORTAL_ANCHOR, "/with", "with");
 
@@ -19,7 +29,7 @@ export type PortalState =
   | { kind: "gone"; reason: "AccountDeleted" | "AccountDisabled" | "AccountNotFound" }
   | { kind: "signed-in"; account: AccountRow; subject: string; session: RelyingPartySession };
 
-export async function resolvePortalSession(deps: RelyingPartyDeps, cookies: CookieSource): Promise<PortalState> {
+export async function resolvePortalSession(deps: PortalDeps, cookies: CookieSource): Promise<PortalState> {
   const session = portalRelyingParty.session(deps, cookies);
   if (!session) return { kind: "signed-out" };
   let subject: string;
@@ -31,7 +41,19 @@ export async function resolvePortalSession(deps: RelyingPartyDeps, cookies: Cook
     // A token signed with a rotated-away key or otherwise unreadable: sign in again.
     return { kind: "signed-out" };
   }
+  // A copied cookie must not outlive the session it came from (logout, revoke-all, reuse).
+  if (!(await sessionAlive(deps, session.accessToken))) return { kind: "signed-out" };
   return resolveSubject(deps, subject, session);
+}
+
+async function sessionAlive(deps: PortalDeps, accessToken: string): Promise<boolean> {
+  try {
+    return (await introspect(deps, { accessToken })).status === "active";
+  } catch (error) {
+    // A token this server cannot read names no session; anything else (the database down) is not a sign-out.
+    if (isSudomimusError(error)) return false;
+    throw error;
+  }
 }
 
 async function resolveSubject(deps: RelyingPartyDeps, subject: string, session: RelyingPartySession): Promise<PortalState> {
@@ -61,6 +83,22 @@ export async function refreshPortalSession(
     const reason = error instanceof ConnectApiError ? (error.reason ?? `HTTP${error.status}`) : "SessionEnded";
     return { cookie: portalRelyingParty.clearSession(deps), state: { kind: "signed-out" }, reason };
   }
+}
+
+const GONE_REASONS = new Set(["AccountDeleted", "AccountDisabled", "AccountNotFound"]);
+
+/**
+ * GET /with/session/end?reason=…: the session names an account that is gone
+ * (deleted, disabled) — forget it and say why on the front page. Pages
+ * redirect here, so it stays a GET; but from another site (Sec-Fetch-Site,
+ * Origin) it forgets nothing, or any page could sign users out. The front page
+ * still says why, and shows a gone session as signed out.
+ */
+export function endPortalSession(deps: RelyingPartyDeps, request: Request): PortalStep {
+  const reason = new URL(request.url).searchParams.get("reason") ?? "";
+  const location = GONE_REASONS.has(reason) ? `/with?ended=${reason}` : "/with";
+  if (!isSameOrigin(request, deps.config.publicUrl)) return { location, cookies: [] };
+  return { location, cookies: [portalRelyingParty.clearSession(deps)] };
 }
 
 /** Only same-site portal paths may be returned to after sign-in (no open redirect). */

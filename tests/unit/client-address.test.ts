@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseConfig } from "@/lib/config";
-import { CLIENT_ADDRESS_HEADER, clientAddress, knownClientAddress, limitedAs, parseTrustedProxies, resolveClientAddress, trustedProxyList } from "@/lib/http/client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddress, isLoopbackRequest, knownClientAddress, limitedAs, parseTrustedProxies, resolveClientAddress, trustedProxyList } from "@/lib/http/client-address";
 
 /** A configuration that touches no disk (a secret given, so none is generated). */
 const base = { SUDOMIMUS_DATA_DIR: "/nonexistent", SUDOMIMUS_SECRET: "ab".repeat(32) };
@@ -63,5 +63,17 @@ describe("client address", () => {
     assert.equal(knownClientAddress(from("198.51.100.7")), "198.51.100.7");
     assert.equal(knownClientAddress(new Request("http://localhost/")), null);
     assert.equal(clientAddress(new Request("http://localhost/")), "unknown");
+  });
+
+  it("tells a peer on this machine (the exact address this server recorded) from any other", () => {
+    const from = (address: string) => new Headers({ [CLIENT_ADDRESS_HEADER]: address });
+    for (const address of ["127.0.0.1", "127.1.2.3", "127.255.255.254", "::1", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1"]) {
+      assert.equal(isLoopbackRequest(from(address)), true, address);
+    }
+    // A LAN or internet peer — including one in the same /64 as ::1 would be counted in, and the unspecified address.
+    for (const address of ["192.168.1.20", "10.0.0.1", "172.16.0.1", "128.0.0.1", "fd00::1", "::2", "::", "0.0.0.0", "::ffff:192.168.1.20", "2001:db8::1", "localhost", "127.0.0.1.evil", ""]) {
+      assert.equal(isLoopbackRequest(from(address)), false, address);
+    }
+    assert.equal(isLoopbackRequest(new Headers()), false, "no recorded peer");
   });
 });

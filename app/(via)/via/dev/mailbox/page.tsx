@@ -1,6 +1,8 @@
 // /via/dev/mailbox — where mail goes when no SMTP server is configured
 // (development only, SUDOMIMUS_DEV_MAILBOX): read sign-in codes without a
-// mail server. Absent (404) whenever mail really goes out.
+// mail server. Absent (404) whenever mail really goes out, and to anyone but
+// this machine (lib/mail/dev-mailbox.ts).
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -9,6 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, cardTitleClasses } from "@/components/ui/card";
 import { ViaHeader } from "@/components/via/via-header";
 import { ViaMain } from "@/components/via/via-main";
+import { mayReadDevMailbox } from "@/lib/mail/dev-mailbox";
 import { getDeps } from "@/lib/runtime";
 
 const SHOWN = 50;
@@ -17,7 +20,7 @@ export default async function DevMailboxPage() {
   // Per request: never prerendered at build time, when there is no database to read.
   await connection();
   const deps = await getDeps();
-  if (!deps.config.devMailbox) notFound();
+  if (!mayReadDevMailbox(await headers(), deps.config)) notFound();
   const messages = await listOutboxMessages(deps.db, SHOWN);
   const t = await getTranslations("via.mailbox");
   const format = await getFormatter();
