@@ -1,5 +1,6 @@
 // POST /with/sign-out — log the portal session out at Connect and end the
 // browser's via session too, so "Sign in" afterwards really asks again.
+// Another site's POST is refused (403) by portalRoute before anything ends.
 import { portalRelyingParty } from "@/lib/portal/portal-session";
 import { portalRoute } from "@/lib/portal/portal-routes";
 import { browserFromRequest, clearSessionCookie } from "@/lib/via/browser";
