@@ -10,9 +10,10 @@
 // A client uses exactly one method per request. A retired (disabled) client
 // still authenticates: its issued refresh tokens keep working until they
 // expire (docs 13); only new sign-ins end (the code grant). Every failure is
-// invalid_client (401); a client that tried HTTP Basic also gets the
-// WWW-Authenticate challenge RFC 6749 §5.2 requires — the others do not, as
-// a Basic challenge would tell them to use a method they are not using.
+// invalid_client. RFC 6749 §5.2: a client that tried HTTP Basic gets 401 with
+// the WWW-Authenticate challenge of that scheme; the others get 400 — a 401
+// must carry a challenge, and a Basic one would tell them to use a method
+// they are not using.
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import { recordClientAssertion } from "@/db/queries/client-assertions";
 import { loadApplicationContextByAnchor, type ApplicationContext } from "../applications/application-context";
@@ -44,7 +45,7 @@ interface Presented {
 
 const BASIC_CHALLENGE = { "www-authenticate": 'Basic realm="oidc", charset="UTF-8"' };
 
-export const invalidClient = (description: string) => oauthError("invalid_client", description, 401);
+export const invalidClient = (description: string) => oauthError("invalid_client", description);
 
 export async function authenticateClient(
   deps: Pick<Deps, "db" | "cache" | "clock" | "keyring" | "config">,

@@ -41,8 +41,18 @@ export function assertNoNul(params: URLSearchParams): void {
   if (name !== null) throw oauthError("invalid_request", `The ${name} parameter must not contain the NUL character (U+0000).`);
 }
 
-/** The parameters of a browser-facing endpoint: the query of a GET, the form of a POST (OIDC Core §3.1.2.1). */
-export async function browserParameters(request: Request): Promise<URLSearchParams> {
-  if (request.method !== "POST") return new URL(request.url).searchParams;
-  return isFormRequest(request) ? readForm(request) : new URLSearchParams();
+/** The parameters of a browser-facing endpoint: its query (a POST is turned into this GET first, see postedAsGet). */
+export const queryParameters = (request: Request): URLSearchParams => new URL(request.url).searchParams;
+
+/**
+ * Where a POST to a browser-facing endpoint (OIDC Core §3.1.2.1, RP-Initiated
+ * Logout 1.0 §2) is sent on: the GET of the same endpoint with the form's
+ * parameters as its query. The relying party's cross-site form POST carries
+ * no SameSite=Lax via cookie; the browser's top-level GET after the 303 does,
+ * so prompt=none and end-session see the browser's session. A body that is
+ * not a form names no parameters; one too large is invalid_request.
+ */
+export async function postedAsGet(request: Request, endpoint: string): Promise<string> {
+  const query = (isFormRequest(request) ? await readForm(request) : new URLSearchParams()).toString();
+  return query ? `${endpoint}?${query}` : endpoint;
 }

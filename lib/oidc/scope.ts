@@ -36,3 +36,8 @@ export function claimsOfScope(scope: string): Claim[] {
 export function scopeIncludes(scope: string, value: OidcScope): boolean {
   return scopeValues(scope).includes(value);
 }
+
+/** What of a granted scope the client's OIDC rule allows now (Layer 3 at runtime, docs 09): the rest leaves the tokens. */
+export function scopeAllowedNow(scope: string, allowedScopes: readonly string[]): string {
+  return formatScope(scopeValues(scope).filter((value) => allowedScopes.includes(value)));
+}

@@ -16,27 +16,38 @@ import { resolveSessionClaims } from "../sessions/session-claims";
 import { toSessionSubject } from "../sessions/session-subject";
 import type { AccessTokenBody } from "../tokens";
 import { oauthError, type OAuthError } from "./errors";
+import { oauthJson } from "./http";
 import { oidcUserClaims, type OidcUserClaims } from "./id-token";
 import { claimsOfScope, scopeIncludes } from "./scope";
 
 const REALM = 'Bearer realm="oidc"';
 
-/** RFC 6750 §3: the challenge names the error (when there is one). */
-export function bearerChallenge(error: OAuthError | null): string {
-  if (!error || error.error === "invalid_request") return REALM;
+/** RFC 6750 §3: the challenge of a refusal names its error. */
+export function bearerChallenge(error: OAuthError): string {
   return `${REALM}, error="${error.error}", error_description="${error.description.replace(/["\\]/g, "")}"`;
 }
 
+/**
+ * RFC 6750 §3.1: a request without any bearer token (none sent, or only
+ * another scheme's credentials) is not an error to report — 401 with the bare
+ * challenge, and no error code in it or in the body.
+ */
+export const bearerTokenRequired = (): Response => oauthJson({}, 401, { "www-authenticate": REALM });
+
 const invalidToken = (description: string) => oauthError("invalid_token", description, 401);
 
-/** The access token of the request: the Authorization header, or (POST) the form's access_token — never both. */
-export function presentedAccessToken(authorization: string | null, formToken: string | null): string {
-  const bearer = authorization !== null ? /^bearer\s+([A-Za-z0-9\-._~+/]+=*)\s*$/i.exec(authorization) : null;
-  if (authorization !== null && !bearer) throw oauthError("invalid_request", "Send the access token as `Authorization: Bearer <token>`.", 401);
-  if (bearer && formToken !== null) throw oauthError("invalid_request", "Send the access token once, not in both the header and the body.", 400);
-  const token = bearer?.[1] ?? formToken;
-  if (!token) throw oauthError("invalid_request", "An access token is required.", 401);
-  return token;
+/**
+ * The access token of the request: the Authorization header's Bearer token,
+ * or (POST) the form's access_token — null when there is none. A malformed
+ * Bearer header, or a token sent both ways, is invalid_request (400).
+ */
+export function presentedAccessToken(authorization: string | null, formToken: string | null): string | null {
+  const triedBearer = authorization !== null && /^bearer(\s|$)/i.test(authorization);
+  const bearer = triedBearer ? /^bearer\s+([A-Za-z0-9\-._~+/]+=*)\s*$/i.exec(authorization!) : null;
+  if (triedBearer && !bearer) throw oauthError("invalid_request", "Send the access token as `Authorization: Bearer <token>`.");
+  const bodyToken = formToken || null;
+  if (bearer && bodyToken !== null) throw oauthError("invalid_request", "Send the access token once, not in both the header and the body.");
+  return bearer?.[1] ?? bodyToken;
 }
 
 export async function userinfo(deps: Pick<Deps, "db" | "keyring" | "clock" | "cache" | "config">, accessToken: string): Promise<{ sub: string } & OidcUserClaims> {

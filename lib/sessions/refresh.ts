@@ -4,14 +4,17 @@
 // replacement. Presenting a spent token again revokes its whole family —
 // except a near-simultaneous second presentation (two tabs), which converges
 // on the very same replacement session instead of logging the user out.
+import { listEnabledRules } from "@/db/queries/applications";
 import { findRefreshContext, revokeFamily, rotateRefreshToken, type RefreshContextRow } from "@/db/queries/sessions";
+import { toApplicationRules } from "../applications/application-context";
 import { verifyApplicationToken } from "../applications/signing-key";
 import { addSeconds } from "../clock";
 import { fail, SudomimusError } from "../errors";
 import { assertAccountActive } from "../identity/accounts";
 import type { ClaimsView } from "../identity/claims";
 import { CLAIMS } from "../identity/claims-vocabulary";
-import { claimsOfScope } from "../oidc/scope";
+import { claimsOfScope, scopeAllowedNow } from "../oidc/scope";
+import { oidcClientConfig } from "../rules";
 import type { Deps } from "../runtime";
 import { peekTokenHeader, type RefreshTokenBody } from "../tokens";
 import { mintTokenPair, type TokenPair } from "./mint-tokens";
@@ -45,17 +48,37 @@ async function presentedRefreshToken(deps: RefreshDeps, token: string): Promise<
 }
 
 export async function refresh(deps: RefreshDeps, input: { refreshToken: string }): Promise<RefreshResult> {
-  const rotation = await rotateSession(deps, input.refreshToken);
+  const rotation = await rotateSession(deps, input.refreshToken, { admit: (session) => admitAtConnect(deps, session) });
   return { accessToken: rotation.accessToken, refreshToken: rotation.refreshToken, claims: rotation.claims.view };
+}
+
+/**
+ * Connect /refresh authenticates with the refresh token alone. A session begun
+ * at OIDC /token for a confidential client (client_secret_*, private_key_jwt)
+ * is bound to that client's credentials (RFC 6749 §6, §10.4): it refreshes at
+ * /oidc/token only, so a leaked refresh token is worth nothing without them. A
+ * public client (`none`) has no credentials to present: Connect rotates its
+ * sessions too, within the scope its OIDC rule allows now (docs 09).
+ */
+async function admitAtConnect(deps: RefreshDeps, session: RefreshContextRow): Promise<{ scope: string | null }> {
+  if (session.origin !== "OIDC" || session.oidcScope === null) return { scope: session.oidcScope };
+  const client = oidcClientConfig(toApplicationRules(await listEnabledRules(deps.db, session.applicationId)).return);
+  if (!client?.tokenEndpointAuthMethods.includes("none")) {
+    throw new SudomimusError("RefreshTokenNotFound", {
+      message: "This refresh token belongs to a confidential OpenID Connect client: refresh it at /oidc/token with the client's credentials.",
+    });
+  }
+  return { scope: scopeAllowedNow(session.oidcScope, client.allowedScopes) };
 }
 
 export interface RotationPolicy {
   /**
    * Sees the presented token's session before anything is written: throws to
-   * refuse it (the OIDC token endpoint's client binding) and names the OIDC
+   * refuse it (the OIDC token endpoint's client binding, Connect's refusal of
+   * a confidential OIDC client's session) and names the OIDC
    * scope the new tokens carry (default: the session's own; null outside OIDC).
    */
-  admit?(session: RefreshContextRow): { scope: string | null };
+  admit?(session: RefreshContextRow): { scope: string | null } | Promise<{ scope: string | null }>;
 }
 
 export interface Rotation extends TokenPair {
@@ -68,7 +91,7 @@ export interface Rotation extends TokenPair {
 /** Strict rotation of a presented refresh token — the one implementation behind Connect /refresh and OIDC /token. */
 export async function rotateSession(deps: RefreshDeps, refreshToken: string, policy: RotationPolicy = {}): Promise<Rotation> {
   const { id, context } = await presentedRefreshToken(deps, refreshToken);
-  const { scope } = policy.admit ? policy.admit(context) : { scope: context.oidcScope };
+  const { scope } = policy.admit ? await policy.admit(context) : { scope: context.oidcScope };
   const now = deps.clock.now();
   if (context.familyRevokedAt || context.suspendedAt) throw suspended();
   if (context.rotatedAt) return answerReuse(deps, context, id, scope);

@@ -57,7 +57,9 @@ async function send(path: string, init: RequestInit): Promise<string | null> {
     } catch {
       return `${what} is not JSON: ${text.slice(0, 120)}`;
     }
-    if (typeof body?.reason !== "string" && typeof body?.error !== "string") return `${what} names no reason: ${text.slice(0, 120)}`;
+    // A request with no credentials at all hears only the challenge, no error code (RFC 6750 §3.1): the challenge names what is needed.
+    const bareChallenge = response.status === 401 && /^Bearer realm="[^"]*"$/.test(response.headers.get("www-authenticate") ?? "");
+    if (typeof body?.reason !== "string" && typeof body?.error !== "string" && !bareChallenge) return `${what} names no reason: ${text.slice(0, 120)}`;
   }
   return null;
 }

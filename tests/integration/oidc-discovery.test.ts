@@ -208,7 +208,7 @@ describe("OIDC discovery document", () => {
       client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
       client_assertion: rs512,
     });
-    assert.deepEqual([response.status, response.body.error], [401, "invalid_client"]);
+    assert.deepEqual([response.status, response.body.error], [400, "invalid_client"]);
   });
 
   it("prompt_values_supported: each value is understood", async () => {

@@ -240,8 +240,8 @@ describe("OIDC errors", () => {
       const now = Math.floor(Date.now() / 1000);
       const refused = async (assertion: string, label: string) => {
         const response = await exchangeRaw({ code, code_verifier: attempt.codeVerifier, client_assertion: assertion });
-        assertOAuthError(response, 401, "invalid_client");
-        // No Basic challenge for a client that did not try Basic (RFC 6749 §5.2 asks for it only then).
+        // RFC 6749 §5.2: 400 and no Basic challenge for a client that did not try Basic (a 401 would need one).
+        assertOAuthError(response, 400, "invalid_client");
         assert.equal(response.headers.get("www-authenticate"), null, label);
       };
       await refused(await clientAssertion(app, { iat: now - 400, exp: now - 100 }), "expired");
@@ -256,7 +256,7 @@ describe("OIDC errors", () => {
       assert.equal(first.status, 200, JSON.stringify(first.body));
       const { code: code2, attempt: attempt2 } = await freshCode();
       const replay = await exchangeRaw({ code: code2, code_verifier: attempt2.codeVerifier, client_assertion: once });
-      assertOAuthError(replay, 401, "invalid_client");
+      assertOAuthError(replay, 400, "invalid_client");
       assert.match(String(replay.body.error_description), /already been used/);
     });
 
@@ -273,37 +273,57 @@ describe("OIDC errors", () => {
 
         const wrongBasic = await postForm("/oidc/token", base, basic(wrong));
         const wrongPost = await postForm("/oidc/token", { ...base, client_id: secretApp.anchor, client_secret: wrong });
-        for (const response of [wrongBasic, wrongPost]) assertOAuthError(response, 401, "invalid_client");
+        assertOAuthError(wrongBasic, 401, "invalid_client");
         assert.match(wrongBasic.headers.get("www-authenticate") ?? "", /^Basic realm="oidc"/);
+        assertOAuthError(wrongPost, 400, "invalid_client");
         assert.equal(wrongPost.headers.get("www-authenticate"), null);
         // The other secret method is not this client's method, even with the right secret.
         const otherMethod =
           method === "client_secret_basic"
             ? await postForm("/oidc/token", { ...base, client_id: secretApp.anchor, client_secret: secretApp.clientSecret! })
             : await postForm("/oidc/token", base, basic(secretApp.clientSecret!));
-        assertOAuthError(otherMethod, 401, "invalid_client");
-        assertOAuthError(await postForm("/oidc/token", { ...base, client_id: secretApp.anchor }), 401, "invalid_client");
+        // 401 only where the refused method was Basic (RFC 6749 §5.2).
+        assertOAuthError(otherMethod, method === "client_secret_post" ? 401 : 400, "invalid_client");
+        assertOAuthError(await postForm("/oidc/token", { ...base, client_id: secretApp.anchor }), 400, "invalid_client");
         // Two methods at once.
         assertOAuthError(await postForm("/oidc/token", { ...base, client_id: secretApp.anchor, client_secret: secretApp.clientSecret! }, basic(secretApp.clientSecret!)), 400, "invalid_request");
 
         // Rotation: the old secret stops working at once.
         const rotated = await setClientSecret(secretApp.anchor);
         const old = method === "client_secret_basic" ? await postForm("/oidc/token", base, basic(secretApp.clientSecret!)) : await postForm("/oidc/token", { ...base, client_id: secretApp.anchor, client_secret: secretApp.clientSecret! });
-        assertOAuthError(old, 401, "invalid_client");
+        assertOAuthError(old, method === "client_secret_basic" ? 401 : 400, "invalid_client");
         const fresh = method === "client_secret_basic" ? await postForm("/oidc/token", base, basic(rotated)) : await postForm("/oidc/token", { ...base, client_id: secretApp.anchor, client_secret: rotated });
         assert.equal(fresh.status, 200, JSON.stringify(fresh.body));
       }
     });
 
     it("none: a public client cannot skip PKCE, and a confidential client cannot act as public", async () => {
-      assertOAuthError(await postForm("/oidc/token", { grant_type: "authorization_code", code: "oac_" + "2".repeat(64), client_id: app.anchor, redirect_uri: REDIRECT_URI, code_verifier: client.randomPKCECodeVerifier() }), 401, "invalid_client");
+      assertOAuthError(await postForm("/oidc/token", { grant_type: "authorization_code", code: "oac_" + "2".repeat(64), client_id: app.anchor, redirect_uri: REDIRECT_URI, code_verifier: client.randomPKCECodeVerifier() }), 400, "invalid_client");
       const publicApp = await createOidcApplication({ method: "none" });
       const publicConfig = await discover(publicApp);
       const attempt = await authorizationUrl(publicConfig);
       const callback = await signInThroughVia(attempt.url, uniqueEmail("oidc-public"));
       const noVerifier = await postForm("/oidc/token", { grant_type: "authorization_code", code: callback.searchParams.get("code")!, client_id: publicApp.anchor, redirect_uri: REDIRECT_URI });
       assertOAuthError(noVerifier, 400, "invalid_request");
-      assertOAuthError(await postForm("/oidc/token", { grant_type: "authorization_code", code: "x" }), 401, "invalid_client");
+      assertOAuthError(await postForm("/oidc/token", { grant_type: "authorization_code", code: "x" }), 400, "invalid_client");
+    });
+
+    it("invalid_client is 401 with a Basic challenge only when the client tried Basic, else 400 without one (RFC 6749 §5.2)", async () => {
+      const secretApp = await createOidcApplication({ method: "client_secret_post" });
+      const base = { grant_type: "authorization_code", code: "oac_" + "4".repeat(64), redirect_uri: REDIRECT_URI, code_verifier: client.randomPKCECodeVerifier() };
+      const wrong = `ocs_${"1".repeat(64)}`;
+      const attempts: [string, Awaited<ReturnType<typeof postForm>>, number][] = [
+        ["client_secret_basic", await postForm("/oidc/token", base, { authorization: `Basic ${Buffer.from(`${secretApp.anchor}:${wrong}`).toString("base64")}` }), 401],
+        ["client_secret_post", await postForm("/oidc/token", { ...base, client_id: secretApp.anchor, client_secret: wrong }), 400],
+        ["private_key_jwt", await postForm("/oidc/token", { ...base, client_id: app.anchor, client_assertion_type: ASSERTION_TYPE, client_assertion: await clientAssertion(app, { aud: issuerUrl() }) }), 400],
+        ["none", await postForm("/oidc/token", { ...base, client_id: app.anchor }), 400],
+      ];
+      for (const [method, response, status] of attempts) {
+        assert.equal(response.status, status, `${method}: ${JSON.stringify(response.body)}`);
+        assert.equal(response.body.error, "invalid_client", method);
+        if (status === 401) assert.equal(response.headers.get("www-authenticate"), 'Basic realm="oidc", charset="UTF-8"', method);
+        else assert.equal(response.headers.get("www-authenticate"), null, method);
+      }
     });
 
     it("a retired application and a deleted or disabled account (Postgres: changed beside the running server)", async (t) => {
@@ -406,14 +426,10 @@ describe("OIDC errors", () => {
 
   describe("/userinfo", () => {
     it("needs a Bearer access token with the openid scope", async () => {
-      const none = await fetch(`${issuerUrl()}/userinfo`);
-      assert.equal(none.status, 401);
-      assert.equal(none.headers.get("www-authenticate"), 'Bearer realm="oidc"');
       const garbage = await fetch(`${issuerUrl()}/userinfo`, { headers: { authorization: "Bearer not.a.token" } });
       assert.equal(garbage.status, 401);
       assert.equal(((await garbage.json()) as { error: string }).error, "invalid_token");
-      const basic = await fetch(`${issuerUrl()}/userinfo`, { headers: { authorization: "Basic Zm9vOmJhcg==" } });
-      assert.equal(basic.status, 401);
+      assert.match(garbage.headers.get("www-authenticate") ?? "", /^Bearer realm="oidc", error="invalid_token"/);
 
       // A Connect access token of the same application has no OIDC scope.
       const connectApp = await createTestApplication({ anchorPrefix: "oidc-connect", rules: webRules() });
@@ -423,6 +439,40 @@ describe("OIDC errors", () => {
       const insufficient = await fetch(`${issuerUrl()}/userinfo`, { headers: { authorization: `Bearer ${connectToken}` } });
       assert.equal(insufficient.status, 403);
       assert.match(insufficient.headers.get("www-authenticate") ?? "", /error="insufficient_scope"/);
+    });
+
+    it("RFC 6750 §3.1: no token at all is a bare 401 challenge without an error code", async () => {
+      const requests: [string, RequestInit][] = [
+        ["GET without a token", {}],
+        ["GET with another scheme's credentials", { headers: { authorization: "Basic Zm9vOmJhcg==" } }],
+        ["POST with an empty form", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "" }],
+      ];
+      for (const [label, init] of requests) {
+        const response = await fetch(`${issuerUrl()}/userinfo`, init);
+        assert.equal(response.status, 401, label);
+        assert.equal(response.headers.get("www-authenticate"), 'Bearer realm="oidc"', label);
+        const body = (await response.json()) as Record<string, unknown>;
+        assert.equal(body.error, undefined, `${label}: ${JSON.stringify(body)}`);
+      }
+    });
+
+    it("RFC 6750 §3.1: a malformed Bearer header or a token sent twice is 400 invalid_request, named in the challenge", async () => {
+      const { code, attempt } = await freshCode();
+      const accessToken = String((await exchangeRaw({ code, code_verifier: attempt.codeVerifier })).body.access_token);
+      const malformed = ["Bearer", "Bearer ", "Bearer two words", `Bearer ${accessToken} extra`];
+      const responses = [
+        ...(await Promise.all(malformed.map((authorization) => fetch(`${issuerUrl()}/userinfo`, { headers: { authorization } })))),
+        await fetch(`${issuerUrl()}/userinfo`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Bearer ${accessToken}` },
+          body: new URLSearchParams({ access_token: accessToken }).toString(),
+        }),
+      ];
+      for (const [index, response] of responses.entries()) {
+        assert.equal(response.status, 400, `request ${index}`);
+        assert.match(response.headers.get("www-authenticate") ?? "", /^Bearer realm="oidc", error="invalid_request", error_description="/, `request ${index}`);
+        assert.equal(((await response.json()) as { error: string }).error, "invalid_request");
+      }
     });
 
     it("accepts POST with the token in the header or in the form, not both", async () => {
@@ -457,7 +507,9 @@ describe("OIDC errors", () => {
         headers: { "content-type": "application/x-www-form-urlencoded" },
         body: authorizeQuery(app, { state: "st\u0000" }).searchParams.toString(),
       });
-      for (const location of [viaGet, new URL(viaPost.headers.get("location") ?? "/", requireServer())]) {
+      // The POST is answered with its GET (see oidc-prompt), which answers as above.
+      const postedAsGet = (await authorizeHop(new URL(viaPost.headers.get("location") ?? "/", requireServer()))).location;
+      for (const location of [viaGet, postedAsGet]) {
         assert.equal(location.origin + location.pathname, REDIRECT_URI);
         assert.deepEqual([location.searchParams.get("error"), location.searchParams.get("state")], ["invalid_request", "st\u0000"]);
       }
@@ -470,7 +522,7 @@ describe("OIDC errors", () => {
       assertOAuthError(await postForm("/oidc/token", { grant_type: "authorization_code", code: "x" }, basic), 401, "invalid_client");
       // Without a client_id the assertion's (not yet verified) iss names the client.
       const forged = await clientAssertion(app, { iss: "\u0000" });
-      assertOAuthError(await postForm("/oidc/token", { grant_type: "authorization_code", code: "x", client_assertion_type: ASSERTION_TYPE, client_assertion: forged }), 401, "invalid_client");
+      assertOAuthError(await postForm("/oidc/token", { grant_type: "authorization_code", code: "x", client_assertion_type: ASSERTION_TYPE, client_assertion: forged }), 400, "invalid_client");
       // The application's own genuine assertion with a jti the database cannot store.
       assertOAuthError(await exchangeRaw({ code: "x", code_verifier: "y", client_assertion: await clientAssertion(app, { jti: "\u0000" }) }), 400, "invalid_request");
     });

@@ -113,6 +113,38 @@ describe("OIDC flow with openid-client", () => {
     });
   }
 
+  it("a POSTed end-session (the RP's cross-site form: no via cookie) is answered with its GET, which ends the session", async () => {
+    const app = await createOidcApplication({ method: "none" });
+    const config = await discover(app);
+    const attempt = await authorizationUrl(config);
+    const via = new ViaClient();
+    const tokens = await client.authorizationCodeGrant(config, await signInThroughVia(attempt.url, uniqueEmail("oidc-post-logout"), via), {
+      pkceCodeVerifier: attempt.codeVerifier,
+      expectedState: attempt.state,
+      expectedNonce: attempt.nonce,
+    });
+    const params = new URLSearchParams({ id_token_hint: tokens.id_token!, client_id: app.anchor, post_logout_redirect_uri: POST_LOGOUT_URI, state: "bye" });
+    const posted = await fetch(`${issuerUrl()}/end-session`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: params.toString(),
+    });
+    assert.equal(posted.status, 303);
+    assert.deepEqual(posted.headers.getSetCookie(), [], "nothing ends before the browser's GET");
+    const location = new URL(posted.headers.get("location") ?? "");
+    assert.equal(location.origin + location.pathname, `${issuerUrl()}/end-session`);
+    assert.deepEqual([...location.searchParams].sort(), [...params].sort(), "the same parameters, in the query");
+    // The top-level GET carries the SameSite=Lax cookie: the via session really ends.
+    const ended = await fetch(location, { redirect: "manual", headers: { cookie: via.cookieHeader() } });
+    assert.equal(ended.status, 303);
+    assert.equal(ended.headers.get("location"), `${POST_LOGOUT_URI}?state=bye`);
+    assert.ok(ended.headers.getSetCookie().some((cookie) => /^via_session=;.*Max-Age=0/.test(cookie)), "the via browser session cookie is cleared");
+    const silent = await authorizationUrl(config, { prompt: "none" });
+    const after = await fetch(silent.url, { redirect: "manual", headers: { cookie: via.cookieHeader() } });
+    assert.equal(new URL(after.headers.get("location")!).searchParams.get("error"), "login_required", "the browser is signed out");
+  });
+
   it("without offline_access: no refresh token; with email only: no name; SYNTHETIC email is unverified", async () => {
     const app = await createOidcApplication({ method: "none", claims: { email: "SYNTHETIC", firstName: "OPTIONAL" } });
     const config = await discover(app);

@@ -188,7 +188,7 @@ describe("OIDC provider (lib, fixed clock)", () => {
     const user = await newAccount();
     const now = Math.floor(setup.deps.clock.now().getTime() / 1000);
     const failure = async (clientAssertion: string) => oauthFailure(exchangeJwt(await codeFor(jwtApp, user), clientAssertion));
-    assert.deepEqual(await failure(await assertion({ iat: now, exp: now + 301 })), { error: "invalid_client", description: "client_assertion must expire within 300 seconds of iat.", status: 401 });
+    assert.deepEqual(await failure(await assertion({ iat: now, exp: now + 301 })), { error: "invalid_client", description: "client_assertion must expire within 300 seconds of iat.", status: 400 });
     assert.equal((await failure(await assertion({ iat: now - 100, exp: now - 31 }))).description, "client_assertion has expired.");
     assert.equal((await failure(await assertion({ iat: now + 31, exp: now + 90 }))).description, "client_assertion is issued in the future.");
     assert.ok((await exchangeJwt(await codeFor(jwtApp, user), await assertion({ iat: now - 200, exp: now - 10 }))).access_token, "within the skew");
@@ -307,6 +307,65 @@ describe("OIDC provider (lib, fixed clock)", () => {
       return: [{ returnMethod: "OIDC", payload: { redirectUris: ["https://rp.example/other"], allowedScopes: ["openid", "email"], tokenEndpointAuthMethod: "none" } }],
     } as RuleSetInput);
     assert.equal((await oauthFailure(exchange(stale))).error, "invalid_grant");
+  });
+
+  it("refresh after a scope leaves the OIDC rule (docs 09): the new tokens lose it, at /oidc/token and at Connect /refresh", async () => {
+    const app = await newApplication("lib-oidc-narrowed", "none");
+    const user = await newAccount();
+    await upsertClaimGrant(setup.deps.db, { accountId: user.id, applicationId: app.applicationId, claim: "EMAIL", decision: "GRANTED", decidedAt: setup.deps.clock.now() });
+    const exchange = (form: Record<string, string>) => exchangeToken(setup.deps, { authorization: null, form: new URLSearchParams({ client_id: app.applicationAnchor, ...form }) });
+    const tokens = (await exchange({ grant_type: "authorization_code", code: await codeFor(app, user), redirect_uri: REDIRECT, code_verifier: VERIFIER })) as TokenResponse;
+    assert.equal(tokens.scope, "openid email offline_access");
+    assert.equal(tokenBody(tokens.id_token!).email, user.email);
+    const second = (await exchange({ grant_type: "authorization_code", code: await codeFor(app, user), redirect_uri: REDIRECT, code_verifier: VERIFIER })) as TokenResponse;
+
+    await replaceRuleSet(setup.deps.db, app.applicationId, {
+      ...rules("none"),
+      return: [{ returnMethod: "OIDC", payload: { redirectUris: [REDIRECT], allowedScopes: ["openid", "offline_access"], tokenEndpointAuthMethod: "none" } }],
+    } as RuleSetInput);
+    const refreshed = (await exchange({ grant_type: "refresh_token", refresh_token: tokens.refresh_token! })) as TokenResponse;
+    assert.equal(refreshed.scope, "openid offline_access");
+    assert.equal(tokenBody(refreshed.id_token!).email, undefined);
+    assert.equal(header(refreshed.access_token).scope, "openid offline_access");
+    assert.equal((await userinfo(setup.deps, refreshed.access_token)).email, undefined);
+    // Asking for the scope back does not help.
+    const asked = (await exchange({ grant_type: "refresh_token", refresh_token: refreshed.refresh_token!, scope: "openid email" })) as TokenResponse;
+    assert.equal(asked.scope, "openid");
+    assert.equal(tokenBody(asked.id_token!).email, undefined);
+    // A public client's session rotating at Connect is held to the same rule.
+    const viaConnect = await refresh(setup.deps, { refreshToken: second.refresh_token! });
+    assert.equal(header(viaConnect.accessToken).scope, "openid offline_access");
+    assert.equal(tokenBody(viaConnect.accessToken).emailAddress, undefined);
+  });
+
+  it("Connect /refresh refuses a confidential OIDC client's refresh token (RFC 6749 §6, §10.4); a public client's still rotates there", async () => {
+    const user = await newAccount();
+    const jwtRefresh = async (refreshToken: string) =>
+      exchangeToken(setup.deps, {
+        authorization: null,
+        form: new URLSearchParams({
+          grant_type: "refresh_token",
+          refresh_token: refreshToken,
+          client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+          client_assertion: await assertion(),
+        }),
+      });
+    const confidential = (await exchangeJwt(await codeFor(jwtApp, user), await assertion())) as TokenResponse;
+    await assert.rejects(refresh(setup.deps, { refreshToken: confidential.refresh_token! }), (error: unknown) => {
+      assert.ok(isSudomimusError(error, "RefreshTokenNotFound"), String(error));
+      assert.equal(error.status, 401);
+      assert.match(error.publicMessage ?? "", /\/oidc\/token with the client's credentials/);
+      return true;
+    });
+    // Refused before anything was written: the client, with its credentials, still refreshes it.
+    const rotated = (await jwtRefresh(confidential.refresh_token!)) as TokenResponse;
+    assert.equal(rotated.scope, "openid email offline_access");
+    await assert.rejects(refresh(setup.deps, { refreshToken: rotated.refresh_token! }), (error: unknown) => isSudomimusError(error, "RefreshTokenNotFound"));
+
+    const publicTokens = await exchangePublic(await codeFor(publicApp, user));
+    const viaConnect = await refresh(setup.deps, { refreshToken: publicTokens.refresh_token! });
+    assert.equal(tokenBody(viaConnect.accessToken).emailAddress, user.email);
+    assert.equal(header(viaConnect.accessToken).scope, "openid email offline_access");
   });
 
   it("maps shared-code failures into the OAuth vocabulary, and leaves unexpected ones alone", () => {

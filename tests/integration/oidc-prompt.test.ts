@@ -58,6 +58,24 @@ describe("OIDC prompt and max_age", () => {
     assert.equal(tokens.claims()!.email, email);
   });
 
+  it("a POSTed authorization request (the RP's cross-site form: no via cookie) is answered with its GET, which carries the session", async () => {
+    const attempt = await authorizationUrl(config, { prompt: "none" });
+    const posted = await fetch(`${issuerUrl()}/authorize`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: attempt.url.searchParams.toString(),
+    });
+    assert.equal(posted.status, 303);
+    const location = new URL(posted.headers.get("location") ?? "");
+    assert.equal(location.origin + location.pathname, `${issuerUrl()}/authorize`);
+    assert.deepEqual([...location.searchParams].sort(), [...attempt.url.searchParams].sort(), "the same parameters, in the query");
+    // The browser's top-level GET sends the SameSite=Lax cookie: prompt=none answers with a code, not login_required.
+    const hop = await authorizeHop(location, via.cookieHeader());
+    assert.equal(hop.location.origin + hop.location.pathname, REDIRECT_URI, hop.location.toString());
+    assert.equal((await exchange(config, hop.location, attempt)).claims()!.email, email);
+  });
+
   it("prompt=none answers consent_required for undecided claims, and succeeds for a scope that carries none", async () => {
     const second = await createOidcApplication({ method: "none", anchorPrefix: "oidc-prompt-b" });
     const secondConfig = await discover(second);

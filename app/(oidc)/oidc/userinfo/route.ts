@@ -3,7 +3,7 @@ import { otherMethods } from "@/lib/http/route";
 import { OAuthError, userinfoError } from "@/lib/oidc/errors";
 import { isFormRequest, readForm } from "@/lib/oidc/form";
 import { oauthJson, oidcRoute } from "@/lib/oidc/http";
-import { bearerChallenge, presentedAccessToken, userinfo } from "@/lib/oidc/userinfo";
+import { bearerChallenge, bearerTokenRequired, presentedAccessToken, userinfo } from "@/lib/oidc/userinfo";
 
 // RFC 6750 §3: every refusal carries a Bearer challenge.
 const withChallenge = (error: unknown): OAuthError | null => {
@@ -15,6 +15,7 @@ const handler = (readsBody: boolean) =>
   oidcRoute(async (request, deps) => {
     const formToken = readsBody && isFormRequest(request) ? (await readForm(request)).get("access_token") : null;
     const token = presentedAccessToken(request.headers.get("authorization"), formToken);
+    if (token === null) return bearerTokenRequired();
     return oauthJson(await userinfo(deps, token));
   }, withChallenge);
 
