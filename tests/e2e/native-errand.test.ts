@@ -12,7 +12,7 @@ import { createTestApplication, runAdmin } from "../support/applications";
 import { launchBrowser } from "../support/browser";
 import { decodeJwt, establish, post, type TestApplication } from "../support/connect-client";
 import { requireServer } from "../support/env";
-import { codeFor, uniqueEmail } from "../support/mailbox";
+import { codeFor, mailsTo, uniqueEmail } from "../support/mailbox";
 import { newSteamId, signInToSteamAs, steamTicket } from "../support/steam";
 import { ViaClient } from "../support/via-client";
 import { pageMarkupIncludes, shoot, withVia } from "../support/via-page";
@@ -126,10 +126,15 @@ describe("the Errand page", () => {
       assert.equal(await page.getByRole("link", { name: "Sign in with Steam" }).count(), 0, "no Steam identity on this account");
       await shoot(page, "errand-sign-in");
 
-      // Someone else's address is refused at once.
-      await page.getByLabel("Your account’s email address").fill(uniqueEmail("stranger"));
+      // Someone else's address is answered like the account's own — the application holding the errand key must not
+      // learn which addresses its user has — but no code is mailed to it, and the page does not claim one was.
+      const stranger = uniqueEmail("stranger");
+      await page.getByLabel("Your account’s email address").fill(stranger);
       await page.getByRole("button", { name: "Email me a code" }).click();
-      await page.getByRole("alert").filter({ hasText: "This address doesn’t belong to the account this request is for." }).waitFor();
+      await page.getByRole("heading", { name: "Check your email" }).waitFor();
+      await page.getByText(`If ${stranger} is the address of the account you use in Build Bot, we sent it a 6-digit code.`).waitFor();
+      assert.deepEqual(await mailsTo(stranger), []);
+      await page.getByRole("button", { name: "Use a different email" }).click();
 
       await page.getByLabel("Your account’s email address").fill(user.email);
       await page.getByRole("button", { name: "Email me a code" }).click();
