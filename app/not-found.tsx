@@ -3,8 +3,8 @@
 // (whether it exists is not revealed). In the reader's language, with the
 // way home — Next.js's own 404 page is English only.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LinkPair } from "@/components/link-pair";
 import { SiteHeader } from "@/components/site-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,17 +21,7 @@ export default async function NotFound() {
         <p className="text-sm font-semibold uppercase tracking-wider text-brand-600 dark:text-brand-300">404</p>
         <h1 className="mt-3 text-3xl font-bold tracking-tight sm:text-4xl">{t("title")}</h1>
         <p className="mt-4 max-w-2xl text-lg text-slate-600 dark:text-slate-300">{t("body")}</p>
-        <div className="mt-8 flex flex-wrap gap-4">
-          <Link href="/" className="rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white shadow-sm hover:bg-brand-700">
-            {t("home")}
-          </Link>
-          <Link
-            href="/with"
-            className="rounded-lg border border-slate-300 bg-white px-5 py-3 font-semibold hover:border-slate-400 dark:border-slate-700 dark:bg-slate-900 dark:hover:border-slate-500"
-          >
-            {t("portal")}
-          </Link>
-        </div>
+        <LinkPair className="mt-8" primary={{ href: "/", label: t("home") }} secondary={{ href: "/with", label: t("portal") }} />
       </main>
     </>
   );

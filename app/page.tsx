@@ -1,7 +1,7 @@
 // The landing page: what Sudomimus is, and the two ways in — the live demo
 // relying party and the portal.
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LinkPair } from "@/components/link-pair";
 import { SiteHeader } from "@/components/site-header";
 
 const SURFACES = [
@@ -25,20 +25,7 @@ export default async function LandingPage() {
           <p className="text-sm font-semibold uppercase tracking-wider text-brand-600 dark:text-brand-300">{t("eyebrow")}</p>
           <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight sm:text-5xl">{t("title")}</h1>
           <p className="mt-6 max-w-2xl text-lg text-slate-600 dark:text-slate-300">{t("lead")}</p>
-          <div className="mt-10 flex flex-wrap gap-4">
-            <Link
-              href="/demo"
-              className="rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white shadow-sm hover:bg-brand-700"
-            >
-              {t("tryDemo")}
-            </Link>
-            <Link
-              href="/with"
-              className="rounded-lg border border-slate-300 bg-white px-5 py-3 font-semibold hover:border-slate-400 dark:border-slate-700 dark:bg-slate-900 dark:hover:border-slate-500"
-            >
-              {t("openPortal")}
-            </Link>
-          </div>
+          <LinkPair className="mt-10" primary={{ href: "/demo", label: t("tryDemo") }} secondary={{ href: "/with", label: t("openPortal") }} />
         </section>
 
         <section aria-labelledby="features-heading">
