@@ -9,7 +9,7 @@ import {
   type ApplicationRow,
   type StoredRule,
 } from "@/db/queries/applications";
-import type { AuthenticationRule, RealizeRule, ReturnRule } from "../rules";
+import { oidcClientConfig, type AuthenticationRule, type OidcClientConfig, type RealizeRule, type ReturnRule } from "../rules";
 import { claimPolicyFromRows, type ClaimPolicy } from "./claim-policy";
 import { isAnchor } from "./anchor";
 
@@ -59,4 +59,9 @@ export async function loadApplicationContextByAnchor(db: Executor, anchor: strin
 export async function loadApplicationContextById(db: Executor, id: string): Promise<ApplicationContext | null> {
   const application = await findApplicationById(db, id);
   return application ? loadApplicationContext(db, application) : null;
+}
+
+/** The application's OIDC client as its enabled rules configure it now; null without an OIDC rule. */
+export async function loadOidcClientConfig(db: Executor, applicationId: string): Promise<OidcClientConfig | null> {
+  return oidcClientConfig(toApplicationRules(await listEnabledRules(db, applicationId)).return);
 }

@@ -4,9 +4,8 @@
 // replacement. Presenting a spent token again revokes its whole family —
 // except a near-simultaneous second presentation (two tabs), which converges
 // on the very same replacement session instead of logging the user out.
-import { listEnabledRules } from "@/db/queries/applications";
 import { findRefreshContext, revokeFamily, rotateRefreshToken, type RefreshContextRow } from "@/db/queries/sessions";
-import { toApplicationRules } from "../applications/application-context";
+import { loadOidcClientConfig } from "../applications/application-context";
 import { verifyApplicationToken } from "../applications/signing-key";
 import { addSeconds } from "../clock";
 import { fail, SudomimusError } from "../errors";
@@ -14,7 +13,6 @@ import { assertAccountActive } from "../identity/accounts";
 import type { ClaimsView } from "../identity/claims";
 import { CLAIMS } from "../identity/claims-vocabulary";
 import { claimsOfScope, scopeAllowedNow } from "../oidc/scope";
-import { oidcClientConfig } from "../rules";
 import type { Deps } from "../runtime";
 import { peekTokenHeader, type RefreshTokenBody } from "../tokens";
 import { mintTokenPair, type TokenPair } from "./mint-tokens";
@@ -62,7 +60,7 @@ export async function refresh(deps: RefreshDeps, input: { refreshToken: string }
  */
 async function admitAtConnect(deps: RefreshDeps, session: RefreshContextRow): Promise<{ scope: string | null }> {
   if (session.origin !== "OIDC" || session.oidcScope === null) return { scope: session.oidcScope };
-  const client = oidcClientConfig(toApplicationRules(await listEnabledRules(deps.db, session.applicationId)).return);
+  const client = await loadOidcClientConfig(deps.db, session.applicationId);
   if (!client?.tokenEndpointAuthMethods.includes("none")) {
     throw new SudomimusError("RefreshTokenNotFound", {
       message: "This refresh token belongs to a confidential OpenID Connect client: refresh it at /oidc/token with the client's credentials.",

@@ -2,11 +2,10 @@
 // application (client_secret_basic / client_secret_post), replacing any
 // previous one at once, and prints it — the only time it is ever shown.
 import { z } from "zod";
-import { findApplicationByAnchor, listEnabledRules } from "@/db/queries/applications";
-import { toApplicationRules } from "../../applications/application-context";
+import { findApplicationByAnchor } from "@/db/queries/applications";
+import { loadOidcClientConfig } from "../../applications/application-context";
 import { fail } from "../../errors";
 import { setOidcClientSecret } from "../../oidc/client-secret";
-import { oidcClientConfig } from "../../rules";
 import type { AdminCommand, Flags } from "../command";
 import { describeRoute } from "../route";
 import { assertSecretOpensDatabase } from "../secret-check";
@@ -44,7 +43,7 @@ export const setOidcClientSecretCommand: AdminCommand<Options, Args, Result> = {
     const application = await findApplicationByAnchor(deps.db, args.application);
     if (!application) fail("ApplicationNotFound", { message: `No application has the anchor ${JSON.stringify(args.application)}.` });
     const { clientSecret } = await setOidcClientSecret(deps, application.anchor);
-    const client = oidcClientConfig(toApplicationRules(await listEnabledRules(deps.db, application.id)).return);
+    const client = await loadOidcClientConfig(deps.db, application.id);
     const usesSecret = client?.tokenEndpointAuthMethods.some((method) => method === "client_secret_basic" || method === "client_secret_post") ?? false;
     const warnings = usesSecret
       ? []
